@@ -1,0 +1,24 @@
+"""The `tawasol` command: one Typer app with a sub-command group per capability."""
+
+from __future__ import annotations
+
+import typer
+
+from tawasol.cli import bench, db, kb, nlu, pii, predict, privacy, serve, users, wfm
+
+app = typer.Typer(help="Tawasol: customer service where AI and people work together.", no_args_is_help=True)
+app.command("serve")(serve.serve)
+app.command("demo")(serve.demo)
+app.add_typer(db.app, name="db")
+app.add_typer(users.app, name="users")
+app.add_typer(nlu.app, name="nlu")
+app.add_typer(pii.app, name="pii")
+app.add_typer(privacy.app, name="privacy")
+app.add_typer(kb.app, name="kb")
+app.add_typer(predict.app, name="predict")
+app.add_typer(wfm.app, name="wfm")
+app.add_typer(bench.app, name="bench")
+
+
+def main() -> None:
+    app()

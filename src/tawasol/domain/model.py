@@ -1,0 +1,208 @@
+"""Entities of the contact centre: tenants, customers, conversations, messages, people, decisions."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ConversationStatus(str, enum.Enum):
+    BOT = "bot"
+    QUEUED = "queued"
+    ASSIGNED = "assigned"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class Author(str, enum.Enum):
+    CUSTOMER = "customer"
+    BOT = "bot"
+    AGENT = "agent"
+    SYSTEM = "system"
+
+
+class Role(str, enum.Enum):
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Presence(str, enum.Enum):
+    ONLINE = "online"
+    AWAY = "away"
+    OFFLINE = "offline"
+
+
+class Channel(str, enum.Enum):
+    WEB = "web"
+    API = "api"
+    WHATSAPP = "whatsapp"
+    EMAIL = "email"
+    VOICE = "voice"
+
+
+# Which status may follow which: a resolved conversation can be reopened by the customer,
+# a closed one never changes again.
+ALLOWED_TRANSITIONS: dict[ConversationStatus, set[ConversationStatus]] = {
+    ConversationStatus.BOT: {ConversationStatus.QUEUED, ConversationStatus.ASSIGNED,
+                             ConversationStatus.RESOLVED, ConversationStatus.CLOSED},
+    ConversationStatus.QUEUED: {ConversationStatus.ASSIGNED, ConversationStatus.RESOLVED,
+                                ConversationStatus.CLOSED, ConversationStatus.BOT},
+    ConversationStatus.ASSIGNED: {ConversationStatus.QUEUED, ConversationStatus.RESOLVED,
+                                  ConversationStatus.CLOSED},
+    ConversationStatus.RESOLVED: {ConversationStatus.BOT, ConversationStatus.QUEUED,
+                                  ConversationStatus.CLOSED},
+    ConversationStatus.CLOSED: set(),
+}
+
+
+@dataclass
+class Tenant:
+    slug: str
+    name: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass
+class Customer:
+    tenant_id: str
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    external_id: str | None = None
+    preferred_language: str | None = None
+    consent: dict[str, Any] = field(default_factory=dict)
+    attributes: dict[str, Any] = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass
+class Conversation:
+    tenant_id: str
+    customer_id: str
+    channel: str = Channel.WEB.value
+    language: str | None = None
+    status: str = ConversationStatus.BOT.value
+    queue_id: str | None = None
+    assigned_agent_id: str | None = None
+    subject: str | None = None
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+    updated_at: datetime = field(default_factory=utcnow)
+    closed_at: datetime | None = None
+
+    def move_to(self, status: ConversationStatus) -> bool:
+        """Change status if the transition is allowed; returns whether anything changed."""
+        current = ConversationStatus(self.status)
+        if status == current:
+            return False
+        if status not in ALLOWED_TRANSITIONS[current]:
+            from tawasol.domain.errors import Conflict
+
+            raise Conflict(f"conversation is {current.value}, cannot become {status.value}")
+        self.status = status.value
+        self.updated_at = utcnow()
+        if status in (ConversationStatus.RESOLVED, ConversationStatus.CLOSED):
+            self.closed_at = self.updated_at
+        return True
+
+
+@dataclass
+class Message:
+    tenant_id: str
+    conversation_id: str
+    author: str
+    text: str
+    seq: int = 0
+    author_user_id: str | None = None
+    client_message_id: str | None = None
+    in_reply_to: str | None = None
+    analysis: dict[str, Any] = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass
+class User:
+    """A person who logs in: agent, supervisor or admin; may serve several tenants."""
+
+    email: str
+    password_hash: str
+    role: str = Role.AGENT.value
+    display_name: str = ""
+    languages: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    capacity: int = 3
+    presence: str = Presence.OFFLINE.value
+    active: bool = True
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+    last_assigned_at: datetime | None = None
+
+
+# An agent is a user with the agent role; the alias keeps the domain vocabulary.
+Agent = User
+
+
+@dataclass
+class Membership:
+    """Which tenants a user serves."""
+
+    user_id: str
+    tenant_id: str
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Queue:
+    tenant_id: str
+    name: str
+    skills: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    sla_seconds: int = 60
+    is_default: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class DecisionRecord:
+    """One automated decision: what went in (redacted), which model, what came out, and why."""
+
+    tenant_id: str
+    kind: str
+    outcome: str
+    model: str
+    model_version: str
+    conversation_id: str | None = None
+    message_id: str | None = None
+    inputs: dict[str, Any] = field(default_factory=dict)
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass
+class AuthToken:
+    """An opaque bearer token, stored only as its SHA-256 hash."""
+
+    token_hash: str
+    kind: str  # "user" or "customer"
+    expires_at: datetime
+    tenant_id: str | None = None
+    user_id: str | None = None
+    conversation_id: str | None = None
+    created_at: datetime = field(default_factory=utcnow)

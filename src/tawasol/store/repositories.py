@@ -1,0 +1,176 @@
+"""Repositories: every read of tenant data names the tenant, so no query can cross tenants."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tawasol.domain import model
+
+T = TypeVar("T")
+
+
+class _Repository(Generic[T]):
+    entity: type[T]
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: T) -> T:
+        self.session.add(obj)
+        return obj
+
+    def get(self, id_: str) -> T | None:
+        return self.session.get(self.entity, id_)
+
+
+class TenantRepository(_Repository[model.Tenant]):
+    entity = model.Tenant
+
+    def by_slug(self, slug: str) -> model.Tenant | None:
+        return self.session.scalars(select(model.Tenant).where(model.Tenant.slug == slug)).first()
+
+    def list(self) -> Sequence[model.Tenant]:
+        return self.session.scalars(select(model.Tenant).order_by(model.Tenant.slug)).all()
+
+
+class _TenantScoped(_Repository[T]):
+    def get_in(self, tenant_ids: str | Sequence[str], id_: str) -> T | None:
+        """The object if it belongs to one of these tenants, else None (no existence leak)."""
+        obj = self.session.get(self.entity, id_)
+        ids = {tenant_ids} if isinstance(tenant_ids, str) else set(tenant_ids)
+        if obj is None or getattr(obj, "tenant_id") not in ids:
+            return None
+        return obj
+
+
+class CustomerRepository(_TenantScoped[model.Customer]):
+    entity = model.Customer
+
+    def by_external_id(self, tenant_id: str, external_id: str) -> model.Customer | None:
+        stmt = select(model.Customer).where(
+            model.Customer.tenant_id == tenant_id, model.Customer.external_id == external_id
+        )
+        return self.session.scalars(stmt).first()
+
+
+class QueueRepository(_TenantScoped[model.Queue]):
+    entity = model.Queue
+
+    def for_tenant(self, tenant_id: str) -> Sequence[model.Queue]:
+        return self.session.scalars(
+            select(model.Queue).where(model.Queue.tenant_id == tenant_id).order_by(model.Queue.name)
+        ).all()
+
+    def default_for(self, tenant_id: str) -> model.Queue | None:
+        queues = self.for_tenant(tenant_id)
+        return next((q for q in queues if q.is_default), queues[0] if queues else None)
+
+
+class ConversationRepository(_TenantScoped[model.Conversation]):
+    entity = model.Conversation
+
+    def lock_in(self, tenant_ids: str | Sequence[str], id_: str) -> model.Conversation | None:
+        """Like get_in, holding a row lock (PostgreSQL) until the unit of work ends."""
+        ids = [tenant_ids] if isinstance(tenant_ids, str) else list(tenant_ids)
+        stmt = (
+            select(model.Conversation)
+            .where(model.Conversation.id == id_, model.Conversation.tenant_id.in_(ids))
+            .with_for_update()
+        )
+        return self.session.scalars(stmt).first()
+
+    def search(
+        self, tenant_ids: Sequence[str], statuses: Sequence[str] | None = None,
+        agent_id: str | None = None, customer_id: str | None = None, limit: int = 100,
+    ) -> Sequence[model.Conversation]:
+        stmt = select(model.Conversation).where(model.Conversation.tenant_id.in_(list(tenant_ids)))
+        if statuses:
+            stmt = stmt.where(model.Conversation.status.in_(list(statuses)))
+        if agent_id:
+            stmt = stmt.where(model.Conversation.assigned_agent_id == agent_id)
+        if customer_id:
+            stmt = stmt.where(model.Conversation.customer_id == customer_id)
+        stmt = stmt.order_by(model.Conversation.updated_at.desc()).limit(limit)
+        return self.session.scalars(stmt).all()
+
+    def count_assigned(self, agent_id: str) -> int:
+        stmt = select(func.count()).select_from(model.Conversation).where(
+            model.Conversation.assigned_agent_id == agent_id,
+            model.Conversation.status == model.ConversationStatus.ASSIGNED.value,
+        )
+        return int(self.session.scalar(stmt) or 0)
+
+
+class MessageRepository(_Repository[model.Message]):
+    entity = model.Message
+
+    def for_conversation(
+        self, conversation_id: str, after_seq: int = 0, limit: int = 500
+    ) -> Sequence[model.Message]:
+        stmt = (
+            select(model.Message)
+            .where(model.Message.conversation_id == conversation_id, model.Message.seq > after_seq)
+            .order_by(model.Message.seq)
+            .limit(limit)
+        )
+        return self.session.scalars(stmt).all()
+
+    def by_client_id(self, conversation_id: str, client_message_id: str) -> model.Message | None:
+        stmt = select(model.Message).where(
+            model.Message.conversation_id == conversation_id,
+            model.Message.client_message_id == client_message_id,
+        )
+        return self.session.scalars(stmt).first()
+
+    def replies_to(self, message_id: str) -> Sequence[model.Message]:
+        stmt = select(model.Message).where(model.Message.in_reply_to == message_id).order_by(model.Message.seq)
+        return self.session.scalars(stmt).all()
+
+    def next_seq(self, conversation_id: str) -> int:
+        stmt = select(func.max(model.Message.seq)).where(model.Message.conversation_id == conversation_id)
+        return int(self.session.scalar(stmt) or 0) + 1
+
+
+class UserRepository(_Repository[model.User]):
+    entity = model.User
+
+    def by_email(self, email: str) -> model.User | None:
+        return self.session.scalars(select(model.User).where(model.User.email == email.lower())).first()
+
+    def tenant_ids(self, user_id: str) -> list[str]:
+        stmt = select(model.Membership.tenant_id).where(model.Membership.user_id == user_id)
+        return list(self.session.scalars(stmt).all())
+
+    def add_membership(self, user_id: str, tenant_id: str) -> None:
+        if tenant_id not in self.tenant_ids(user_id):
+            self.session.add(model.Membership(user_id=user_id, tenant_id=tenant_id))
+
+    def in_tenants(self, tenant_ids: Sequence[str]) -> Sequence[model.User]:
+        stmt = (
+            select(model.User)
+            .join(model.Membership, model.Membership.user_id == model.User.id)
+            .where(model.Membership.tenant_id.in_(list(tenant_ids)))
+            .distinct()
+            .order_by(model.User.email)
+        )
+        return self.session.scalars(stmt).all()
+
+
+class DecisionRepository(_Repository[model.DecisionRecord]):
+    entity = model.DecisionRecord
+
+    def for_conversation(self, conversation_id: str) -> Sequence[model.DecisionRecord]:
+        stmt = (
+            select(model.DecisionRecord)
+            .where(model.DecisionRecord.conversation_id == conversation_id)
+            .order_by(model.DecisionRecord.created_at)
+        )
+        return self.session.scalars(stmt).all()
+
+
+class TokenRepository(_Repository[model.AuthToken]):
+    entity = model.AuthToken

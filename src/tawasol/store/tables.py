@@ -1,0 +1,170 @@
+"""Tables of the system of record, mapped imperatively onto the domain dataclasses."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import registry
+
+from tawasol.domain import model
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+mapper_registry = registry(metadata=metadata)
+
+ID = String(36)
+TS = DateTime(timezone=True)
+
+tenants = Table(
+    "tenants", metadata,
+    Column("id", ID, primary_key=True),
+    Column("slug", String(64), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("settings", JSON, nullable=False),
+    Column("created_at", TS, nullable=False),
+)
+
+customers = Table(
+    "customers", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("name", String(200)),
+    Column("email", String(320)),
+    Column("phone", String(64)),
+    Column("external_id", String(128)),
+    Column("preferred_language", String(16)),
+    Column("consent", JSON, nullable=False),
+    Column("attributes", JSON, nullable=False),
+    Column("created_at", TS, nullable=False),
+    UniqueConstraint("tenant_id", "external_id", name="uq_customers_tenant_external"),
+)
+
+queues = Table(
+    "queues", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("name", String(100), nullable=False),
+    Column("skills", JSON, nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("sla_seconds", Integer, nullable=False),
+    Column("is_default", Boolean, nullable=False),
+    UniqueConstraint("tenant_id", "name", name="uq_queues_tenant_name"),
+)
+
+users = Table(
+    "users", metadata,
+    Column("id", ID, primary_key=True),
+    Column("email", String(320), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("display_name", String(200), nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("skills", JSON, nullable=False),
+    Column("capacity", Integer, nullable=False),
+    Column("presence", String(16), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("last_assigned_at", TS),
+)
+
+memberships = Table(
+    "memberships", metadata,
+    Column("id", ID, primary_key=True),
+    Column("user_id", ID, ForeignKey("users.id"), nullable=False, index=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False, index=True),
+    UniqueConstraint("user_id", "tenant_id", name="uq_memberships_user_tenant"),
+)
+
+conversations = Table(
+    "conversations", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False),
+    Column("customer_id", ID, ForeignKey("customers.id"), nullable=False, index=True),
+    Column("channel", String(32), nullable=False),
+    Column("language", String(16)),
+    Column("status", String(16), nullable=False),
+    Column("queue_id", ID, ForeignKey("queues.id")),
+    Column("assigned_agent_id", ID, ForeignKey("users.id")),
+    Column("subject", String(200)),
+    Column("created_at", TS, nullable=False),
+    Column("updated_at", TS, nullable=False),
+    Column("closed_at", TS),
+    Index("ix_conversations_tenant_status", "tenant_id", "status"),
+)
+
+messages = Table(
+    "messages", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False),
+    Column("conversation_id", ID, ForeignKey("conversations.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("author", String(16), nullable=False),
+    Column("author_user_id", ID, ForeignKey("users.id")),
+    Column("text", Text, nullable=False),
+    Column("client_message_id", String(128)),
+    Column("in_reply_to", ID),
+    Column("analysis", JSON, nullable=False),
+    Column("created_at", TS, nullable=False),
+    UniqueConstraint("conversation_id", "client_message_id", name="uq_messages_conversation_client"),
+    UniqueConstraint("conversation_id", "seq", name="uq_messages_conversation_seq"),
+)
+
+decision_records = Table(
+    "decision_records", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("conversation_id", ID, ForeignKey("conversations.id"), index=True),
+    Column("message_id", ID),
+    Column("kind", String(64), nullable=False),
+    Column("outcome", String(200), nullable=False),
+    Column("model", String(100), nullable=False),
+    Column("model_version", String(100), nullable=False),
+    Column("inputs", JSON, nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("created_at", TS, nullable=False),
+)
+
+auth_tokens = Table(
+    "auth_tokens", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("tenant_id", ID, ForeignKey("tenants.id")),
+    Column("user_id", ID, ForeignKey("users.id")),
+    Column("conversation_id", ID, ForeignKey("conversations.id")),
+    Column("expires_at", TS, nullable=False),
+    Column("created_at", TS, nullable=False),
+)
+
+_MAPPED = False
+
+
+def start_mappers() -> None:
+    """Map the domain dataclasses onto the tables (idempotent)."""
+    global _MAPPED
+    if _MAPPED:
+        return
+    for cls, table in (
+        (model.Tenant, tenants), (model.Customer, customers), (model.Queue, queues),
+        (model.User, users), (model.Membership, memberships), (model.Conversation, conversations),
+        (model.Message, messages), (model.DecisionRecord, decision_records), (model.AuthToken, auth_tokens),
+    ):
+        mapper_registry.map_imperatively(cls, table)
+    _MAPPED = True

@@ -1,0 +1,59 @@
+"""Shared fixtures: real databases (a SQLite file, and PostgreSQL when TAWASOL_TEST_POSTGRES_URL is set)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tawasol.store.db import normalise_url
+
+POSTGRES_URL = os.environ.get("TAWASOL_TEST_POSTGRES_URL", "")
+REDIS_URL = os.environ.get("TAWASOL_TEST_REDIS_URL", "")
+DATA_DIR = Path(os.environ.get("TAWASOL_DATA_DIR", Path(__file__).resolve().parents[1] / ".." / "shared" / "data"))
+
+
+def _backends() -> list[object]:
+    return [
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+    ]
+
+
+@pytest.fixture(params=_backends())
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL per test: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'tawasol.db'}"
+        return
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL not configured: set TAWASOL_TEST_POSTGRES_URL (e.g. postgresql://root@127.0.0.1:5432/test)")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalise_url(POSTGRES_URL))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    try:
+        yield f"{POSTGRES_URL}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    if not REDIS_URL:
+        pytest.skip("Redis not configured: set TAWASOL_TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/0)")
+    return REDIS_URL
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    if not DATA_DIR.is_dir():
+        pytest.skip(f"evaluation datasets not found at {DATA_DIR} (set TAWASOL_DATA_DIR)")
+    return DATA_DIR
