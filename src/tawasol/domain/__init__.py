@@ -10,12 +10,15 @@ from tawasol.domain.errors import (
 )
 from tawasol.domain.model import (
     Agent,
+    Article,
+    AuditEntry,
     AuthToken,
     Author,
     Channel,
     Conversation,
     ConversationStatus,
     Customer,
+    CustomerKey,
     DecisionRecord,
     Membership,
     Message,
@@ -27,7 +30,7 @@ from tawasol.domain.model import (
 )
 
 __all__ = [
-    "Agent", "AuthToken", "Author", "Channel", "Conversation", "ConversationStatus", "Customer",
+    "Agent", "Article", "AuditEntry", "AuthToken", "Author", "Channel", "Conversation", "ConversationStatus", "Customer", "CustomerKey",
     "DecisionRecord", "DomainError", "Forbidden", "InvalidInput", "Membership", "Message", "NotFound",
     "PayloadTooLarge", "Presence", "Queue", "Role", "Tenant", "Unauthorized", "User",
 ]

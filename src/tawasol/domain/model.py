@@ -130,6 +130,7 @@ class Message:
     seq: int = 0
     author_user_id: str | None = None
     client_message_id: str | None = None
+    text_encrypted: bytes | None = None
     in_reply_to: str | None = None
     analysis: dict[str, Any] = field(default_factory=dict)
     id: str = field(default_factory=new_id)
@@ -206,3 +207,46 @@ class AuthToken:
     user_id: str | None = None
     conversation_id: str | None = None
     created_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass
+class CustomerKey:
+    """The customer's data key, wrapped by the master key; erasing it crypto-shreds their raw data."""
+
+    customer_id: str
+    tenant_id: str
+    wrapped_key: bytes | None
+    master_key_id: str
+    created_at: datetime = field(default_factory=utcnow)
+    shredded_at: datetime | None = None
+
+
+@dataclass
+class AuditEntry:
+    """One link of the tamper-evident audit chain (hash covers prev_hash and the content)."""
+
+    actor: str
+    action: str
+    target: str
+    prev_hash: str
+    hash: str
+    tenant_id: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    created_at: datetime = field(default_factory=utcnow)
+    seq: int | None = None
+
+
+@dataclass
+class Article:
+    """One language variant of a knowledge-base article; variants share `article_key`."""
+
+    tenant_id: str
+    article_key: str
+    language: str
+    title: str
+    body: str
+    tags: list[str] = field(default_factory=list)
+    intent: str | None = None
+    url: str | None = None
+    id: str = field(default_factory=new_id)
+    updated_at: datetime = field(default_factory=utcnow)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -118,7 +119,8 @@ messages = Table(
     Column("seq", Integer, nullable=False),
     Column("author", String(16), nullable=False),
     Column("author_user_id", ID, ForeignKey("users.id")),
-    Column("text", Text, nullable=False),
+    Column("text", Text, nullable=False),  # redacted text: all that models, logs and exports see
+    Column("text_encrypted", LargeBinary),  # raw text, AES-GCM under the customer's key
     Column("client_message_id", String(128)),
     Column("in_reply_to", ID),
     Column("analysis", JSON, nullable=False),
@@ -153,6 +155,44 @@ auth_tokens = Table(
     Column("created_at", TS, nullable=False),
 )
 
+customer_keys = Table(
+    "customer_keys", metadata,
+    Column("customer_id", ID, ForeignKey("customers.id"), primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("wrapped_key", LargeBinary),  # NULL once crypto-shredded
+    Column("master_key_id", String(64), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("shredded_at", TS),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("tenant_id", ID),
+    Column("actor", String(320), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", String(200), nullable=False),
+    Column("details", JSON, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False, unique=True),
+)
+
+kb_articles = Table(
+    "kb_articles", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("article_key", String(128), nullable=False),  # stable id shared by language variants
+    Column("language", String(16), nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("tags", JSON, nullable=False),
+    Column("intent", String(100)),
+    Column("url", String(500)),
+    Column("updated_at", TS, nullable=False),
+    UniqueConstraint("tenant_id", "article_key", "language", name="uq_kb_articles_tenant_key_lang"),
+)
+
 _MAPPED = False
 
 
@@ -165,6 +205,7 @@ def start_mappers() -> None:
         (model.Tenant, tenants), (model.Customer, customers), (model.Queue, queues),
         (model.User, users), (model.Membership, memberships), (model.Conversation, conversations),
         (model.Message, messages), (model.DecisionRecord, decision_records), (model.AuthToken, auth_tokens),
+        (model.CustomerKey, customer_keys), (model.AuditEntry, audit_log), (model.Article, kb_articles),
     ):
         mapper_registry.map_imperatively(cls, table)
     _MAPPED = True
