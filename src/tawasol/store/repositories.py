@@ -174,3 +174,23 @@ class DecisionRepository(_Repository[model.DecisionRecord]):
 
 class TokenRepository(_Repository[model.AuthToken]):
     entity = model.AuthToken
+
+
+class ArticleRepository(_Repository[model.Article]):
+    entity = model.Article
+
+    def for_tenant(self, tenant_id: str) -> Sequence[model.Article]:
+        stmt = (
+            select(model.Article)
+            .where(model.Article.tenant_id == tenant_id)
+            .order_by(model.Article.article_key, model.Article.language)
+        )
+        return self.session.scalars(stmt).all()
+
+    def variant(self, tenant_id: str, article_key: str, language: str) -> model.Article | None:
+        stmt = select(model.Article).where(
+            model.Article.tenant_id == tenant_id,
+            model.Article.article_key == article_key,
+            model.Article.language == language,
+        )
+        return self.session.scalars(stmt).first()

@@ -25,6 +25,7 @@ class UnitOfWork:
         self.users = repos.UserRepository(s)
         self.decisions = repos.DecisionRepository(s)
         self.tokens = repos.TokenRepository(s)
+        self.articles = repos.ArticleRepository(s)
         self.events = []
         return self
 
