@@ -57,3 +57,29 @@ def data_dir() -> Path:
     if not DATA_DIR.is_dir():
         pytest.skip(f"evaluation datasets not found at {DATA_DIR} (set TAWASOL_DATA_DIR)")
     return DATA_DIR
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str):  # type: ignore[no-untyped-def]
+    from tawasol.config import Settings
+
+    return Settings(home=tmp_path / "home", database_url=database_url, data_key="", redis_url="")
+
+
+@pytest.fixture
+def platform(settings):  # type: ignore[no-untyped-def]
+    from tawasol.service.bootstrap import bootstrap
+
+    p = bootstrap(settings)
+    yield p
+    p.engine.dispose()
+
+
+@pytest.fixture
+def client(platform):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from tawasol.api import create_app
+
+    with TestClient(create_app(platform)) as c:
+        yield c

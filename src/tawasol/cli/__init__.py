@@ -6,7 +6,8 @@ import typer
 
 from tawasol.cli import bench, db, kb, nlu, pii, predict, privacy, serve, users, wfm
 
-app = typer.Typer(help="Tawasol: customer service where AI and people work together.", no_args_is_help=True)
+app = typer.Typer(help="Tawasol: customer service where AI and people work together.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
 app.command("serve")(serve.serve)
 app.command("demo")(serve.demo)
 app.add_typer(db.app, name="db")

@@ -2,12 +2,25 @@
 
 import typer
 
-app = typer.Typer(no_args_is_help=True)
+from tawasol.config import get_settings
+
+app = typer.Typer(help="Database schema.", no_args_is_help=True)
 
 
-def serve() -> None:
-    """placeholder"""
+@app.command("upgrade")
+def upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
+    """Apply the Alembic migrations to the configured database."""
+    from tawasol.store.migrate import current
+    from tawasol.store.migrate import upgrade as run
+
+    url = get_settings().effective_database_url
+    run(url, revision)
+    typer.echo(f"database at revision {current(url)}")
 
 
-def demo() -> None:
-    """placeholder"""
+@app.command("current")
+def show_current() -> None:
+    """Print the database's migration revision."""
+    from tawasol.store.migrate import current
+
+    typer.echo(current(get_settings().effective_database_url) or "empty")

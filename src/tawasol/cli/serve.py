@@ -1,13 +1,52 @@
-"""`tawasol serve` commands."""
+"""`tawasol serve` and `tawasol demo`."""
+
+from __future__ import annotations
 
 import typer
 
-app = typer.Typer(no_args_is_help=True)
+from tawasol.config import get_settings
 
 
-def serve() -> None:
-    """placeholder"""
+def serve(
+    host: str = typer.Option(None, help="Address to bind (default TAWASOL_HOST or 127.0.0.1)."),
+    port: int = typer.Option(None, help="Port (default TAWASOL_PORT or 8000)."),
+) -> None:
+    """Serve the API, WebSockets and web pages (migrates the database first)."""
+    import uvicorn
+
+    from tawasol.api import create_app
+
+    s = get_settings()
+    uvicorn.run(create_app(), host=host or s.host, port=port or s.port, log_level=s.log_level)
 
 
-def demo() -> None:
-    """placeholder"""
+def demo(
+    seed_only: bool = typer.Option(False, "--seed-only", help="Seed the demo data and exit without serving."),
+    host: str = typer.Option(None, help="Address to bind."),
+    port: int = typer.Option(None, help="Port."),
+) -> None:
+    """Create the demo tenant `atlas-telecom` (once) and serve it."""
+    from tawasol.demo.seed import DEMO_PASSWORD, TENANT, seed_demo
+    from tawasol.service.bootstrap import bootstrap
+
+    s = get_settings()
+    platform = bootstrap(s)
+    logins = seed_demo(platform.uow)
+    h, p = host or s.host, port or s.port
+    base = f"http://{h}:{p}"
+    typer.echo(f"Demo tenant {TENANT} is ready in {s.effective_database_url}")
+    typer.echo(f"  API docs:        {base}/docs   (OpenAPI: {base}/openapi.json)")
+    typer.echo(f"  Chat widget:     {base}/static/widget.html?tenant={TENANT}")
+    typer.echo(f"  Agent console:   {base}/static/console.html")
+    typer.echo(f"  Supervisor view: {base}/static/supervisor.html")
+    typer.echo(f"  Logins (password {DEMO_PASSWORD}):")
+    for login in logins:
+        typer.echo(f"    {login.role:<10} {login.email:<34} {', '.join(login.languages)}")
+    if seed_only:
+        platform.engine.dispose()
+        return
+    import uvicorn
+
+    from tawasol.api import create_app
+
+    uvicorn.run(create_app(platform), host=h, port=p, log_level=s.log_level)

@@ -20,7 +20,10 @@ class _Repository(Generic[T]):
         self.session = session
 
     def add(self, obj: T) -> T:
+        # Tables are mapped without relationship(), so the session cannot order inserts by
+        # foreign key: flushing at once keeps parents ahead of children.
         self.session.add(obj)
+        self.session.flush()
         return obj
 
     def get(self, id_: str) -> T | None:

@@ -1,0 +1,5 @@
+"""HTTP and WebSocket entry points (FastAPI); the only layer that knows about HTTP."""
+
+from tawasol.api.app import create_app
+
+__all__ = ["create_app"]

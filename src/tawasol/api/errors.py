@@ -1,0 +1,48 @@
+"""Map domain errors to HTTP statuses; everything else becomes a logged 500 with no details."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from tawasol.domain import errors
+
+log = logging.getLogger(__name__)
+
+STATUS = {
+    errors.NotFound: 404,
+    errors.Unauthorized: 401,
+    errors.Forbidden: 403,
+    errors.InvalidInput: 422,
+    errors.PayloadTooLarge: 413,
+    errors.Conflict: 409,
+}
+
+
+def status_for(exc: errors.DomainError) -> int:
+    for cls, status in STATUS.items():
+        if isinstance(exc, cls):
+            return status
+    return 400
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(errors.DomainError)
+    async def _domain_error(_: Request, exc: errors.DomainError) -> JSONResponse:
+        status = status_for(exc)
+        if isinstance(exc, errors.InvalidInput):
+            body = {"detail": [{"loc": ["body", exc.field], "msg": exc.message, "type": "value_error"}]}
+        else:
+            body = {"detail": str(exc)}
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(body, status_code=status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # Never echo the input back: it may hold personal data or text that is not valid UTF-8.
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                  for e in exc.errors()]
+        return JSONResponse({"detail": detail}, status_code=422)

@@ -1,0 +1,66 @@
+"""Endpoints of the agent console: inbox, conversation view, claim, reply, notes, resolve, presence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query
+from starlette.concurrency import run_in_threadpool
+
+from tawasol.api.deps import CurrentUser, PlatformDep, publish_events
+from tawasol.api.schemas import AgentMessageCreate, PresenceIn, ResolveIn
+from tawasol.service import agents as svc
+from tawasol.service.commands import AgentSaid
+
+router = APIRouter(prefix="/api/v1/agent", tags=["agent"])
+
+
+@router.get("/me")
+async def me(who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
+    return await run_in_threadpool(svc.me, platform.uow(), who)
+
+
+@router.put("/presence")
+async def presence(body: PresenceIn, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
+    uow = platform.uow()
+    result = await run_in_threadpool(svc.set_presence, uow, who, body.presence)
+    await publish_events(platform, uow.events)
+    return result
+
+
+@router.get("/conversations")
+async def inbox(who: CurrentUser, platform: PlatformDep, status: list[str] | None = Query(None),
+                mine: bool = False) -> dict[str, Any]:
+    return await run_in_threadpool(svc.inbox, platform.uow(), who, status, mine)
+
+
+@router.get("/conversations/{conversation_id}")
+async def conversation(conversation_id: str, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
+    return await run_in_threadpool(svc.conversation_detail, platform.uow(), who, conversation_id)
+
+
+@router.post("/conversations/{conversation_id}/claim")
+async def claim(conversation_id: str, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
+    uow = platform.uow()
+    result = await run_in_threadpool(svc.claim, uow, who, conversation_id)
+    await publish_events(platform, uow.events)
+    return result
+
+
+@router.post("/conversations/{conversation_id}/messages", status_code=201)
+async def reply(conversation_id: str, body: AgentMessageCreate, who: CurrentUser,
+                platform: PlatformDep) -> dict[str, Any]:
+    cmd = AgentSaid(conversation_id=conversation_id, text=body.text, client_message_id=body.client_message_id,
+                    internal=body.internal)
+    uow = platform.uow()
+    result = await run_in_threadpool(svc.agent_said, uow, who, cmd, platform.settings.max_message_chars)
+    await publish_events(platform, uow.events)
+    return result
+
+
+@router.post("/conversations/{conversation_id}/resolve")
+async def resolve(conversation_id: str, body: ResolveIn, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
+    uow = platform.uow()
+    result = await run_in_threadpool(svc.resolve, uow, who, conversation_id, body.disposition, body.summary)
+    await publish_events(platform, uow.events)
+    return result

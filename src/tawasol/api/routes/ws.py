@@ -1,0 +1,115 @@
+"""WebSockets: the customer's conversation stream and the agent's live inbox.
+
+Each connection: authenticate -> accept -> subscribe -> send backlog -> pump events both ways;
+cleanup in `finally`. Close codes: 4401 bad token, 4404 unknown conversation, 4400 protocol error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from typing import Any
+
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from starlette.concurrency import run_in_threadpool
+
+from tawasol.bus import Subscription
+from tawasol.domain.errors import DomainError, NotFound, Unauthorized
+from tawasol.service import auth, events
+from tawasol.service import conversations as conv_svc
+from tawasol.service.bootstrap import Platform
+
+router = APIRouter()
+log = logging.getLogger(__name__)
+
+
+def _code(exc: DomainError) -> int:
+    return 4401 if isinstance(exc, Unauthorized) else 4404 if isinstance(exc, NotFound) else 4400
+
+
+async def _pump(ws: WebSocket, sub: Subscription) -> None:
+    async for event in sub:
+        await ws.send_json(event)
+
+
+async def _serve(ws: WebSocket, sub: Subscription, on_receive: Any) -> None:
+    pump = asyncio.create_task(_pump(ws, sub))
+    try:
+        while True:
+            raw = await ws.receive_text()
+            try:
+                data = json.loads(raw)
+                if not isinstance(data, dict):
+                    raise ValueError
+            except ValueError:
+                await ws.send_json({"type": "error", "detail": "expected a JSON object, got " + raw[:40]})
+                continue
+            if data.get("type") == "ping":
+                await ws.send_json({"type": "pong"})
+                continue
+            await on_receive(data)
+    except WebSocketDisconnect:
+        pass
+    finally:
+        pump.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await pump
+        await sub.close()
+
+
+@router.websocket("/api/v1/conversations/{conversation_id}/ws")
+async def customer_ws(ws: WebSocket, conversation_id: str, token: str = "", after_seq: int = 0) -> None:
+    platform: Platform = ws.app.state.platform
+    try:
+        who = await run_in_threadpool(auth.authenticate_customer, platform.uow(), token, conversation_id)
+    except DomainError as exc:
+        await ws.close(code=_code(exc))
+        return
+    await ws.accept()
+    sub = await platform.bus.subscribe([events.conversation_channel(conversation_id)])
+    # Backlog after subscribing: a reconnecting widget misses nothing (it de-duplicates by seq).
+    backlog = await run_in_threadpool(conv_svc.list_messages, platform.uow(), [who.tenant_id], conversation_id,
+                                      max(after_seq, 0))
+    await ws.send_json({"type": "backlog", "conversation": backlog["conversation"], "messages": backlog["data"]})
+
+    async def on_receive(data: dict[str, Any]) -> None:
+        if data.get("type") == "typing":
+            await platform.bus.publish(events.conversation_channel(conversation_id),
+                                       events.typing_event(conversation_id, "customer", bool(data.get("typing", True))))
+            await platform.bus.publish(events.tenant_channel(who.tenant_id),
+                                       events.typing_event(conversation_id, "customer", bool(data.get("typing", True))))
+        else:
+            await ws.send_json({"type": "error", "detail": f"expected type ping or typing, got {data.get('type')!r}"})
+
+    await _serve(ws, sub, on_receive)
+
+
+@router.websocket("/api/v1/agent/ws")
+async def agent_ws(ws: WebSocket, token: str = "") -> None:
+    platform: Platform = ws.app.state.platform
+    try:
+        who = await run_in_threadpool(auth.authenticate_user, platform.uow(), token)
+    except DomainError as exc:
+        await ws.close(code=_code(exc))
+        return
+    await ws.accept()
+    sub = await platform.bus.subscribe([events.tenant_channel(t) for t in who.tenant_ids])
+    await ws.send_json({"type": "hello", "user_id": who.user.id, "tenant_ids": list(who.tenant_ids)})
+
+    async def on_receive(data: dict[str, Any]) -> None:
+        conv_id = str(data.get("conversation_id", ""))
+        if data.get("type") != "typing" or not conv_id:
+            await ws.send_json({"type": "error", "detail": "expected {type: typing, conversation_id}"})
+            return
+
+        def owned() -> bool:
+            with platform.uow() as uow:
+                return uow.conversations.get_in(who.tenant_ids, conv_id) is not None
+
+        if await run_in_threadpool(owned):
+            await platform.bus.publish(events.conversation_channel(conv_id),
+                                       events.typing_event(conv_id, "agent", bool(data.get("typing", True))))
+
+    await _serve(ws, sub, on_receive)

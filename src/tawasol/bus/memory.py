@@ -1,0 +1,56 @@
+"""In-process bus: one asyncio queue per subscriber; the embedded default."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+from tawasol.bus.base import EventBus, Subscription
+
+_MAX_BACKLOG = 1000  # a subscriber this far behind is dropped rather than letting memory grow
+
+
+class _MemorySubscription(Subscription):
+    def __init__(self, bus: InMemoryBus, channels: Sequence[str]) -> None:
+        self.bus, self.channels = bus, list(channels)
+        self.queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue(maxsize=_MAX_BACKLOG)
+
+    async def __aiter__(self) -> AsyncIterator[dict[str, Any]]:  # type: ignore[override]
+        while True:
+            event = await self.queue.get()
+            if event is None:
+                return
+            yield event
+
+    async def close(self) -> None:
+        self.bus._remove(self)
+        try:
+            self.queue.put_nowait(None)
+        except asyncio.QueueFull:
+            pass
+
+
+class InMemoryBus(EventBus):
+    def __init__(self) -> None:
+        self._subs: dict[str, set[_MemorySubscription]] = defaultdict(set)
+
+    async def publish(self, channel: str, event: dict[str, Any]) -> None:
+        for sub in list(self._subs.get(channel, ())):
+            try:
+                sub.queue.put_nowait(event)
+            except asyncio.QueueFull:
+                await sub.close()
+
+    async def subscribe(self, channels: Sequence[str]) -> Subscription:
+        sub = _MemorySubscription(self, channels)
+        for ch in channels:
+            self._subs[ch].add(sub)
+        return sub
+
+    def _remove(self, sub: _MemorySubscription) -> None:
+        for ch in sub.channels:
+            self._subs.get(ch, set()).discard(sub)
+            if not self._subs.get(ch):
+                self._subs.pop(ch, None)

@@ -1,0 +1,141 @@
+"""The decision to hand a conversation to a person, with the reasons and signals behind it."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, fields
+from typing import Any
+
+from tawasol.domain.model import DecisionRecord
+from tawasol.domain.pipeline import Escalation, MessageContext, Reply
+
+POLICY_VERSION = "1"
+
+# The disclosure tells customers they may type "agent" at any time: honour that word as a command
+# in every language, whatever the models say.
+_AGENT_COMMANDS = {
+    "agent", "human", "humain", "conseiller", "operator", "operateur", "agente", "humano",
+    "وكيل", "موظف", "انسان", "إنسان", "بشري",
+}
+
+SENSITIVE_INTENTS = {"complaint", "fraud_report", "legal_threat", "bereavement", "contract_termination"}
+
+
+@dataclass
+class EscalationPolicy:
+    """Thresholds, configurable per tenant under settings["escalation"]."""
+
+    human_request: float = 0.5
+    negative_intensity: float = 0.75
+    anger: float = 0.6
+    low_confidence: float = 0.35
+    max_out_of_scope: int = 2
+    loop_turns: int = 3
+    sensitive_intents: tuple[str, ...] = tuple(sorted(SENSITIVE_INTENTS))
+    high_value_segments: tuple[str, ...] = ("vip", "high_value", "at_risk")
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> EscalationPolicy:
+        raw = dict(settings.get("escalation") or {})
+        known = {f.name for f in fields(cls)}
+        values = {k: (tuple(v) if isinstance(v, list) else v) for k, v in raw.items() if k in known}
+        return cls(**values)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).strip(" .!?؟,")
+
+
+def is_agent_command(text: str) -> bool:
+    return _fold(text) in _AGENT_COMMANDS
+
+
+class EscalationPolicyStep:
+    """Runs last: escalates when a rule fires, or when nothing automated could answer."""
+
+    name = "escalation"
+
+    def __init__(self, policy: EscalationPolicy | None = None) -> None:
+        self.policy = policy
+
+    def _reasons(self, ctx: MessageContext, policy: EscalationPolicy) -> list[dict[str, Any]]:
+        a = ctx.analysis
+        reasons: list[dict[str, Any]] = []
+        if is_agent_command(ctx.text):
+            reasons.append({"rule": "human_request", "signal": "agent command", "value": 1.0})
+        if a.sentiment is not None:
+            signals = a.sentiment.signals or {}
+            hr = float(signals.get("human_request", 0.0))
+            if hr >= policy.human_request and not any(r["rule"] == "human_request" for r in reasons):
+                reasons.append({"rule": "human_request", "signal": "human_request", "value": hr})
+            if a.sentiment.label == "negative" and a.sentiment.intensity >= policy.negative_intensity:
+                reasons.append({"rule": "negative_sentiment", "signal": "intensity",
+                                "value": a.sentiment.intensity})
+            anger = float(signals.get("anger", 0.0))
+            if anger >= policy.anger:
+                reasons.append({"rule": "anger", "signal": "anger", "value": anger})
+        if a.intent is not None and a.intent.label in policy.sensitive_intents:
+            reasons.append({"rule": "sensitive_topic", "signal": "intent", "value": a.intent.label})
+        segment = str((ctx.customer.attributes or {}).get("segment", "")).lower()
+        if segment in policy.high_value_segments and a.sentiment is not None and a.sentiment.label == "negative":
+            reasons.append({"rule": "valued_customer_unhappy", "signal": "segment", "value": segment})
+        return reasons
+
+    def process(self, ctx: MessageContext) -> MessageContext:
+        policy = self.policy or EscalationPolicy.from_settings(ctx.tenant.settings or {})
+        reasons = self._reasons(ctx, policy)
+        if ctx.escalation is not None:  # an earlier step (e.g. the bot) already decided
+            ctx.escalation.reasons.extend(r for r in reasons if r not in ctx.escalation.reasons)
+        elif reasons:
+            ctx.escalation = Escalation(reasons=reasons, priority=_priority(reasons))
+        elif not ctx.replies:
+            ctx.escalation = Escalation(
+                reasons=[{"rule": "no_automated_answer", "signal": "replies", "value": 0}], priority=0
+            )
+        if ctx.escalation is None:
+            return ctx
+        ctx.escalation.priority = max(ctx.escalation.priority, _priority(ctx.escalation.reasons))
+        ctx.decisions.append(DecisionRecord(
+            tenant_id=ctx.tenant.id, kind="escalation", outcome="escalate",
+            model="escalation-policy", model_version=POLICY_VERSION,
+            conversation_id=ctx.conversation.id, message_id=ctx.message.id,
+            inputs={"text": ctx.text, "analysis": _brief(ctx)},
+            reasons=ctx.escalation.reasons,
+        ))
+        return ctx
+
+
+_RULE_PRIORITY = {"human_request": 2, "negative_sentiment": 3, "anger": 3, "sensitive_topic": 2,
+                  "valued_customer_unhappy": 3, "low_confidence": 1, "out_of_scope": 1,
+                  "loop": 2, "failed_action": 2, "no_automated_answer": 0}
+
+
+def _priority(reasons: list[dict[str, Any]]) -> int:
+    return max((_RULE_PRIORITY.get(str(r.get("rule")), 1) for r in reasons), default=0)
+
+
+def _brief(ctx: MessageContext) -> dict[str, Any]:
+    a = ctx.analysis
+    return {
+        "language": a.language.label if a.language else None,
+        "intent": a.intent.label if a.intent else None,
+        "intent_confidence": a.intent.confidence if a.intent else None,
+        "sentiment": a.sentiment.label if a.sentiment else None,
+        "sentiment_intensity": a.sentiment.intensity if a.sentiment else None,
+    }
+
+
+def handoff_notice(language: str | None) -> Reply:
+    """What the customer reads when a person takes over."""
+    texts = {
+        "fr": "Je vous mets en relation avec un conseiller. Merci de patienter un instant.",
+        "en": "I'm connecting you with an agent. Please wait a moment.",
+        "es": "Le pongo en contacto con un agente. Espere un momento, por favor.",
+        "ar": "سأحولك إلى أحد موظفينا. يرجى الانتظار لحظة.",
+        "ary": "غادي نحولك لواحد من المستشارين ديالنا. تسنا شوية عافاك.",
+        "ary_Latn": "ghadi n7wlek l wa7ed mn les conseillers dyalna. tsna chwiya 3afak.",
+    }
+    return Reply(text=texts.get(language or "", texts["fr"]), author="system")
+
+

@@ -1,0 +1,154 @@
+"""Handlers for the customer side: open a conversation, say something, read the transcript."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tawasol.domain.errors import Conflict, InvalidInput, NotFound
+from tawasol.domain.model import (
+    Author,
+    Conversation,
+    ConversationStatus,
+    Customer,
+    Message,
+)
+from tawasol.domain.pipeline import MessageContext
+from tawasol.service import auth, events
+from tawasol.service.commands import CustomerSaid, OpenConversation
+from tawasol.service.handoff import apply_outcome
+from tawasol.service.pipeline import Pipeline
+from tawasol.service.text import clean_text
+from tawasol.service.views import conversation_view, message_view
+from tawasol.store.uow import UnitOfWork
+
+
+@dataclass
+class OpenedConversation:
+    id: str
+    customer_token: str
+    status: str
+    customer_id: str
+    greeting: list[dict[str, Any]]
+
+
+def open_conversation(cmd: OpenConversation, uow: UnitOfWork, token_ttl_hours: int,
+                      greeting: "Greeter | None" = None) -> OpenedConversation:
+    with uow:
+        tenant = uow.tenants.by_slug(cmd.tenant_slug)
+        if tenant is None:
+            raise NotFound("tenant not found")
+        d = cmd.customer
+        customer = uow.customers.by_external_id(tenant.id, d.external_id) if d.external_id else None
+        if customer is None:
+            customer = uow.customers.add(Customer(
+                tenant_id=tenant.id, name=d.name, email=d.email, phone=d.phone, external_id=d.external_id,
+                preferred_language=d.preferred_language or cmd.language, consent=dict(d.consent),
+            ))
+        conv = uow.conversations.add(Conversation(
+            tenant_id=tenant.id, customer_id=customer.id, channel=cmd.channel,
+            language=cmd.language or customer.preferred_language,
+        ))
+        uow.flush()
+        token = auth.issue_customer_token(uow, tenant.id, conv.id, token_ttl_hours)
+        first: list[Message] = []
+        for i, text in enumerate(greeting(tenant, conv) if greeting else [], start=1):
+            first.append(uow.messages.add(Message(
+                tenant_id=tenant.id, conversation_id=conv.id, author=Author.SYSTEM.value, text=text, seq=i,
+                analysis={"kind": "disclosure"},
+            )))
+        uow.emit(events.tenant_channel(tenant.id), events.conversation_event("conversation.opened", conv))
+        uow.commit()
+        return OpenedConversation(id=conv.id, customer_token=token, status=conv.status,
+                                  customer_id=customer.id, greeting=[message_view(m) for m in first])
+
+
+class Greeter:
+    """Protocol-like callable type: (tenant, conversation) -> texts to show first (e.g. AI disclosure)."""
+
+    def __call__(self, tenant: Any, conversation: Conversation) -> list[str]:  # pragma: no cover
+        raise NotImplementedError
+
+
+@dataclass
+class CustomerSaidResult:
+    message: dict[str, Any]
+    replies: list[dict[str, Any]]
+    status: str
+    replayed: bool = False
+
+
+def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_chars: int,
+                  raw_text_sealer: Any = None) -> CustomerSaidResult:
+    """Store the message, run the pipeline, store replies and decisions: one transaction.
+
+    The result is returned (acknowledged) only after commit; a retry with the same
+    client_message_id returns the stored result instead of storing the message twice.
+    """
+    text = clean_text(cmd.text, max_chars)
+    if cmd.client_message_id is not None and not (0 < len(cmd.client_message_id) <= 128):
+        raise InvalidInput("client_message_id", "must be 1 to 128 characters")
+    with uow:
+        conv = uow.conversations.lock_in(cmd.tenant_id, cmd.conversation_id)
+        if conv is None:
+            raise NotFound("conversation not found")
+        if cmd.client_message_id:
+            previous = uow.messages.by_client_id(conv.id, cmd.client_message_id)
+            if previous is not None:
+                return _replay(uow, conv, previous)
+        if conv.status == ConversationStatus.CLOSED.value:
+            raise Conflict("conversation is closed")
+        tenant = uow.tenants.get(conv.tenant_id)
+        customer = uow.customers.get(conv.customer_id)
+        assert tenant is not None and customer is not None
+        history = list(uow.messages.for_conversation(conv.id))
+        seq = (history[-1].seq if history else 0) + 1
+        msg = Message(tenant_id=conv.tenant_id, conversation_id=conv.id, author=Author.CUSTOMER.value,
+                      text=text, seq=seq, client_message_id=cmd.client_message_id)
+        if conv.status == ConversationStatus.RESOLVED.value:
+            conv.move_to(ConversationStatus.BOT)
+        ctx = MessageContext(tenant=tenant, conversation=conv, customer=customer, message=msg,
+                             history=history, text=text)
+        if conv.status in (ConversationStatus.QUEUED.value, ConversationStatus.ASSIGNED.value):
+            # A person owns the conversation: understand the message, never let the bot answer.
+            ctx = pipeline.run_for_human(ctx)
+        else:
+            ctx = pipeline.run(ctx)
+        msg.text = ctx.text  # redacted by the privacy step when it runs
+        if raw_text_sealer is not None:
+            msg.text_encrypted = raw_text_sealer(uow, customer, text)
+        msg.analysis = _analysis_dict(ctx)
+        if ctx.analysis.language and not conv.language:
+            conv.language = ctx.analysis.language.label
+        uow.messages.add(msg)
+        uow.flush()
+        uow.emit(events.conversation_channel(conv.id), events.message_event(msg))
+        uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(msg, staff=True))
+        stored_replies = apply_outcome(uow, ctx, conv, msg)
+        uow.commit()
+        return CustomerSaidResult(message=message_view(msg), replies=[message_view(r) for r in stored_replies],
+                                  status=conv.status)
+
+
+def _analysis_dict(ctx: MessageContext) -> dict[str, Any]:
+    data = ctx.analysis.to_dict()
+    data.pop("normalized", None)  # derived from the text; not worth storing twice
+    return data
+
+
+def _replay(uow: UnitOfWork, conv: Conversation, previous: Message) -> CustomerSaidResult:
+    replies = uow.messages.replies_to(previous.id)
+    return CustomerSaidResult(message=message_view(previous), replies=[message_view(r) for r in replies],
+                              status=conv.status, replayed=True)
+
+
+def list_messages(uow: UnitOfWork, tenant_ids: list[str] | tuple[str, ...], conversation_id: str,
+                  after_seq: int = 0, staff: bool = False) -> dict[str, Any]:
+    with uow:
+        conv = uow.conversations.get_in(tenant_ids, conversation_id)
+        if conv is None:
+            raise NotFound("conversation not found")
+        msgs = uow.messages.for_conversation(conv.id, after_seq=after_seq)
+        visible = [m for m in msgs if staff or not (m.analysis or {}).get("internal")]
+        return {"conversation": conversation_view(conv),
+                "data": [message_view(m, staff=staff) for m in visible], "count": len(visible)}

@@ -1,0 +1,33 @@
+"""Small factories that create real rows through the service layer."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from tawasol.service import admin
+
+PASSWORD = "correct-horse-battery"
+
+
+def tenant(platform: Any, slug: str | None = None) -> Any:
+    return admin.create_tenant(platform.uow(), slug or f"t-{uuid.uuid4().hex[:8]}", "Test Co")
+
+
+def user(platform: Any, tenant_slugs: list[str], role: str = "agent", languages: list[str] | None = None) -> dict:
+    email = f"u{uuid.uuid4().hex[:8]}@example.com"
+    view = admin.create_user(platform.uow(), email, PASSWORD, role, tenant_slugs, languages=languages or ["fr"])
+    return view
+
+
+def login(client: Any, email: str) -> dict[str, str]:
+    r = client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    return {"Authorization": f"Bearer {r.json()['access_token']}"}
+
+
+def open_conversation(client: Any, slug: str, **customer: Any) -> tuple[str, dict[str, str]]:
+    r = client.post("/api/v1/conversations", json={"tenant": slug, "channel": "web", "customer": customer})
+    assert r.status_code == 201, r.text
+    body = r.json()
+    return body["id"], {"Authorization": f"Bearer {body['customer_token']}"}
