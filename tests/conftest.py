@@ -17,6 +17,16 @@ REDIS_URL = os.environ.get("TAWASOL_TEST_REDIS_URL", "")
 DATA_DIR = Path(os.environ.get("TAWASOL_DATA_DIR", Path(__file__).resolve().parents[1] / ".." / "shared" / "data"))
 
 
+REQUIRE_SERVICES = os.environ.get("TAWASOL_REQUIRE_SERVICES") == "1"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip on a developer machine without the service; fail in CI, where it must run."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"required by TAWASOL_REQUIRE_SERVICES=1 but unavailable: {reason}")
+    pytest.skip(reason)
+
+
 def _backends() -> list[object]:
     return [
         pytest.param("sqlite", id="sqlite"),
@@ -31,7 +41,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield f"sqlite:///{tmp_path / 'tawasol.db'}"
         return
     if not POSTGRES_URL:
-        pytest.skip("PostgreSQL not configured: set TAWASOL_TEST_POSTGRES_URL (e.g. postgresql://root@127.0.0.1:5432/test)")
+        skip_or_fail("PostgreSQL not configured: set TAWASOL_TEST_POSTGRES_URL (e.g. postgresql://root@127.0.0.1:5432/test)")
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(normalise_url(POSTGRES_URL))
     with admin.begin() as conn:
@@ -48,14 +58,14 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 @pytest.fixture
 def redis_url() -> str:
     if not REDIS_URL:
-        pytest.skip("Redis not configured: set TAWASOL_TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/0)")
+        skip_or_fail("Redis not configured: set TAWASOL_TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/0)")
     return REDIS_URL
 
 
 @pytest.fixture
 def data_dir() -> Path:
     if not DATA_DIR.is_dir():
-        pytest.skip(f"evaluation datasets not found at {DATA_DIR} (set TAWASOL_DATA_DIR)")
+        skip_or_fail(f"evaluation datasets not found at {DATA_DIR} (set TAWASOL_DATA_DIR)")
     return DATA_DIR
 
 
