@@ -1,5 +1,51 @@
-"""`tawasol pii` commands."""
+"""`tawasol pii` commands: redact a text, evaluate detection on Presidio's span-labelled format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import typer
 
-app = typer.Typer(help="pii commands", no_args_is_help=True)
+app = typer.Typer(help="Detect and redact personal data; evaluate the detector.", no_args_is_help=True)
+
+
+@app.command("redact")
+def redact_text(text: str = typer.Argument(..., help="Text to redact."),
+                as_json: bool = typer.Option(False, "--json", help="Print text, entities and placeholders as JSON.")) -> None:
+    """Print TEXT with personal data replaced by typed placeholders ([PHONE_1], [CARD_1]...)."""
+    from tawasol.privacy import redact
+
+    result = redact(text)
+    if not as_json:
+        typer.echo(result.text)
+        return
+    entities = [{"type": e.type, "start": e.start, "end": e.end, "placeholder": e.value} for e in result.entities]
+    typer.echo(json.dumps({"text": result.text, "entities": entities}, ensure_ascii=False, indent=2))
+
+
+@app.command("eval")
+def evaluate(data: Path = typer.Option(..., "--data", exists=True, dir_okay=False, help="Presidio-format JSON file."),
+             compare_presidio: bool = typer.Option(False, "--compare-presidio", help="Score Presidio on the same data."),
+             as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON.")) -> None:
+    """Token-level precision, recall and F1 per entity type and overall (same scoring for both systems)."""
+    from tawasol.privacy.evaluation import format_table, load_presidio_json, score, tawasol_predict
+
+    samples = load_presidio_json(data)
+    reports = {"tawasol": score(samples, tawasol_predict).report()}
+    notes = ["token-level IO scoring; gold types without a counterpart (ORGANIZATION, GPE, DATE_TIME...) count as O"]
+    if compare_presidio:
+        from tawasol.privacy.presidio_compare import PRESIDIO_TYPES, SETUP_NOTE, PresidioMissing, presidio_predictor
+
+        try:
+            predict = presidio_predictor()
+        except PresidioMissing as exc:
+            typer.echo(f"cannot compare: {exc}", err=True)
+            raise typer.Exit(2) from None
+        reports["presidio (regex only)"] = score(samples, predict, PRESIDIO_TYPES).report()
+        notes.append(SETUP_NOTE)
+    if as_json:
+        typer.echo(json.dumps({"data": str(data), "samples": len(samples), "notes": notes, "scores": reports}, indent=2))
+        return
+    typer.echo(f"{data.name}: {len(samples)} samples; " + "; ".join(notes))
+    typer.echo(format_table(reports))
