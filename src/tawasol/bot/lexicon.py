@@ -1,0 +1,370 @@
+"""Retrieval lexicon: telecom customer-service concepts in French, English, Spanish, Arabic, Darija and Arabizi.
+
+Each concept lists the surface forms customers use; a question and an article that share a concept
+match even when they share no word or script ("lfatoura ghalya" / "facture élevée" / "فاتورة مرتفعة").
+Forms are written as people type them; the tokenizer normalises and stems both sides the same way.
+"""
+
+from __future__ import annotations
+
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "bill": (
+        "facture", "factures", "facturation", "facturé", "bill", "bills", "billing", "invoice", "factura",
+        "فاتورة", "فاتورتي", "فواتير", "الفاتورة", "فاكتورة", "الفاكتورة", "لفاكتورة", "فاكتورتي", "فاتوره",
+        "fatoura", "fatora", "fatura", "factora", "ftoura", "lfatoura", "faktura", "factoura", "fatourti",
+        "lfactura", "lfacture",
+    ),
+    "pay": (
+        "payer", "paye", "payé", "paiement", "régler", "pay", "paying", "payment", "paid", "pagar", "pago",
+        "دفع", "ادفع", "أدفع", "سداد", "تسديد", "أسدد", "خلص", "نخلص", "كنخلص", "خلصت", "الخلاص", "نخلصها",
+        "khlas", "khles", "nkhelles", "nkhales", "nkhlass", "khellest", "khallast", "khlest", "lkhlas", "nkhless",
+        "nkhalles", "5les", "n5les", "n5ales", "tkhlas", "نسدد", "تخلص",
+    ),
+    "amount": (
+        "montant", "combien", "amount", "total", "cuánto", "cuanto", "monto", "importe", "مبلغ", "المبلغ", "كم",
+        "شحال", "بشحال", "ch7al", "chhal", "chehal", "chal", "bch7al", "chmen", "ch7al", "ch7all",
+    ),
+    "expensive": (
+        "cher", "chère", "élevé", "élevée", "trop", "expensive", "high", "higher", "caro", "alta", "elevada",
+        "مرتفعة", "مرتفع", "غالية", "غالي", "غاليا", "ghalya", "ghalia", "ghali", "bzaf", "بزاف", "كبيرة",
+        "kbira", "tal3at", "طلعات", "طالعة", "tal3a", "زايدة", "zayda", "زادت", "zadt", "ارتفاع", "augmenté",
+        "augmentation", "increase", "increased",
+    ),
+    "due": (
+        "échéance", "date limite", "délai", "retard", "due", "deadline", "late", "vencimiento", "retraso",
+        "موعد", "آخر أجل", "تأخر", "تأخير", "أجل", "لآجال", "الأجل", "تعطلت", "تعطل", "m3ta2", "t2khert",
+        "te2khert", "tkhert", "t2akhart", "lajal", "أخر", "retardé", "coupé", "suspension", "suspendu",
+        "suspended", "توقيف", "وقفو", "w9fo", "wqfo", "9t3o", "قطعو",
+    ),
+    "email": (
+        "email", "e-mail", "mail", "électronique", "electronique", "courrier", "papier", "paper", "correo",
+        "إلكترونية", "الكترونية", "البريد", "ورقية", "لإيميل", "الإيميل", "إيميل", "ايميل", "lemail",
+        "imayl", "imail", "lmail", "lpapier",
+    ),
+    "debit": (
+        "prélèvement", "prelevement", "automatique", "domiciliation", "direct debit", "automatic", "autopay",
+        "domiciliación", "automático", "الاقتطاع", "اقتطاع", "التلقائي", "أوتوماتيكي", "اوطوماتيك", "otomatik",
+        "automatik", "prelevma", "lprelevement", "تلقائيا",
+    ),
+    "dispute": (
+        "contester", "contestation", "erreur", "erronée", "dispute", "wrong", "error", "mistake", "incorrect",
+        "reclamar", "disputar", "error", "خطأ", "غلط", "غالط", "غلطة", "اعتراض", "الاعتراض", "نعترض",
+        "ghalat", "ghalta", "ghalta", "ghlat", "machi s7i7", "مشي صحيح", "ماشي صحيحة", "s7i7a", "ma3reftch",
+        "inconnu", "unknown", "فايت", "ماعرفتش", "prélevé", "charged", "charge", "charges",
+    ),
+    "recharge": (
+        "recharge", "recharger", "rechargé", "top-up", "topup", "top", "reload", "recargar", "recarga",
+        "تعبئة", "شحن", "أشحن", "اشحن", "شارجي", "نشارجي", "تشارجي", "شارجيت", "recharji", "nchargi",
+        "nchargé", "charji", "chargi", "charjit", "nrecharji", "ta3bi2a", "n3abbi", "نعبي", "عبيت", "3abbit",
+        "رشارج", "recharja", "nchargi", "chargit",
+    ),
+    "card": (
+        "carte", "grattage", "scratch", "card", "voucher", "ticket", "tarjeta", "بطاقة", "كارط", "لكارط",
+        "kart", "lkart", "karta", "code", "كود", "الرمز", "رمز", "kod", "lcode",
+    ),
+    "balance": (
+        "solde", "crédit", "credit", "balance", "saldo", "رصيد", "الرصيد", "رصيدي", "الصولد", "صولد", "sold",
+        "solde", "lsold", "rasid", "rassid", "lrasid", "الكريدي", "كريدي", "kridi", "lkridi", "credi",
+    ),
+    "check": (
+        "consulter", "vérifier", "connaître", "voir", "savoir", "check", "see", "know", "consultar",
+        "ver", "saber", "معرفة", "أعرف", "اعرف", "نعرف", "نشوف", "نتشيكي", "تحقق", "الاطلاع", "عرف", "نعرفو",
+        "n3ref", "n3raf", "nchouf", "nchof", "nchecki", "ncheki", "chouf",
+    ),
+    "transfer": (
+        "transférer", "transfert", "envoyer", "partager", "transfer", "send", "share", "transferir", "enviar",
+        "تحويل", "أحول", "إرسال", "نحول", "نصيفط", "صيفط", "صيفطلو", "نبعث", "n7awel", "nsifet", "sifet",
+        "nsiftlo", "sift", "sifetlo", "7awel", "تحويله",
+    ),
+    "expiry": (
+        "validité", "expire", "expiré", "expiration", "valable", "validity", "expiry", "expires", "expired",
+        "validez", "caduca", "vence", "صلاحية", "صالح", "ينتهي", "تنتهي", "انتهاء", "مدة", "سالا", "سالات",
+        "salat", "sala", "msalya", "ghaysali", "مسالي", "كيسالي", "kaysali", "ysali", "ktsali", "كتسالي",
+    ),
+    "data": (
+        "data", "datos", "go", "gb", "giga", "gigas", "mo", "mb", "pass", "forfait internet", "بيانات",
+        "جيغا", "الجيغا", "جيكا", "باس", "لباس", "pase", "paquete", "bono", "jiga", "giga", "lgiga", "lpass",
+        "داطا", "داتا", "ميغا",
+    ),
+    "internet": (
+        "internet", "connexion", "connecté", "connection", "connected", "online", "conexión", "conectar",
+        "إنترنت", "الإنترنت", "الانترنت", "انترنت", "أنترنت", "لانترنيت", "لانترنت", "انترنيت", "الأنترنيت",
+        "antarnet", "anternet", "linternet", "lantarnet", "internit", "lintarnet", "conexion", "كونيكسيون",
+        "connexio", "koneksyon", "lconnexion", "اتصال", "الاتصال",
+    ),
+    "network": (
+        "réseau", "reseau", "network", "signal", "coverage", "couverture", "barres", "red", "cobertura",
+        "señal", "شبكة", "الشبكة", "التغطية", "تغطية", "ريزو", "الريزو", "لريزو", "rezo", "rizo", "reseau",
+        "lrezo", "lrizo", "rézo", "réso", "reso", "rzo", "الإرسال",
+    ),
+    "outage": (
+        "panne", "coupure", "coupé", "interruption", "outage", "down", "cut", "broken", "avería", "averia",
+        "caída", "corte", "cortado", "عطل", "العطل", "أعطال", "انقطاع", "منقطع", "مقطوع", "مقطوعة", "ماخدامش",
+        "ماخدماش", "ماكيخدمش", "مكيخدمش", "طايح", "طاح", "مقطع", "قاطع", "makhdamch", "makhdamach",
+        "maykhdemch", "ma5damch", "mkhdamch", "makhdmach", "makaykhdemch", "makhedamch", "ta7", "tayeh",
+        "tay7", "maqtou3", "m9to3", "ma9tou3", "m9tou3", "9ate3", "maqtou3a", "fonctionne", "marche",
+        "working", "works", "funciona", "خدام", "khdam", "خدامش", "makhdamch", "mabghach", "مابغاش",
+        "kayt9te3", "كيتقطع", "كيقطع", "ka yt9ta3", "yt9te3", "tqta3", "t9ta3", "تقطع",
+    ),
+    "slow": (
+        "lent", "lente", "lenteur", "ralenti", "débit", "vitesse", "slow", "speed", "sluggish", "lento",
+        "lenta", "velocidad", "بطيء", "بطيئة", "بطء", "بطئ", "السرعة", "سرعة", "ثقيل", "ثقيلة", "تقيل",
+        "تقيلة", "كيتقل", "t9il", "t9ila", "9il", "tqil", "tqila", "kayt9al", "kit9al", "t9al", "bti2",
+        "bati2", "سريع", "sari3", "lvitesse", "vitess",
+    ),
+    "fibre": (
+        "fibre", "fiber", "fibra", "optique", "ftth", "adsl", "box", "ligne fixe", "الألياف", "ألياف",
+        "البصرية", "لافيبر", "فيبر", "الفيبر", "fibr", "lafibre", "lfibre", "fibre", "فيبرا",
+    ),
+    "install": (
+        "installation", "installer", "raccordement", "technicien", "installation", "install", "installed",
+        "technician", "instalación", "instalar", "técnico", "تركيب", "التركيب", "تقني", "التقني", "تقنية",
+        "الربط", "ربط", "نركب", "يركبو", "تيكنيسيان", "technisyan", "tekniciane", "nrekkeb", "yrekbo",
+        "rakkbo", "lmontage", "montage", "ركبو",
+    ),
+    "router": (
+        "routeur", "modem", "box", "wifi", "wi-fi", "router", "módem", "enrutador", "راوتر", "الراوتر",
+        "موديم", "المودم", "مودم", "الموديم", "لموديم", "الواي", "واي", "فاي", "الويفي", "ويفي", "wifi",
+        "lwifi", "wayfay", "modem", "lmodem", "routeur", "rooter", "routr", "لاكس", "labox", "lbox",
+    ),
+    "restart": (
+        "redémarrer", "redémarrage", "réinitialiser", "éteindre", "rallumer", "restart", "reboot", "reset",
+        "turn off", "reiniciar", "apagar", "إعادة", "تشغيل", "أطفئ", "طفي", "شعل", "نطفي", "نشعل", "عاود",
+        "tfi", "ntfi", "ch3el", "nch3el", "3awed", "redemarrer", "rallumer", "reinitialiser",
+    ),
+    "password": (
+        "mot de passe", "password", "contraseña", "clave", "كلمة السر", "كلمة المرور", "المودباس", "مودباس",
+        "لموطدباس", "modpass", "lmodpass", "modpas", "motdepasse", "mdp", "code wifi", "lcode", "كود",
+        "السر", "سر", "pass word",
+    ),
+    "settings": (
+        "paramètres", "paramétrage", "configuration", "configurer", "réglages", "apn", "settings", "setting",
+        "configure", "setup", "configuración", "ajustes", "إعدادات", "الإعدادات", "ضبط", "برمجة", "باراميطر",
+        "parametre", "lparametre", "parametr", "configurasyon", "nparametri", "ريغلاج", "reglage",
+    ),
+    "roaming": (
+        "roaming", "itinérance", "itinerance", "étranger", "etranger", "abroad", "overseas", "extranjero",
+        "itinerancia", "التجوال", "تجوال", "الخارج", "خارج", "برا", "برة", "لخارج", "lkharij", "lkharej",
+        "l5arij", "kharij", "berra", "bara", "برّا", "roumeng", "romin", "رومينغ", "الرومينغ", "roming",
+    ),
+    "travel": (
+        "voyage", "voyager", "vacances", "france", "espagne", "europe", "travel", "travelling", "trip",
+        "holiday", "viaje", "viajar", "سفر", "السفر", "مسافر", "نسافر", "غادي نسافر", "سافرت", "safar",
+        "nsafer", "msafer", "ghadi nsafer", "sefer", "ssafar", "فرنسا", "فرانسا", "سبانيا", "اسبانيا",
+        "spain", "frança", "fransa", "sbanya", "سافر", "kansafer",
+    ),
+    "pilgrimage": (
+        "hajj", "omra", "umrah", "pèlerinage", "pilgrimage", "mecque", "mecca", "saoudite", "saudi",
+        "الحج", "حج", "العمرة", "عمرة", "مكة", "السعودية", "السعودية", "l7aj", "7aj", "l3omra", "3omra",
+        "omra", "lhaj", "haj", "sa3odiya", "ssa3oudiya",
+    ),
+    "sim": (
+        "sim", "puce", "carte sim", "chip", "simcard", "tarjeta sim", "شريحة", "الشريحة", "شريحتي", "بطاقة sim",
+        "لابيس", "لبيس", "البيس", "labis", "lapuce", "puce", "pis", "lpuce", "lpis", "بيس", "sime", "لاسيم",
+        "lasim", "simma",
+    ),
+    "lost": (
+        "perdu", "perdue", "perte", "volé", "volée", "vol", "lost", "stolen", "lose", "theft", "perdido",
+        "perdida", "robado", "robada", "robo", "ضائع", "ضاع", "ضاعت", "ضيعت", "مسروق", "سرقة", "سرقت", "سرقو",
+        "تسرق", "تسرقات", "تلف", "تلفات", "تلفلي", "خطفو", "tlfat", "tlef", "tlaf", "tlefli", "tsre9",
+        "tsar9", "sr9o", "tsra9", "sar9o", "khtfo", "khtafo", "ttkhtef", "da3", "da3t", "dya3", "diya3",
+        "ضياع", "tsr9at", "tsre9li",
+    ),
+    "block": (
+        "bloquer", "blocage", "bloqué", "bloquée", "suspendre", "block", "blocked", "locked", "freeze",
+        "bloquear", "bloqueo", "bloqueado", "حظر", "إيقاف", "أوقف", "توقيف", "بلوكي", "نبلوكي", "تبلوكا",
+        "مبلوكي", "مسدود", "تسد", "تسدات", "blouki", "nblouki", "tblouka", "mbloki", "mblouki", "bloki",
+        "nbloki", "tbloka", "tsed", "mssdoda", "msdoud", "qfl", "9fel", "tsdat",
+    ),
+    "replace": (
+        "remplacer", "remplacement", "changer", "duplicata", "nouvelle", "nouveau", "récupérer", "replace",
+        "replacement", "new", "duplicate", "swap", "reemplazar", "reemplazo", "duplicado", "nueva", "استبدال",
+        "تبديل", "جديدة", "جديد", "بدل", "نبدل", "نبدلها", "بدلت", "استرجاع", "نرجع", "nbeddel", "beddel",
+        "tbdal", "nbdel", "nbdl", "jdida", "jdid", "nrje3", "nerje3", "nrdjea", "duplicata", "تبدال",
+    ),
+    "appointment": (
+        "rendez-vous", "rdv", "rendez", "créneau", "appointment", "booking", "book", "schedule", "cita",
+        "reservar", "موعد", "حجز", "أحجز", "رونديفو", "روندي", "randevu", "rendivou", "rondivo", "mou3id",
+        "maw3id", "nhjz", "n7jez", "7jez", "نحجز", "lrdv",
+    ),
+    "agency": (
+        "agence", "agences", "boutique", "magasin", "store", "shop", "branch", "agency", "tienda", "oficina",
+        "وكالة", "الوكالة", "وكالات", "لاجونس", "لاكونس", "لاجانس", "الحانوت", "المحل", "lagence", "lajans",
+        "lajonce", "agence", "wakala", "lwakala", "لوكالة",
+    ),
+    "identity": (
+        "cin", "carte nationale", "identité", "pièce", "passeport", "id", "identity", "passport",
+        "identification", "identifier", "identify", "dni", "identidad", "pasaporte", "البطاقة الوطنية",
+        "الهوية", "تعريف", "بطاقة التعريف", "جواز", "الباسبور", "باسبور", "لاكارط", "لاكارط ناسيونال",
+        "lakart", "la carte", "lcin", "cni", "lbitaka", "البطاقة", "بطاقتي", "هوية", "تعريفي", "التعريف",
+        "ta3rif", "identifie", "identifiée", "بطاقة",
+    ),
+    "esim": ("esim", "e-sim", "esims", "إي سيم", "الشريحة الإلكترونية", "الإلكترونية", "qr", "qr code",
+             "كود qr", "eSIM", "numérique", "virtuelle", "virtual", "digital", "إلكترونية"),
+    "pin": ("pin", "puk", "code pin", "code puk", "بوك", "بين", "الرمز السري", "رمز", "lpuk", "lpin", "pin code",
+            "bloqué", "بلوكات", "blokat", "tblokat", "تبلوكات"),
+    "terminate": (
+        "résilier", "résiliation", "resilier", "resiliation", "annuler", "arrêter", "mettre fin", "cancel",
+        "cancellation", "terminate", "termination", "stop", "quit", "cancelar", "cancelación", "baja",
+        "إلغاء", "ألغي", "الغاء", "فسخ", "إنهاء", "نلغي", "نفسخ", "نقطع", "نوقف", "وقف", "نحبس", "نسالي",
+        "لغي", "nlghi", "nelghi", "lgha", "nlgha", "nfsekh", "nfsakh", "nwe9ef", "nw9f", "nwqef", "ncancel",
+        "annulé", "n7bes", "7bes", "nhbes", "resilie", "nresilier", "resilyi", "نريزيلي", "nresili",
+    ),
+    "contract": (
+        "contrat", "abonnement", "forfait", "offre", "contract", "subscription", "plan", "package", "contrato",
+        "suscripción", "tarifa", "عقد", "العقد", "عقدي", "اشتراك", "الاشتراك", "باقة", "الباقة", "عرض", "لابونمون",
+        "لابونموا", "لونطرا", "الكونطرا", "كونطرا", "الفورفي", "فورفي", "abonnement", "abonnma", "labonnement",
+        "labonma", "forfe", "lforfait", "forfait", "kontra", "lcontrat", "contra", "lkontra", "abonma",
+        "abonnment", "lofre", "l'offre", "عرضي", "forfé",
+    ),
+    "change_plan": (
+        "changer", "modifier", "passer", "upgrade", "downgrade", "switch", "change", "cambiar", "mejorar",
+        "تغيير", "تغير", "أغير", "نبدل", "نغير", "ترقية", "nbeddel", "nbdel", "nghayer", "nghyer", "nchangi",
+        "nchanger", "ntala3", "nzid", "نطلع", "نزيد", "meilleur", "plus",
+    ),
+    "owner": (
+        "titulaire", "propriétaire", "cession", "céder", "nom", "owner", "ownership", "holder", "name",
+        "titular", "nombre", "propietario", "مالك", "صاحب", "باسم", "سمية", "سميتي", "الاسم", "التنازل",
+        "smiya", "smiti", "b smiti", "smit", "ssmiya", "smya", "بسميتي", "سميت", "smiyt", "smito",
+        "bsmiti", "مولاها", "mulaha", "moulaha",
+    ),
+    "portability": (
+        "portabilité", "portabilite", "garder", "conserver", "opérateur", "operateur", "changer d'opérateur",
+        "keep", "port", "porting", "portability", "operator", "carrier", "portabilidad", "operador",
+        "conservar", "قابلية", "الاحتفاظ", "نقل", "مشغل", "المشغل", "شركة أخرى", "نحتافظ", "نخلي", "نمشي",
+        "nkhalli", "n7tafed", "nhtafd", "operatur", "lopérateur", "loperateur", "شركة", "charika", "char3ika",
+        "nbdel operateur", "nmchi", "inwi", "orange", "iam", "maroc telecom", "انوي", "اورونج", "اتصالات",
+        "numéro", "number", "número", "الرقم", "رقمي", "نمرة", "النمرة", "نمرتي", "nmra", "nemra", "nemrti",
+        "nmrti", "numero", "rakm", "ra9m", "raqmi", "ra9mi",
+    ),
+    "move": (
+        "déménagement", "déménager", "déménage", "nouvelle adresse", "adresse", "move", "moving", "relocate",
+        "address", "mudanza", "mudarme", "dirección", "انتقال", "الانتقال", "أنتقل", "عنوان", "العنوان", "رحل",
+        "نرحل", "رحلت", "دار جديدة", "الدار", "دار", "نبدل الدار", "n7wel", "nr7el", "rhelt", "r7elt", "ra7el",
+        "nrhel", "dar jdida", "ddar", "darna", "l3onwan", "adresse", "ladresse", "déménag", "demenagement",
+        "demenager", "ntransferi", "الكرا", "جديدة",
+    ),
+    "complaint": (
+        "réclamation", "reclamation", "plainte", "plaindre", "réclamer", "mécontent", "complaint", "complain",
+        "complaints", "reclamación", "reclamacion", "queja", "quejar", "شكوى", "شكاية", "الشكاية", "شكايتي",
+        "الشكوى", "تظلم", "نشكي", "نشتكي", "نديرو شكاية", "chkaya", "chikaya", "nchki", "nchtki", "nchteki",
+        "lchkaya", "chkayti", "reclamasyon", "ريكلاماسيون", "lreclamation", "ريكلاماسيو", "شكايات",
+    ),
+    "follow_up": (
+        "suivi", "suivre", "statut", "état", "avancement", "réponse", "toujours", "follow", "follow-up",
+        "status", "update", "response", "still", "seguimiento", "estado", "respuesta", "متابعة", "تتبع",
+        "حالة", "جواب", "رد", "مازال", "باقي", "نتبع", "nteba3", "tteba3", "mazal", "ma zal", "ba9i", "baqi",
+        "jawab", "jawbo", "mjawbonich", "ماجاوبونيش", "ماجاوبوش", "majawbouch", "ref", "référence", "reference",
+        "مرجع", "numéro de dossier", "dossier", "ticket",
+    ),
+    "regulator": (
+        "anrt", "régulateur", "regulateur", "autorité", "regulator", "authority", "ombudsman", "regulador",
+        "autoridad", "الوكالة الوطنية لتقنين المواصلات", "تقنين", "المنظم", "السلطة", "لانرت", "الأنرت",
+        "lanrt", "anrt", "hay2a", "الهيئة", "الدولة", "recours", "appeal", "escalate", "تصعيد", "نطلع",
+    ),
+    "privacy": (
+        "données", "donnees", "personnelles", "personnel", "vie privée", "confidentialité", "rgpd", "cndp",
+        "09-08", "privacy", "personal", "gdpr", "datos personales", "privacidad", "المعطيات", "معطيات",
+        "الشخصية", "شخصية", "الخصوصية", "خصوصية", "بيانات شخصية", "البيانات", "لمعطيات", "المعلومات",
+        "معلومات", "معلوماتي", "ma3lomat", "m3lomat", "ma3loumati", "lmo3tayat", "mo3tayat", "lma3lomat",
+        "donné", "data privacy", "private", "خصوصيتي", "confidentialite", "privee", "ma3loumat",
+    ),
+    "delete": (
+        "supprimer", "suppression", "effacer", "accès", "acces", "copie", "rectifier", "delete", "erase",
+        "access", "copy", "remove", "borrar", "eliminar", "acceso", "حذف", "مسح", "الولوج", "نسخة", "نحيد",
+        "تمسح", "نمسح", "حيدو", "يحيدو", "يمسحو", "n7ayed", "nhyd", "7aydo", "nmse7", "ymsho", "tmsa7",
+        "yms7o", "effacé", "تصحيح", "tsa7i7",
+    ),
+    "spam": (
+        "publicité", "publicitaire", "pub", "sms", "démarchage", "marketing", "spam", "promotional", "ads",
+        "advertising", "publicidad", "إشهار", "الإشهار", "إشهارات", "رسائل", "ميساجات", "لميساجات", "مساجات",
+        "بيبليسيتي", "pubs", "lpub", "lmessagat", "messagat", "mesajat", "msajat", "كيصيفطو", "kaysifto",
+        "ysifto", "يصيفطو", "اشهارية", "publicite", "promo", "promos", "texts", "text messages",
+        "désabonner", "unsubscribe", "opt-out", "stop sms",
+    ),
+    "scam": (
+        "arnaque", "fraude", "escroquerie", "phishing", "faux", "suspect", "scam", "fraud", "fake",
+        "suspicious", "estafa", "fraude", "falso", "احتيال", "نصب", "النصب", "مزور", "مشبوه", "شفار",
+        "شفارة", "تنصب", "نصبو", "9aleb", "qaleb", "قالب", "تقولب", "t9oleb", "tqwleb", "nseb", "nasb",
+        "chfar", "chefara", "chfara", "mzawer", "arnaqueur", "lien", "link", "رابط", "lien suspect",
+        "gagné", "won", "ربحت", "rba7t", "جايزة", "jayza",
+    ),
+    "app": (
+        "application", "appli", "app", "espace client", "compte", "account", "login", "aplicación", "cuenta",
+        "التطبيق", "تطبيق", "الحساب", "حساب", "حسابي", "فضاء الزبون", "لابليكاسيون", "ابليكاسيون", "لاپليكاسيون",
+        "lapp", "lappli", "lapplication", "application", "aplikasyon", "l7sab", "7sab", "hsab", "compti",
+        "lcompte", "connecter", "connexion compte", "sign in", "log in", "se connecter", "mon compte",
+    ),
+    "hours": (
+        "horaires", "heures", "ouvert", "ouverture", "fermé", "samedi", "dimanche", "hours", "open",
+        "opening", "closed", "horario", "abierto", "أوقات", "ساعات", "مفتوح", "مفتوحة", "العمل", "وقت",
+        "سوايع", "الساعة", "فوقاش", "تحل", "كتحل", "كيحلو", "كتسد", "fo9ach", "fougach", "foqach", "wa9t",
+        "waqt", "kat7al", "kay7lo", "ktsed", "m7loula", "swaye3", "ssa3a", "ouvre",
+    ),
+    "contact": (
+        "contacter", "joindre", "appeler", "service client", "numéro", "contact", "call", "customer service",
+        "phone number", "contactar", "llamar", "atención", "الاتصال", "اتصل", "أتصل", "نتاصل", "نعيط", "عيط",
+        "خدمة الزبناء", "n3iyet", "n3ayet", "3ayet", "ntassel", "nt2assel", "nitasel", "service clientele",
+        "كول سنتر", "call center", "centre d'appel", "standard", "خدمة العملاء",
+    ),
+    "human": (
+        "conseiller", "conseillère", "humain", "personne", "opérateur humain", "agent", "advisor", "human",
+        "person", "representative", "asesor", "persona", "humano", "مستشار", "موظف", "إنسان", "شخص", "بنادم",
+        "bnadem", "chi wa7ed", "chi had", "wahed", "mostachar", "moustachar", "conseille", "شي واحد",
+    ),
+    "calls": (
+        "appel", "appels", "appeler", "téléphoner", "appels sortants", "call", "calls", "calling", "dial",
+        "llamada", "llamadas", "llamar", "مكالمة", "مكالمات", "اتصال", "الاتصال", "نعيط", "نتصل", "عيط",
+        "كنعيط", "تعيط", "n3iyet", "n3ayet", "kan3iyet", "3eyet", "appel", "l'appel", "lappel", "mokalama",
+        "l3yat", "العيط", "لعيط", "3yat",
+    ),
+    "international": (
+        "international", "internationaux", "internationale", "étranger", "pays", "international calls",
+        "overseas", "country", "internacional", "países", "دولي", "دولية", "الدولية", "الخارج", "برا",
+        "دولة", "بلاد", "dawli", "dawliya", "lkharij", "l5arij", "berra", "bra", "لبرا", "bla", "lbra",
+    ),
+    "device": (
+        "téléphone", "telephone", "portable", "smartphone", "mobile", "appareil", "phone", "device",
+        "handset", "teléfono", "telefono", "móvil", "movil", "هاتف", "الهاتف", "هاتفي", "تيليفون", "التيليفون",
+        "تيلفون", "بورطابل", "البورطابل", "تلفون", "tilifoun", "tele", "portable", "lportable", "tilifon",
+        "telephone", "ltilifoun", "phone", "tel", "ltele", "jhaz", "جهاز", "الجهاز",
+    ),
+    "unlock": (
+        "débloquer", "déblocage", "désimlocker", "simlock", "désimlockage", "unlock", "unlocking",
+        "liberar", "desbloquear", "فتح", "فك", "فك القفل", "نحل", "حل", "ديبلوكي", "نديبلوكي", "ndebloki",
+        "debloki", "deblokage", "n7ell", "n7el", "nhal", "desimlocker", "locked to", "جميع الشبكات",
+    ),
+    "warranty": (
+        "garantie", "réparation", "réparer", "sav", "cassé", "panne téléphone", "écran", "warranty",
+        "repair", "broken", "screen", "garantía", "reparación", "reparar", "pantalla", "ضمان", "الضمان",
+        "إصلاح", "تصليح", "مكسور", "الشاشة", "شاشة", "لاكارونتي", "كارونتي", "garanti", "lgaranti",
+        "nsayeb", "nsl7", "mkhser", "مخسر", "خاسر", "tkhser", "تخسر", "l'écran", "lecran", "ekran",
+    ),
+    "greeting": ("bonjour", "salut", "hello", "hi", "hola", "السلام", "سلام", "salam", "slm", "ahlan", "مرحبا"),
+}
+
+# Function words of the six languages and scripts: they carry no retrieval signal.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    le la les l un une des de du d au aux a à et ou en dans sur pour par avec sans ce cet cette ces
+    mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs je tu il elle on nous vous ils elles
+    me te se moi toi lui y est suis es sont ai as avons avez ont être avoir fait faire peux peut pouvez
+    veux veut voudrais voulais comment pourquoi quand quel quelle quels quelles que qui quoi qu ne pas
+    plus très tres bien si mais donc alors car comme aussi encore déjà j c s n m t bonjour merci svp
+    stp s'il plait
+    the a an of to in on at for with from by and or is are was were be been am i you he she it we they
+    my your his her its our their me him us them this that these those do does did can could would
+    should will how what why when where which who whom there here not no please hi hello thanks thank
+    get got have has had
+    el los las del y o es son mi tu su con por para que como cómo qué por qué cuando dónde un una
+    hola gracias favor puedo quiero
+    في من على إلى الى عن مع هذا هذه ذلك التي الذي هل ما ماذا كيف لماذا متى أين أن ان او أو و ثم قد لا لم لن
+    هو هي انا أنا نحن انت أنت هم كان يكون تم عند كل بعد قبل حتى لي لك له لها عندي
+    واش علاش كيفاش كيف فين شنو شنا اشنو أشنو اش باش ديال ديالي ديالك ديالنا دابا راه راني عفاك الله
+    يا واخا بغيت بغينا كنبغي عندي عندك كاين كاينة حيت غير شي هاد هادي هادا هاذ مع فاش
+    wach wash ach achno chno chnou kifach kifash fin fine bach dyal dial dyali diali dyalek dialek
+    daba rah rani 3afak 3fak afak llah lah ya wakha bghit bghina kanbghi 3andi andi 3ndi kayn kayna
+    hit ghir chi had hadi hada f fi m3a ma3a mn men 3la ala l li o w ana nta nti howa hiya ila kan
+    kant wla ola salam slm mrc merci shukran chokran 3lach alach kifech ana ani
+    """.split()
+)
