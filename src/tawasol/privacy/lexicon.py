@@ -118,3 +118,27 @@ STREET_WORDS = (
     "suite", "unit", "floor", "building", "derb", "zanqa", "znqa", "zenqa", "hay", "douar", "riad",
     "شارع", "زنقة", "درب", "حي", "إقامة", "اقامة", "عمارة", "شقة", "تجزئة", "دوار", "زقاق", "ساحة",
 )
+
+# Capitalised words that are not names: a run of capitals containing one is no person.
+NOT_NAMES = frozenset("""
+the a an my your our his her their its this that these those i we you he she it they me us him them hello hi hey
+dear bonjour bonsoir salut salam merci thanks thank please hola gracias buenos buenas yes no ok okay and or but if
+is are was were be been am do does did have has had can could will would should may might must not what when where
+who why how which there here then than so also just only very all any some each every one two three four five
+monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
+lunes martes miércoles jueves viernes sábado domingo january february march april may june july august september
+october november december janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+inc ltd llc plc co corp corporation company companies group bank banque banco club university université school
+hospital hotel restaurant church airport station state states united kingdom republic city county island islands
+north south east west new saint st san santa mount lake river park center centre orchestra festival weekly times
+news service services client customer support team department office american english french spanish arabic
+moroccan european african act rights civil title chapter section visa mastercard iban rib cin email e-mail phone
+whatsapp app internet wifi box apt suite unit po fpo apo dpo usns uss street road avenue lane drive way court
+place square rue calle avenida boulevard music song songs album film movie book novel show tv radio love god
+christmas easter ramadan eid aid project manager director president ceo cto chief senior junior account card
+credit debit transfer order payment invoice delivery date time name address number mobile desk fax website
+personal info information subject re fw fwd note notes question answer user bot agent assistant admin www http
+https com org net de la le les el los las del di da du des van von y et und www internal external online
+hey sir madam monsieur madame mr mrs ms miss dr prof welcome good morning evening night afternoon best regards
+kind sincerely cordialement saludos regards ps nb via per vs etc
+""".split())

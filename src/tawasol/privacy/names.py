@@ -40,7 +40,7 @@ def _words_after(text: str, pos: int, allow_lower: bool, limit: int = 3) -> int:
     """End offset of up to `limit` name words starting at `pos` (0 if none)."""
     end = 0
     count = 0
-    for m in re.compile(rf"\s*({_W})").finditer(text, pos):
+    for m in re.compile(rf"[ \t]*({_W})").finditer(text, pos):
         if m.start() != pos:
             break
         word = m.group(1).rstrip(".'’-")
@@ -90,11 +90,45 @@ def persons(text: str, lower: str) -> Iterator[Candidate]:
     for m in _WEAK.finditer(text):
         word = re.match(rf"{_W}", text[m.end():])
         if word and word.group().lower().rstrip(".") in lx.FIRST_NAMES | lx.FIRST_NAMES_AR:
-            yield Candidate("PERSON", m.end(), _words_after(text, m.end(), allow_lower=True, limit=2))
+            end = _words_after(text, m.end(), allow_lower=True, limit=2)
+            if end:
+                yield Candidate("PERSON", m.end(), end)
+    yield from _capitalised_runs(text)
     for m in _LATIN_WORD.finditer(text):
         word = m.group()
         if word[0].isupper() and word.lower() in lx.FIRST_NAMES:
             yield Candidate("PERSON", m.start(), _words_after(text, m.start(), allow_lower=False))
+
+
+_CAP_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?")
+
+
+# Words after which a capitalised pair is a person: "sung by Bonifacy Kaczmarek", "ask for Jonas Nielsen".
+_NAME_CONTEXT = re.compile(
+    r"(?<!\w)(?:by|called|named|under|with|contact|ask for|speak to|speak with|talk to|dear|hi|hello|thanks|cher|chère|"
+    r"bonjour|salut|merci|hola|estimad[oa]|querid[oa]|gracias|avec|par|appelé|appelée|llamad[oa]|con|para|"
+    r"m3a|3and|client|cliente|customer|agent|conseiller|conseillère|asesor|asesora)[ \t:,]+$", re.IGNORECASE)
+
+
+def _capitalised_runs(text: str) -> Iterator[Candidate]:
+    """Two or more capitalised words in a row that are not common words: "Krisztián Szöllösy"."""
+    run: list[re.Match[str]] = []
+    for m in [*_CAP_WORD.finditer(text), None]:
+        word = m.group().rstrip(".") if m else ""
+        usable = bool(m) and word[:1].isupper() and word.lower() not in lx.NOT_NAMES and not word.isupper()
+        initial = bool(m) and len(word) == 1 and word.isupper() and m.group().endswith(".") or (
+            bool(m) and len(word) == 1 and word.isupper())
+        adjacent = bool(m) and bool(run) and text[run[-1].end():m.start()] in (" ", "")
+        if m and (usable or (initial and run)) and (not run or adjacent):
+            run.append(m)
+            continue
+        names = [r for r in run if len(r.group().rstrip(".")) > 1]
+        has_initial = len(names) < len(run) and run[0] in names
+        if 2 <= len(names) <= 3 and (has_initial or _NAME_CONTEXT.search(text, max(0, run[0].start() - 24),
+                                                                          run[0].start())):
+            last = run[-1] if len(run[-1].group().rstrip(".")) > 1 else names[-1]
+            yield Candidate("PERSON", run[0].start(), last.start() + len(last.group().rstrip(".")), 0.5)
+        run = [m] if m and usable else []
 
 
 _STREET_ALT = "|".join(re.escape(w) for w in sorted(lx.STREET_WORDS, key=len, reverse=True))

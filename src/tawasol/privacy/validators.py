@@ -46,7 +46,7 @@ def rib_ok(digits: str) -> bool:
 
 def nir_ok(digits: str) -> bool:
     """French social-security number (NIR): 13 digits and a key of 97 - (number mod 97)."""
-    if len(digits) != 15 or digits[0] not in "12378":
+    if len(digits) != 15 or digits[0] not in "12":
         return False
     return 97 - int(digits[:13]) % 97 == int(digits[13:])
 
