@@ -59,7 +59,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "رشارج", "recharja", "nchargi", "chargit",
     ),
     "card": (
-        "carte", "grattage", "scratch", "card", "voucher", "ticket", "tarjeta", "بطاقة", "كارط", "لكارط",
+        "carte", "grattage", "gratter", "scratch", "card", "voucher", "ticket", "tarjeta", "بطاقة", "كارط", "لكارط",
         "kart", "lkart", "karta", "code", "كود", "الرمز", "رمز", "kod", "lcode",
     ),
     "balance": (
@@ -339,6 +339,40 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "repair", "broken", "screen", "garantía", "reparación", "reparar", "pantalla", "ضمان", "الضمان",
         "إصلاح", "تصليح", "مكسور", "الشاشة", "شاشة", "لاكارونتي", "كارونتي", "garanti", "lgaranti",
         "nsayeb", "nsl7", "mkhser", "مخسر", "خاسر", "tkhser", "تخسر", "l'écran", "lecran", "ekran",
+    ),
+    "understand": (
+        "comprendre", "comprends", "compris", "expliquer", "explication", "détail", "signifie", "veut dire",
+        "understand", "explain", "mean", "means", "meaning", "details", "lines", "entender", "explicar",
+        "فهم", "أفهم", "افهم", "نفهم", "فهمت", "فهمتش", "ما فهمتش", "شرح", "تفسير", "تفاصيل", "fhem",
+        "fhemt", "fhemtch", "nfhem", "nfham", "chre7", "charh", "mafhemtch", "مكتوب", "lignes", "ligne",
+    ),
+    "not_received": (
+        "reçu", "reçue", "arrivé", "arrivée", "rien", "jamais", "pas passé", "refusé", "received",
+        "arrived", "never", "nothing", "refused", "recibido", "llegado", "nada", "لم يصل", "يصل", "وصل",
+        "لم تصل", "ما وصلش", "ما دخلش", "دخلش", "دخل", "مادخلش", "ما وصلاتش", "wslat", "wsel", "dkhel",
+        "dkhelch", "madkhelch", "ma wslatch", "wslch", "مرفوض", "ما دازش", "dazch", "ما بانتش", "bant",
+    ),
+    "price": (
+        "coût", "coûte", "coute", "cout", "prix", "tarif", "tarifs", "combien coûte", "cost", "costs",
+        "price", "prices", "rate", "rates", "fee", "precio", "cuesta", "tarifa", "تكلفة", "ثمن", "سعر",
+        "أسعار", "الأسعار", "التعريفة", "بشحال", "كيكلف", "كتخلص", "كيخلص", "taman", "tamane", "ttaman",
+        "kaykhlles", "katkhlles", "kaykellef", "kaykalef", "bch7al", "ch7al kaykhlles", "لاثمنة", "الثمن",
+    ),
+    "remaining": (
+        "reste", "restant", "restante", "left", "remaining", "queda", "quedan", "restante", "المتبقي",
+        "متبقي", "تبقى", "بقا", "باقي", "بقات", "ba9i", "baqi", "b9a", "bqa", "b9at", "ba9a",
+    ),
+    "file_new": (
+        "déposer", "porter", "faire", "ouvrir", "nouvelle", "file", "make", "submit", "lodge", "open",
+        "poner", "presentar", "hacer", "تقديم", "أقدم", "قدم", "نقدم", "ندير", "نديرو", "دير", "ndir",
+        "dir", "ndiro", "n9eddem", "nqadem",
+    ),
+    "area": (
+        "quartier", "zone", "ville", "région", "secteur", "area", "neighbourhood", "neighborhood", "city",
+        "region", "zona", "barrio", "ciudad", "منطقة", "المنطقة", "الحي", "حي", "المدينة", "مدينة", "الحومة",
+        "حومة", "lhouma", "houma", "l7ouma", "7ouma", "lmdina", "mdina", "mantiqa", "casa", "casablanca",
+        "rabat", "fès", "fes", "marrakech", "tanger", "agadir", "oujda", "الرباط", "الدار البيضاء",
+        "كازا", "فاس", "مراكش", "طنجة", "أكادير", "وجدة",
     ),
     "greeting": ("bonjour", "salut", "hello", "hi", "hola", "السلام", "سلام", "salam", "slm", "ahlan", "مرحبا"),
 }

@@ -28,6 +28,7 @@ FALLBACK_LANGUAGES: dict[str, tuple[str, ...]] = {
     "es": ("es", "fr", "en", "ar", "ary", "ary_Latn"),
 }
 HEAD_WEIGHT = 2.0
+RERANK_POOL = 20
 
 
 @dataclass(frozen=True)
@@ -100,13 +101,18 @@ class KnowledgeIndex:
         if intent and intent_confidence > 0:
             boost = np.array([1.0 + 0.3 * intent_confidence if i == intent else 1.0 for i in self._intents])
             scores = scores * boost
-        k = min(k, len(self.keys))
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [
-            Hit(self.keys[i], float(scores[i]), self._coverage(words, self._doc_tokens[i]), self._intents[i])
-            for i in top if scores[i] > 0
-        ]
+        # Re-rank a short list by how much of the question each article explains: an article that
+        # accounts for every word beats one that matches a single word very often.
+        pool = min(max(k, RERANK_POOL), len(self.keys))
+        top = np.argpartition(-scores, pool - 1)[:pool]
+        hits = []
+        for i in top:
+            if scores[i] <= 0:
+                continue
+            cov = self._coverage(words, self._doc_tokens[i])
+            hits.append(Hit(self.keys[i], float(scores[i]) * (0.5 + 0.5 * cov), cov, self._intents[i]))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:k]
 
     def _coverage(self, words: Sequence, doc: frozenset[str]) -> float:
         # The share of the question's informative words that the article accounts for, each word
