@@ -1,0 +1,115 @@
+"""Language and dialect identification: fr, en, es, ar (MSA), ary (Darija), ary_Latn (Arabizi), code-switching.
+
+Arabic script: a linear ar-vs-ary model trained on the seed corpora plus Darija marker words. Latin
+script: an Arabizi-vs-European model plus Darija markers; when not Arabizi, lingua (restricted to
+en/fr/es, its models shipped in the wheel) names the European language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+from lingua import Language, LanguageDetectorBuilder
+
+from tawasol.domain.analysis import LanguageResult
+from tawasol.nlu.features import FeatureConfig
+from tawasol.nlu.lexicons import DARIJA_ARABIC, DARIJA_LATIN, FUNCTION_WORDS
+from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
+from tawasol.nlu.normalize import normalize
+
+LANGUAGE_FEATURES = FeatureConfig(word_ngrams=1, char_min=1, char_max=4, skeleton_ngrams=0)
+_ARABIC_WORD = re.compile("[\u0600-\u06ff]{2,}")
+_LATIN_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
+_ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$")
+_LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
+
+
+def _darija_negation(word: str) -> bool:
+    return word.startswith("ما") and word.endswith("ش") and len(word) > 4
+
+
+class LanguageIdentifier:
+    """`fit` on (text, language) rows; `identify` one message."""
+
+    def __init__(self) -> None:
+        self.arabic_: LinearTextClassifier | None = None  # ar vs ary
+        self.latin_: LinearTextClassifier | None = None  # ary_Latn vs other
+
+    def fit(self, texts: Sequence[str], languages: Sequence[str]) -> LanguageIdentifier:
+        arabic = [(t, lang) for t, lang in zip(texts, languages, strict=True) if lang in ("ar", "ary")]
+        latin = [(t, "ary_Latn" if lang == "ary_Latn" else "other") for t, lang in zip(texts, languages, strict=True) if lang not in ("ar", "ary")]
+        self.arabic_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*arabic, strict=True))  # type: ignore[arg-type]
+        self.latin_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*latin, strict=True))  # type: ignore[arg-type]
+        return self
+
+    @cached_property
+    def _lingua(self):  # type: ignore[no-untyped-def]
+        return LanguageDetectorBuilder.from_languages(*_LINGUA).with_preloaded_language_models().build()
+
+    def _arabic(self, words: list[str], text: str) -> tuple[str, float]:
+        assert self.arabic_ is not None
+        p_ary = float(self.arabic_.predict_proba(text)[self.arabic_.labels_.index("ary")])
+        markers = sum(1 for w in words if w in DARIJA_ARABIC or _darija_negation(w))
+        evidence = markers / max(len(words), 1)
+        score = 0.5 * p_ary + 0.5 * min(1.0, evidence * 3) if markers else 0.8 * p_ary
+        return ("ary", score) if score >= 0.5 else ("ar", 1 - score)
+
+    def _latin(self, words: list[str], text: str) -> tuple[str, float]:
+        assert self.latin_ is not None
+        p_arabizi = float(self.latin_.predict_proba(text)[self.latin_.labels_.index("ary_Latn")])
+        markers = sum(1 for w in words if w in DARIJA_LATIN or _ARABIZI_DIGIT.search(w))
+        evidence = min(1.0, 2.5 * markers / max(len(words), 1))
+        score = 0.5 * p_arabizi + 0.5 * evidence
+        if score >= 0.5:
+            return "ary_Latn", score
+        values = self._lingua.compute_language_confidence_values(text)
+        best = values[0]
+        return _LINGUA[best.language], float(best.value) * (1 - score)
+
+    def identify(self, text: str, normalized: str | None = None) -> LanguageResult:
+        norm = normalize(text) if normalized is None else normalized
+        arabic_words = _ARABIC_WORD.findall(norm)
+        latin_words = [w for w in _LATIN_WORD.findall(norm) if not w.isdigit()]
+        if not arabic_words and not latin_words:
+            return LanguageResult(label="und", confidence=0.0)
+        found: dict[str, float] = {}
+        if arabic_words:
+            label, conf = self._arabic(arabic_words, " ".join(arabic_words))
+            found[label] = len("".join(arabic_words)) * 1.0
+            ar_conf = conf
+        if latin_words:
+            label_l, conf_l = self._latin(latin_words, " ".join(latin_words))
+            found[label_l] = found.get(label_l, 0.0) + len("".join(latin_words))
+            if label_l == "ary_Latn":
+                foreign = self._foreign_language(latin_words)
+                if foreign:
+                    found[foreign] = 0.1
+        main = max(found, key=found.__getitem__)
+        confidence = ar_conf if arabic_words and main in ("ar", "ary") else conf_l
+        languages = sorted(found, key=lambda k: -found[k])
+        return LanguageResult(label=main, confidence=round(float(confidence), 4), code_switching=len(languages) > 1, languages=languages)
+
+    @staticmethod
+    def _foreign_language(words: list[str]) -> str | None:
+        """In an Arabizi message, a European language whose function words also appear (code-switching)."""
+        counts = {lang: sum(1 for w in words if w.strip("'") in fw and w not in DARIJA_LATIN) for lang, fw in FUNCTION_WORDS.items()}
+        lang, count = max(counts.items(), key=lambda kv: kv[1])
+        return lang if count >= 1 else None
+
+    def save(self, path: Path) -> None:
+        if self.arabic_ is None or self.latin_ is None:
+            raise RuntimeError("this language identifier is not fitted yet")
+        self.arabic_.save(path / "arabic", extra={"kind": "language.arabic"})
+        self.latin_.save(path / "latin", extra={"kind": "language.latin"})
+
+    @classmethod
+    def load(cls, path: Path) -> LanguageIdentifier:
+        ident = cls()
+        ident.arabic_, extra_a = LinearTextClassifier.load(path / "arabic")
+        ident.latin_, extra_l = LinearTextClassifier.load(path / "latin")
+        if extra_a.get("kind") != "language.arabic" or extra_l.get("kind") != "language.latin":
+            raise ArtifactError(f"refusing to load {path}: not a language model")
+        return ident

@@ -1,0 +1,115 @@
+"""Hand-written word lists: Darija markers in both scripts, function words, and escalation cues.
+
+All entries are in normalised form (see `normalize`): Arabic letter variants unified, Latin lower-case
+without accents. Written for Tawasol; no list is taken from a data set.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that are frequent in Moroccan Darija written in Latin script and rare in fr/en/es.
+DARIJA_LATIN = frozenset(
+    """
+    wach wash wax ach ash ax chno xno shno chnou achno chnahowa kifach kifax kifash kifch fen fayn
+    3lach 3lax 3lash 3lah lach imta imta2 mnin mnayn chhal xhal shhal ch7al sh7al x7al bch7al bchhal
+    dyal dial dyali diali dyalek dialek dyalk dyalo dyalna dyalkom dyal9 d3wa
+    bghit bghina bgha bghat nbghi kanbghi kanbghiw kanbgha bghiti tbghi
+    kayn kain kayna kaina kaynin makaynch makaynach makainch ma3ndich ma3ndnach
+    3ndi 3endi 3ndk 3ndek 3ndna 3ndo 3andi 3and
+    daba dba daba daba hna temma tma lhih ghadi ghad gha ghanmchi ghan ghadin ghatdir
+    bzaf bezaf bzzaf bzf chwiya chwia xwiya shwiya chwya
+    mzyan mezyan mzian mzyana zwin zwina khayb 5ayb khayba 5ayba
+    machi maxi mashi mchit mcha mchat nmchi kanmchi
+    rah raha rahi rani rahom raho
+    hada hadi hadchi hadxi hadak hadik dak dik dakchi dakxi
+    kolchi kulchi koulchi kolxi walo walou wlou
+    m3a m3ak m3aya m3ah m3ahom 3la 3lik 3liya 3lih 3lina liya lia lik lih lina likom
+    ila ilakan wlla wella wla walakin walakine walaken welakin 7it 7ta hta
+    nta nti ntoma ntouma howa huwa hiya hia 7na hna7na ana
+    khoya 5oya khouya sahbi sa7bi lalla sidi khti 5ti
+    safi yallah yalah wakha wakhkha waxxa waxa iwa iyeh ewa
+    3afak afak 3fak llah lah nchallah inchallah insha2allah hamdullah lhamdulilah l7amdolilah hamdolah
+    choukran chokran chkran shukran chokrn barak lah yr7am ysalam bslama beslama bsslama
+    salam slm salamo salamu labas lbas mrhba mer7ba marhba
+    flous flouss flos drari bnadem nas
+    dir dirt dirti dert derti dert ndir kandir kaydir kaydiro dertlek glt galt gali goul goli
+    chof chouf xof chofli choufli kanchof 3tini 3tina 3taw 3ta nkhles kankhles khlst khllst khelst
+    nhder nhdar nhadar ntkelem hder tkellem nsowel sowel swel
+    wahed wa7ed wahd chi xi shi chy chwia bach bax bash
+    mazal mazala mazl ba9i baqi ba9a ma3raftch ma3reftch mafhmtch mafhemtch ma9dertch
+    sme7 smeh sm7li smehli smahli 3awni 3awnoni
+    lyoum lyouma lbare7 lbareh ghda ghedda
+    tlefon tilifon portabl lportable lcarte lkarta l9erd lflexy flexy rcharge
+    lkhatt lkhat l5at lconnexion lreseau rezo riizo lfactura lfatura lfactora factora fatora
+    """.split()
+)
+
+# Darija in Arabic script (normalised: ة -> ه, أ/إ/آ -> ا, ى -> ي).
+DARIJA_ARABIC = frozenset(
+    """
+    ديال ديالي ديالك ديالو ديالها ديالنا ديالكم ديالهم واش اش شنو شنا شنوا علاش فين فاين كيفاش امتا
+    شحال بشحال منين بغيت بغينا بغا بغات كنبغي نبغي بغيتي تبغي كاين كاينه كاينين ماكاينش ماكينش
+    دابا هنا تما غادي غاد غانمشي بزاف شويه شويا مزيان مزيانه زوين زوينه خايب خايبه ماشي مشيت
+    راه راها راني راك راكم راهم هاد هادا هادي هادشي داك ديك داكشي كلشي والو حيت باش حتي
+    عافاك الله يخليك واخا صافي ايوا خويا صاحبي لالا سيدي لاباس مرحبا بسلامه
+    كنقول كيقول كندير كيدير درت ديرت كنشوف شوف شفت عطيني عطاوني خلصت نخلص كنخلص
+    نهضر نهدر هضر تكلم نسول سولت واحد شي مازال مازالا باقي معرفتش مافهمتش ماقدرتش
+    سمحلي سمح عاونوني عاوني ليوم البارح غدا لبارح التيليفون البورطابل الكارطه الروشارج فليكسي
+    الريزو الكونيكسيون الفاكتوره الفاتورة كيبان كيخلي كيتقطع تقطع مقطوع ماخدامش ماخدماش خدام خدامه
+    """.split()
+)
+
+# Frequent function words per language, to spot code-switching within Latin script.
+FUNCTION_WORDS = {
+    "fr": frozenset("je tu il elle nous vous ils le la les un une des du de et est pas pour avec mon ma mes ce cette que qui sur dans mais ou veux voudrais suis".split()),
+    "en": frozenset("i you he she we they the a an of and is are not for with my your this that what which on in but or want would am please".split()),
+    "es": frozenset("yo tu el ella nosotros los las un una unos del y es no por para con mi mis este esta que cual en pero quiero quisiera estoy".split()),
+}
+
+# Escalation cues, matched on normalised text. Each pattern adds evidence to its signal.
+HUMAN_REQUEST = [
+    r"\b(agent|agents|human|humain|humano|person(ne|a)?|real person|vraie personne|someone|quelqu'?un|alguien)\b",
+    r"\b(conseill(er|ere)|operat(or|eur|rice)|operador(a)?|representative|asesor(a)?|service client|customer service|atencion al cliente)\b",
+    r"\b(parler|talk|speak|hablar|nhder|nhdar|nhadar|ntkelem|nhdr)\b.{0,30}\b(a|to|with|con|m3a|m3ak|avec)\b",
+    r"\b(chi|xi|shi) (wahed|wa7ed|bnadem|insan)\b",
+    r"\bm3a (chi|xi|shi|wahed|wa7ed|bnadem|l?agent|conseiller)\b",
+    r"(موظف|موظفه|انسان|شخص|بشري|وكيل|مستشار|عميل خدمه|خدمه العملاء)",
+    r"(نهضر|نهدر|نتكلم|اتحدث|التحدث|اكلم|نكلم|تكلم).{0,20}(مع|م)",
+    r"(شي واحد|شي بنادم|شي حد|مع واحد)",
+    r"\b(pas (un|a un|avec un) (robot|bot)|not a (robot|bot)|no (un )?(robot|bot)|machi robot|ماشي روبو)",
+    r"\b(appelez[- ]moi|call me|llamenme|llamadme|3iyto liya|3ayto liya|عيطو ليا|اتصلوا بي)\b",
+]
+ANGER = [
+    r"\b(inadmissible|inacceptable|scandale|scandaleux|honte|honteux|nul|nuls|arnaque|arnaqueurs|voleurs?|escrocs?)\b",
+    r"\b(unacceptable|ridiculous|outrageous|disgusting|scam|scammers?|thieves|useless|terrible|worst|furious|angry|pathetic)\b",
+    r"\b(inaceptable|vergonzoso|verguenza|estafa|ladrones|indignante|furioso|harto|fatal|pesimo)\b",
+    r"\b(7chouma|hchouma|chfara|chfar|cheffara|nasabin|wa3r|khayb|5ayb|zbel|mkelkh|hmar|ghadab|m3asbin|tfou|t9awdat)\b",
+    r"(حشومه|شفارين|شفاره|نصابين|نصب|سرقه|لصوص|عار|فضيحه|غير مقبول|مهزله|زبل|خايب|تفو|غاضب|معصب)",
+    r"[😡🤬😠👎💢]",
+]
+FRUSTRATION = [
+    r"\b(encore|toujours|depuis|deja|plusieurs fois|[0-9]+ fois|ca fait|personne ne|aucune reponse|j'?en ai marre|marre|ras le bol)\b",
+    r"\b(again|still|already|several times|[0-9]+ times|for days|for weeks|nobody|no one|no answer|fed up|sick of|keep)\b",
+    r"\b(otra vez|todavia|sigue|ya|varias veces|[0-9]+ veces|nadie|sin respuesta|harto|cansado)\b",
+    r"\b(mazal|ma zal|ba9i|baqi|dima|kol mra|chhal men mra|bzaf dyal lmrat|3yit|3iyit|t3bt|t3ebt|wllah|walo|hta wahed)\b",
+    r"(مازال|باقي|ديما|كل مره|عييت|تعبت|شحال من مره|حتي واحد|والو|مجددا|مره اخري|لا احد|منذ|عده مرات)",
+    r"[😤😩😫😞😒🙄]",
+]
+URGENCY = [
+    r"\b(urgent|urgence|urgente?|vite|rapidement|immediatement|tout de suite|maintenant|asap|right now|immediately|emergency|quickly)\b",
+    r"\b(urgencia|rapido|ahora mismo|inmediatamente|ya mismo)\b",
+    r"\b(daba daba|dghya|dghiya|bzerba|zreb|3ajel|darori|daroori)\b",
+    r"(عاجل|ضروري|فورا|حالا|بسرعه|دغيا|دابا دابا|بزربه|طوارئ)",
+    r"[🚨⏰‼]",
+]
+
+SIGNAL_PATTERNS = {
+    name: [re.compile(p) for p in patterns]
+    for name, patterns in {
+        "human_request": HUMAN_REQUEST,
+        "anger": ANGER,
+        "frustration": FRUSTRATION,
+        "urgency": URGENCY,
+    }.items()
+}
