@@ -374,6 +374,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "rabat", "fès", "fes", "marrakech", "tanger", "agadir", "oujda", "الرباط", "الدار البيضاء",
         "كازا", "فاس", "مراكش", "طنجة", "أكادير", "وجدة",
     ),
+    "activate": (
+        "activer", "activation", "active", "activez", "mettre en marche", "activate", "enable", "turn on",
+        "switch on", "activar", "تفعيل", "فعل", "أفعل", "نفعل", "فعّل", "نشعل", "nfa3el", "nfa3al", "fa3el",
+        "nfe3el", "tfa3el", "ta93il", "taf3il", "nactivi", "activi", "nactiver",
+    ),
     "greeting": ("bonjour", "salut", "hello", "hi", "hola", "السلام", "سلام", "salam", "slm", "ahlan", "مرحبا"),
 }
 

@@ -1,0 +1,154 @@
+"""Flows declared as data (YAML/JSON): triggers, slots with validation, one HTTP action, replies.
+
+A flow starts when every concept of one of its triggers appears in the message (concepts come from
+the retrieval lexicon, so triggers work in every language and script), asks for each missing slot,
+validates the answer, then calls the tenant's system. The action has a timeout and retries; when it
+still fails, the flow apologises and hands off rather than leaving the customer waiting.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import yaml
+
+from tawasol.bot.text import Tokenizer
+from tawasol.domain.errors import InvalidInput
+
+DEMO_FLOWS_DIR = Path(__file__).resolve().parents[1] / "demo" / "flows"
+SLOT_TYPES = ("pattern", "choice", "integer")
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    type: str
+    prompt: dict[str, str]
+    invalid: dict[str, str]
+    pattern: str = ""
+    choices: dict[str, list[str]] = field(default_factory=dict)  # value -> ways customers write it
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def extract(self, text: str, tokenizer: Tokenizer) -> str | None:
+        """The slot value found in `text`, or None when it is absent or invalid."""
+        if self.type == "pattern":
+            m = re.search(self.pattern, re.sub(r"(?<=\d)[\s.-](?=\d)", "", text))
+            return m.group(1) if m and m.groups() else (m.group(0) if m else None)
+        if self.type == "integer":
+            for num in re.findall(r"\d+", text):
+                value = int(num)
+                if (self.minimum is None or value >= self.minimum) and (self.maximum is None or value <= self.maximum):
+                    return str(value)
+            return None
+        words = {w.tokens[0] for w in tokenizer.words(text)}
+        for value, aliases in self.choices.items():
+            for alias in [value, *aliases]:
+                keys = [w.tokens[0] for w in tokenizer.words(alias)]
+                if keys and all(k in words for k in keys):
+                    return value
+        return None
+
+
+@dataclass(frozen=True)
+class Action:
+    method: str
+    path: str
+    timeout: float = 3.0
+    retries: int = 2
+    body: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str
+    triggers: list[list[str]]
+    slots: list[Slot]
+    action: Action
+    replies: list[dict[str, Any]]  # [{when: {field: value}, text: {lang: template}}], first match wins
+    intents: list[str] = field(default_factory=list)
+    unless: list[str] = field(default_factory=list)  # concepts that mean "not this flow"
+
+    def triggered_by(self, tokens: set[str]) -> bool:
+        if any("#" + c in tokens for c in self.unless):
+            return False
+        return any(all("#" + c in tokens for c in trig) for trig in self.triggers)
+
+    def reply_for(self, result: dict[str, Any]) -> dict[str, str]:
+        for rule in self.replies:
+            when = rule.get("when") or {}
+            if all(str(result.get(k)).lower() == str(v).lower() for k, v in when.items()):
+                return rule["text"]
+        raise InvalidInput("replies", f"flow {self.id}: no reply matches {sorted(result)}")
+
+
+def parse_flow(data: dict[str, Any], where: str = "") -> Flow:
+    try:
+        slots = []
+        for s in data.get("slots", []):
+            if s["type"] not in SLOT_TYPES:
+                raise InvalidInput("type", f"{where}: slot {s['name']}: expected one of {SLOT_TYPES}, got {s['type']!r}")
+            slots.append(Slot(name=s["name"], type=s["type"], prompt=s["prompt"], invalid=s.get("invalid", s["prompt"]),
+                              pattern=s.get("pattern", ""), choices=s.get("choices", {}),
+                              minimum=s.get("min"), maximum=s.get("max")))
+        a = data["action"]
+        action = Action(method=a.get("method", "GET").upper(), path=a["path"], timeout=float(a.get("timeout", 3.0)),
+                        retries=int(a.get("retries", 2)), body=a.get("body", {}))
+        return Flow(id=data["id"], triggers=[list(t) for t in data["triggers"]], slots=slots, action=action,
+                    replies=data["replies"], intents=data.get("intents", []), unless=data.get("unless", []))
+    except KeyError as exc:
+        raise InvalidInput("flow", f"{where}: missing field {exc}") from exc
+
+
+def load_flows(path: str | Path = DEMO_FLOWS_DIR) -> list[Flow]:
+    """Every flow in a folder of .yaml/.yml/.json files (or one file)."""
+    path = Path(path)
+    files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml", ".json")) if path.is_dir() else [path]
+    flows = []
+    for f in files:
+        data = json.loads(f.read_text("utf-8")) if f.suffix == ".json" else yaml.safe_load(f.read_text("utf-8"))
+        flows.append(parse_flow(data, str(f)))
+    return flows
+
+
+class ActionFailed(Exception):
+    """The tenant's system did not answer usefully within the retries."""
+
+
+def run_action(action: Action, base_url: str, slots: dict[str, str],
+               transport: httpx.BaseTransport | None = None) -> dict[str, Any]:
+    """Call the tenant's system; retries transport errors and 5xx with a short backoff."""
+    if not base_url:
+        raise ActionFailed("no backend_url configured for this tenant")
+    path = action.path.format(**{k: quote(v, safe="") for k, v in slots.items()})
+    body = {k: v.format(**slots) for k, v in action.body.items()} or None
+    last = ""
+    with httpx.Client(base_url=base_url, timeout=action.timeout, transport=transport) as client:
+        for attempt in range(action.retries + 1):
+            try:
+                resp = client.request(action.method, path, json=body if action.method != "GET" else None)
+                if resp.status_code < 500:
+                    if resp.status_code >= 400:
+                        return {"error": resp.status_code, **_json(resp)}
+                    return _json(resp)
+                last = f"HTTP {resp.status_code}"
+            except httpx.HTTPError as exc:
+                last = type(exc).__name__
+            if attempt < action.retries:
+                time.sleep(0.1 * (attempt + 1))
+    raise ActionFailed(last)
+
+
+def _json(resp: httpx.Response) -> dict[str, Any]:
+    try:
+        data = resp.json()
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {"data": data}

@@ -1,0 +1,77 @@
+"""The bot in a conversation: answers with sources, asks whether it helped, hands off honestly."""
+
+from __future__ import annotations
+
+from tawasol.domain.pipeline import PipelineStep
+
+
+def test_bot_step_is_a_pipeline_step(chat):
+    assert isinstance(chat().step, PipelineStep) and chat().step.name == "bot"
+
+
+def test_a_darija_question_gets_the_darija_answer_with_its_source(chat):
+    ctx = chat().say("علاش الفاكتورة ديالي غالية بزاف هاد الشهر؟")
+    reply = ctx.replies[0]
+    assert reply.sources[0]["article_key"] == "bill-high" and reply.sources[0]["language"] == "ary"
+    assert "الفاكتورة" in reply.text and "واش هادشي حل ليك المشكل" in reply.text
+    assert ctx.escalation is None
+    assert ctx.decisions[0].kind == "bot_answer" and ctx.decisions[0].reasons[0]["article_key"] == "bill-high"
+
+
+def test_an_arabizi_question_is_answered_from_the_darija_variant_saying_so(chat):
+    ctx = chat().say("lfatoura dyali ghalya bzaf")
+    assert ctx.replies[0].sources[0]["language"] == "ary"
+    assert "Had lmaqal" in ctx.replies[0].text
+
+
+def test_answers_are_short(chat):
+    ctx = chat().say("How do I pay my bill?")
+    answer = ctx.replies[0].text.split("\n\n")[0]
+    assert len(answer) <= 330
+
+
+def test_yes_after_an_answer_counts_a_confirmed_resolution(chat):
+    c = chat()
+    c.say("Comment payer ma facture ?")
+    ctx = c.say("oui merci")
+    assert ctx.replies[0].extra["bot_state"]["resolutions"] == {"confirmed": 1, "assumed": 0, "failed": 0}
+
+
+def test_no_after_an_answer_counts_a_failure_and_hands_off(chat):
+    c = chat()
+    c.say("Comment payer ma facture ?")
+    ctx = c.say("non")
+    assert ctx.escalation is not None and ctx.escalation.reasons[0]["code"] == "answer_did_not_help"
+    assert ctx.replies[0].extra["bot_state"]["resolutions"]["failed"] == 1
+
+
+def test_a_new_question_after_an_answer_counts_an_assumed_resolution(chat):
+    c = chat()
+    c.say("Comment payer ma facture ?")
+    ctx = c.say("Et comment recharger mon crédit ?")
+    assert ctx.replies[0].extra["bot_state"]["resolutions"]["assumed"] == 1
+
+
+def test_an_unanswerable_question_offers_a_human_then_hands_off_the_second_time(chat):
+    c = chat()
+    first = c.say("Quel temps fera-t-il à Paris demain ?")
+    assert first.escalation is None and "conseiller" in first.replies[0].text
+    second = c.say("Et qui a gagné le match de foot hier soir ?")
+    assert second.escalation is not None and second.replies[0].extra["kind"] == "bot_handoff"
+    assert second.decisions[0].kind == "bot_handoff"
+
+
+def test_out_of_scope_from_the_nlu_is_never_answered(chat):
+    ctx = chat().say("Comment payer ma facture ?", intent="out_of_scope", out_of_scope=True)
+    assert ctx.replies[0].sources == [] and ctx.replies[0].extra["outcome"] == "not_confident"
+
+
+def test_asking_for_a_person_hands_off_at_once(chat):
+    ctx = chat().say("bghit nhder m3a chi wa7ed", intent="human_agent", confidence=0.95)
+    assert ctx.escalation.reasons[0]["code"] == "customer_asked_for_human"
+    assert "n7welek" in ctx.replies[0].text
+
+
+def test_greeting_gets_a_greeting(chat):
+    ctx = chat().say("Salam")
+    assert ctx.replies[0].extra["outcome"] == "small_talk:greeting" and not ctx.replies[0].sources
