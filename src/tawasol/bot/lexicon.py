@@ -21,7 +21,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nkhalles", "5les", "n5les", "n5ales", "tkhlas", "نسدد", "تخلص",
     ),
     "amount": (
-        "montant", "combien", "amount", "total", "cuánto", "cuanto", "monto", "importe", "مبلغ", "المبلغ", "كم",
+        "montant", "combien", "amount", "total", "how much", "how many", "à combien", "cuánto es", "cuánto", "cuanto", "monto", "importe", "مبلغ", "المبلغ", "كم",
         "شحال", "بشحال", "ch7al", "chhal", "chehal", "chal", "bch7al", "chmen", "ch7al", "ch7all",
     ),
     "expensive": (

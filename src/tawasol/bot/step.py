@@ -77,6 +77,7 @@ class _Turn:
         self.state = load_state(ctx.history)
         self.text = ctx.text.strip()
         self.language = self._language()
+        self.state["language"] = self.language
         self.index = step.index_provider(ctx.tenant.id)
         intent = ctx.analysis.intent
         self.intent = intent.label if intent else None
@@ -84,10 +85,16 @@ class _Turn:
         self.out_of_scope = bool(intent and intent.out_of_scope)
 
     def _language(self) -> str:
+        # Short replies ("123", "ok", a city) say little about the language: keep the conversation's.
+        previous = self.state.get("language") or self.ctx.conversation.language
         lang = self.ctx.analysis.language
+        if lang and lang.label not in ("", "und") and lang.confidence >= 0.5 and len(self.text) > 12:
+            return lang.label
+        if previous and len(re.findall(r"[^\W\d_]{2,}", self.text)) < 3:
+            return previous
         if lang and lang.label not in ("", "und") and lang.confidence >= 0.5:
             return lang.label
-        return guess_language(self.text) if self.text else (self.ctx.conversation.language or "fr")
+        return guess_language(self.text) if self.text else (previous or "fr")
 
     def run(self) -> None:
         if self._wants_human():

@@ -119,6 +119,13 @@ class Tokenizer:
         norm = _plain_normalize(self.normalize(text))
         raw = _WORD.findall(norm)
         keys = [word_key(w) for w in raw]
+        # Two-word forms ("how much", "carte sim") may start with a function word: match them on all
+        # words, and give the concept to the content word of the pair.
+        paired: dict[int, set[str]] = {}
+        for i in range(len(keys) - 1):
+            found = _PAIRS.get((keys[i], keys[i + 1]))
+            if found:
+                paired.setdefault(i + 1 if keys[i + 1] not in _STOP else i, set()).update(found)
         out: list[QueryWord] = []
         for i, (w, key) in enumerate(zip(raw, keys)):
             if key in _STOP or w in _STOP or len(key) < 2 and not key.isdigit():
@@ -131,8 +138,7 @@ class Tokenizer:
                     if skel and skel != key and len(skel) >= 2:
                         toks.append("~" + skel)
             concepts = set(_SINGLE.get(key, ())) | set(_SINGLE.get(_strip_latin_article(key), ()))
-            if i + 1 < len(keys):
-                concepts |= _PAIRS.get((key, keys[i + 1]), set())
+            concepts |= paired.get(i, set())
             toks.extend("#" + c for c in sorted(concepts))
             out.append(QueryWord(w, tuple(toks)))
         return out
