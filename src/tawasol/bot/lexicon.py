@@ -42,7 +42,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "imayl", "imail", "lmail", "lpapier",
     ),
     "debit": (
-        "prélèvement", "prelevement", "automatique", "domiciliation", "direct debit", "automatic", "autopay",
+        "prélèvement", "prelevement", "automatique", "banque", "bancaire", "bank", "banco", "البنك", "البنكة", "lbanka", "banka", "chaque mois", "tous les mois", "every month", "each month", "كل شهر", "kol chhar", "domiciliation", "direct debit", "automatic", "autopay",
         "domiciliación", "automático", "الاقتطاع", "اقتطاع", "التلقائي", "أوتوماتيكي", "اوطوماتيك", "otomatik",
         "automatik", "prelevma", "lprelevement", "تلقائيا",
     ),
@@ -149,7 +149,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "travel": (
         "voyage", "voyager", "vacances", "france", "espagne", "europe", "travel", "travelling", "trip",
-        "holiday", "viaje", "viajar", "سفر", "السفر", "مسافر", "نسافر", "غادي نسافر", "سافرت", "safar",
+        "holiday", "viaje", "viajar", "paris", "london", "londres", "madrid", "barcelone", "barcelona", "bruxelles", "istanbul", "dubai", "dubaï", "landed", "atterri", "سفر", "السفر", "مسافر", "نسافر", "غادي نسافر", "سافرت", "safar",
         "nsafer", "msafer", "ghadi nsafer", "sefer", "ssafar", "فرنسا", "فرانسا", "سبانيا", "اسبانيا",
         "spain", "frança", "fransa", "sbanya", "سافر", "kansafer",
     ),

@@ -1,5 +1,91 @@
-"""`tawasol kb` commands."""
+"""`tawasol kb` commands: import, search and evaluate a tenant's knowledge base."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import typer
 
-app = typer.Typer(help="kb commands", no_args_is_help=True)
+from tawasol.domain.errors import DomainError
+
+app = typer.Typer(help="Knowledge base: import articles, search, evaluate retrieval.", no_args_is_help=True)
+
+
+def _uow():  # type: ignore[no-untyped-def]
+    from tawasol.config import get_settings
+    from tawasol.store import UnitOfWork, make_engine, make_session_factory, start_mappers, upgrade
+
+    url = get_settings().effective_database_url
+    upgrade(url)
+    start_mappers()
+    return UnitOfWork(make_session_factory(make_engine(url)))
+
+
+def _fail(exc: DomainError) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command("import")
+def import_(path: Path = typer.Argument(..., help="Folder of Markdown files, or a .md/.csv/.json file."),
+            tenant: str = typer.Option(..., "--tenant", help="Tenant slug."),
+            create_tenant: bool = typer.Option(False, "--create-tenant", help="Create the tenant if missing.")) -> None:
+    """Insert or update the tenant's articles from PATH."""
+    from tawasol.service.knowledge import import_articles
+
+    try:
+        r = import_articles(_uow(), tenant, path, create_tenant=create_tenant)
+    except DomainError as exc:
+        _fail(exc)
+        return
+    typer.echo(f"{tenant}: {len(r.keys)} articles, {r.created} variants created, {r.updated} updated, "
+               f"{r.unchanged} unchanged")
+
+
+@app.command("search")
+def search(query: str = typer.Argument(...), tenant: str = typer.Option(..., "--tenant"),
+           k: int = typer.Option(5, "-k", help="How many results."),
+           language: str = typer.Option(None, "--language", help="Answer language (default: guessed)."),
+           as_json: bool = typer.Option(False, "--json")) -> None:
+    """Rank the tenant's articles for QUERY."""
+    from tawasol.service.knowledge import search as run
+
+    try:
+        hits = run(_uow(), tenant, query, k=k, language=language)
+    except DomainError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        typer.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo("no match")
+    for h in hits:
+        typer.echo(f"{h['rank']}. {h['article_key']}  score={h['score']:.2f}  confidence={h['confidence']:.2f}  "
+                   f"[{h['language']}] {h['title']}")
+
+
+@app.command("eval")
+def eval_(tenant: str = typer.Option(..., "--tenant"),
+          questions: Path = typer.Option(..., "--questions", help="CSV with columns question,article_id[,language]."),
+          as_json: bool = typer.Option(False, "--json"),
+          show_misses: bool = typer.Option(False, "--misses", help="List the questions not ranked first.")) -> None:
+    """recall@1, recall@5 and MRR, overall and per language."""
+    from tawasol.service.knowledge import evaluate_questions
+
+    try:
+        report = evaluate_questions(_uow(), tenant, questions).as_dict()
+    except DomainError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{'language':<10} {'n':>4} {'recall@1':>9} {'recall@5':>9} {'MRR':>7}")
+    rows = list(report["by_language"].items()) + [("overall", report["overall"])]  # type: ignore[union-attr]
+    for lang, s in rows:
+        typer.echo(f"{lang:<10} {s['n']:>4} {s['recall@1']:>9.3f} {s['recall@5']:>9.3f} {s['mrr']:>7.3f}")
+    if show_misses:
+        for m in report["misses"]:  # type: ignore[union-attr]
+            typer.echo(f"  [{m['language']}] {m['question']} -> expected {m['expected']}, got {m['got']} (rank {m['rank']})")

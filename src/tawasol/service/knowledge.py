@@ -1,0 +1,149 @@
+"""Knowledge-base service handlers: import a tenant's articles, search and evaluate, serve indexes to the bot."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from tawasol.bot import KnowledgeIndex, evaluate, load_articles, read_questions
+from tawasol.bot.evaluation import EvaluationReport
+from tawasol.domain.errors import NotFound
+from tawasol.domain.model import Article, Tenant, utcnow
+from tawasol.store.uow import UnitOfWork
+
+DEMO_TENANT = "atlas-telecom"
+DEMO_KB_DIR = Path(__file__).resolve().parents[1] / "demo" / "kb"
+DEMO_EVAL = Path(__file__).resolve().parents[1] / "demo" / "kb_eval.csv"
+
+
+@dataclass
+class ImportResult:
+    tenant_id: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    keys: list[str] = field(default_factory=list)
+
+
+def _tenant(uow: UnitOfWork, slug: str, create: bool = False) -> Tenant:
+    tenant = uow.tenants.by_slug(slug)
+    if tenant is None and create:
+        tenant = uow.tenants.add(Tenant(slug=slug, name=slug.replace("-", " ").title()))
+        uow.flush()
+    if tenant is None:
+        raise NotFound(f"tenant {slug}")
+    return tenant
+
+
+def import_articles(uow: UnitOfWork, tenant_slug: str, path: str | Path, create_tenant: bool = False,
+                    on_change: Callable[[str], None] | None = None) -> ImportResult:
+    """Insert or update every article variant found at `path` for the tenant (idempotent)."""
+    articles = load_articles(path)  # validate everything before touching the database
+    with uow:
+        tenant = _tenant(uow, tenant_slug, create_tenant)
+        result = ImportResult(tenant_id=tenant.id)
+        for a in articles:
+            current = uow.articles.variant(tenant.id, a.article_key, a.language)
+            if current is None:
+                a.tenant_id = tenant.id
+                uow.articles.add(a)
+                result.created += 1
+            elif (current.title, current.body, current.tags, current.intent, current.url) != (
+                    a.title, a.body, a.tags, a.intent, a.url):
+                current.title, current.body, current.tags = a.title, a.body, list(a.tags)
+                current.intent, current.url, current.updated_at = a.intent, a.url, utcnow()
+                result.updated += 1
+            else:
+                result.unchanged += 1
+        result.keys = sorted({a.article_key for a in articles})
+        uow.emit("kb", {"type": "kb.imported", "tenant_id": tenant.id, "created": result.created,
+                        "updated": result.updated})
+        uow.commit()
+    if on_change is not None:
+        on_change(result.tenant_id)
+    return result
+
+
+def _signature(uow: UnitOfWork, tenant_id: str) -> str:
+    row = uow.session.execute(
+        select(func.count(), func.max(Article.updated_at)).where(Article.tenant_id == tenant_id)  # type: ignore[arg-type]
+    ).one()
+    return f"{row[0]}-{row[1].isoformat() if row[1] else '0'}"
+
+
+def load_index(uow: UnitOfWork, tenant_id: str) -> KnowledgeIndex:
+    """Build the tenant's index from the database (call inside or outside a unit of work)."""
+    with uow:
+        articles = list(uow.articles.for_tenant(tenant_id))
+        version = _signature(uow, tenant_id)
+    return KnowledgeIndex.build(articles, version=version)
+
+
+class KnowledgeIndexProvider:
+    """tenant_id -> KnowledgeIndex, cached; rebuilt after an import, or when another process changed the
+    articles (a cheap count/max(updated_at) check at most every `check_seconds`)."""
+
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], check_seconds: float = 30.0) -> None:
+        self.uow_factory = uow_factory
+        self.check_seconds = check_seconds
+        self._cache: dict[str, tuple[KnowledgeIndex, float]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, tenant_id: str) -> KnowledgeIndex:
+        with self._lock:
+            cached = self._cache.get(tenant_id)
+            now = time.monotonic()
+            if cached is not None and now - cached[1] < self.check_seconds:
+                return cached[0]
+            if cached is not None:
+                with self.uow_factory() as uow:
+                    if _signature(uow, tenant_id) == cached[0].version:
+                        self._cache[tenant_id] = (cached[0], now)
+                        return cached[0]
+            index = load_index(self.uow_factory(), tenant_id)
+            self._cache[tenant_id] = (index, now)
+            return index
+
+    def invalidate(self, tenant_id: str | None = None) -> None:
+        with self._lock:
+            if tenant_id is None:
+                self._cache.clear()
+            else:
+                self._cache.pop(tenant_id, None)
+
+
+def _index_for(uow: UnitOfWork, tenant_slug: str) -> KnowledgeIndex:
+    with uow:
+        tenant_id = _tenant(uow, tenant_slug).id
+    return load_index(uow, tenant_id)
+
+
+def search(uow: UnitOfWork, tenant_slug: str, query: str, k: int = 5, language: str | None = None) -> list[dict[str, Any]]:
+    """Ranked articles for a question, each with the variant a customer writing in `language` would get."""
+    from tawasol.bot.language import guess_language
+
+    index = _index_for(uow, tenant_slug)
+    language = language or guess_language(query)
+    out = []
+    for rank, hit in enumerate(index.search(query, k=k), start=1):
+        article, exact = index.variant(hit.article_key, language)
+        out.append({"rank": rank, "article_key": hit.article_key, "score": round(hit.score, 3),
+                    "confidence": hit.confidence, "language": article.language, "exact_language": exact,
+                    "title": article.title, "url": article.url})
+    return out
+
+
+def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path) -> EvaluationReport:
+    """recall@1, recall@5 and MRR of the tenant's knowledge base on a `question,article_id` CSV."""
+    return evaluate(_index_for(uow, tenant_slug), read_questions(questions))
+
+
+def seed_demo_knowledge(uow: UnitOfWork) -> ImportResult:
+    """Import the demo tenant's knowledge base (creating the tenant if needed)."""
+    return import_articles(uow, DEMO_TENANT, DEMO_KB_DIR, create_tenant=True)
