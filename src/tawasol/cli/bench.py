@@ -1,5 +1,31 @@
-"""`tawasol bench` commands."""
+"""`tawasol bench` commands: thin wrappers over each capability's benchmark suite."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 app = typer.Typer(help="bench commands", no_args_is_help=True)
+
+
+def _default_data_dir() -> Path:
+    return Path(os.environ.get("TAWASOL_DATA_DIR", "../shared/data"))
+
+
+@app.command("nlu")
+def nlu(
+    data_dir: Annotated[Path | None, typer.Option(help="datasets folder (default: $TAWASOL_DATA_DIR or ../shared/data)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """NLU benchmark suite: intents, language, sentiment, latency and memory."""
+    from tawasol.nlu.bench import format_table, run_suite
+
+    folder = data_dir or _default_data_dir()
+    if not folder.is_dir():
+        raise typer.BadParameter(f"datasets folder not found: {folder} (set --data-dir or TAWASOL_DATA_DIR)")
+    rows = run_suite(folder, progress=lambda msg: typer.echo(msg, err=True))
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_table(rows))

@@ -1,5 +1,62 @@
 """`tawasol nlu` commands."""
 
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from tawasol.config import get_settings
+
 app = typer.Typer(help="Language, intent, sentiment and entities: analyse, train, evaluate.", no_args_is_help=True)
+
+
+def _model_dir() -> Path:
+    return get_settings().home / "models"
+
+
+@app.command()
+def analyze(text: str, tenant: Annotated[str, typer.Option(help="tenant whose intent model to use")] = "atlas-telecom") -> None:
+    """Analyse one message and print the full analysis as JSON."""
+    from tawasol.nlu import Analyzer
+
+    result = Analyzer.for_tenant(tenant, _model_dir()).analyze(text)
+    typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+
+
+@app.command()
+def train(
+    tenant: Annotated[str, typer.Option(help="tenant slug")],
+    data: Annotated[Path, typer.Option(help="CSV file with a text,label header", exists=True, dir_okay=False)],
+) -> None:
+    """Train a tenant's intent model from labelled examples (label out_of_scope marks negatives)."""
+    from tawasol.nlu import Analyzer, read_labelled_csv
+
+    texts, labels = read_labelled_csv(data)
+    analyzer = Analyzer.train_tenant(tenant, texts, labels, _model_dir())
+    typer.echo(f"trained intent model {analyzer.intent.version} for {tenant}: {len(texts)} examples, {len(set(labels))} labels")
+
+
+@app.command("eval")
+def evaluate(
+    task: Annotated[str, typer.Option(help="intent, sentiment or language")],
+    test: Annotated[Path, typer.Option(help="CSV file with a text,label header", exists=True, dir_okay=False)],
+    train: Annotated[Path | None, typer.Option(help="CSV to train on; default: the built-in model")] = None,
+    oos_label: Annotated[str | None, typer.Option(help="label of out-of-scope rows (intent task)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Evaluate a model on a labelled CSV file: accuracy, macro-F1, per-label scores, latency."""
+    from tawasol.nlu.bench import evaluate_task
+
+    try:
+        report = evaluate_task(task, test, train, oos_label, _model_dir())
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    for key in ("task", "n_train", "n_test", "accuracy", "macro_f1", "in_scope_accuracy", "oos_recall", "latency_ms"):
+        if key in report:
+            typer.echo(f"{key:>18}: {report[key]}")

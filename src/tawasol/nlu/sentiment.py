@@ -42,15 +42,16 @@ def escalation_signals(raw: str, normalized: str) -> dict[str, float]:
 class SentimentModel:
     """Linear sentiment model over word, character and cross-script features, plus emoji and typography."""
 
-    def __init__(self, c: float = 0.5) -> None:
+    def __init__(self, c: float = 0.5, folds: int = 3) -> None:
         self.c = c
+        self.folds = folds  # out-of-fold fits used to calibrate probabilities; 0 skips calibration
         self.model_: LinearTextClassifier | None = None
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> SentimentModel:
         unknown = set(labels) - set(LABELS)
         if unknown:
             raise ValueError(f"sentiment labels must be among {LABELS}, got {sorted(unknown)}")
-        self.model_ = LinearTextClassifier(SENTIMENT_FEATURES, c=self.c).fit(texts, labels)
+        self.model_ = LinearTextClassifier(SENTIMENT_FEATURES, c=self.c, folds=self.folds).fit(texts, labels)
         self.model_.oof_proba_ = None
         return self
 

@@ -1,0 +1,217 @@
+"""The NLU benchmark suite on the shared evaluation datasets (read in place, never copied), and `nlu eval`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold
+
+from tawasol.nlu.analyzer import Analyzer, read_labelled_csv
+from tawasol.nlu.evaluate import TASKS, evaluate_intent, evaluate_language, evaluate_sentiment
+from tawasol.nlu.intent import IntentClassifier
+from tawasol.nlu.language import LanguageIdentifier
+from tawasol.nlu.sentiment import SentimentModel
+
+Row = dict[str, Any]
+_NOISE = re.compile(r"@\w+|https?\S*|\bhttp\b|#|\d+")
+
+
+def evaluate_task(task: str, test: Path, train: Path | None, oos_label: str | None, model_dir: Path | None) -> dict[str, Any]:
+    """`tawasol nlu eval`: train on `train` (or use the built-in model) and evaluate on `test`."""
+    if task not in TASKS:
+        raise ValueError(f"task must be one of {TASKS}, got {task!r}")
+    texts, labels = read_labelled_csv(test)
+    tr_texts, tr_labels = read_labelled_csv(train) if train else ([], [])
+    builtin = Analyzer.default(model_dir) if not train else None
+    if task == "intent":
+        if train:
+            model = IntentClassifier(oos_label=oos_label or "out_of_scope").fit(tr_texts, tr_labels)
+        else:
+            model = builtin.intent  # type: ignore[union-attr]
+        return evaluate_intent(model, len(tr_texts), texts, labels, oos_label)
+    if task == "sentiment":
+        sentiment = SentimentModel().fit(tr_texts, tr_labels) if train else builtin.sentiment  # type: ignore[union-attr]
+        return evaluate_sentiment(sentiment, len(tr_texts), texts, labels)
+    language = LanguageIdentifier().fit(tr_texts, tr_labels) if train else builtin.language  # type: ignore[union-attr]
+    return evaluate_language(language, len(tr_texts), texts, labels)
+
+
+def _csv(path: Path, text: str, label: str) -> tuple[list[str], list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = [{k.strip(): v for k, v in r.items() if k} for r in csv.DictReader(f)]
+    rows = [r for r in rows if r.get(text) and r.get(label)]
+    return [r[text] for r in rows], [r[label].strip() for r in rows]
+
+
+def _row(task: str, dataset: str, metric: str, value: float | None, target: str = "", **extra: Any) -> Row:
+    return {"task": task, "dataset": dataset, "metric": metric, "value": value, "target": target, **extra}
+
+
+def bench_intents(data: Path, progress: Callable[[str], None]) -> list[Row]:
+    rows: list[Row] = []
+    progress("intent: banking77")
+    tr, yl = _csv(data / "banking77" / "train.csv", "text", "category")
+    te, yt = _csv(data / "banking77" / "test.csv", "text", "category")
+    t0 = time.perf_counter()
+    model = IntentClassifier(oos_label="__none__").fit(tr, yl)
+    fit_s = time.perf_counter() - t0
+    r = evaluate_intent(model, len(tr), te, yt)
+    rows.append(_row("intent", "banking77", "accuracy", r["accuracy"], ">= 93.0", n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"], fit_s=round(fit_s, 1)))
+
+    progress("intent: clinc150")
+    clinc = json.loads((data / "clinc150" / "data_full.json").read_text(encoding="utf-8"))
+    train = clinc["train"] + clinc["val"] + clinc["oos_train"] + clinc["oos_val"]  # official train+val files; thresholds from their out-of-fold scores
+    test = clinc["test"] + clinc["oos_test"]
+    model = IntentClassifier(oos_label="oos").fit([t for t, _ in train], [lab for _, lab in train])
+    r = evaluate_intent(model, len(train), [t for t, _ in test], [lab for _, lab in test], oos_label="oos")
+    rows.append(_row("intent", "clinc150", "in-scope accuracy", r["in_scope_accuracy"], ">= 94", n_train=len(train), n_test=len(test), p50_ms=r["latency_ms"]["p50"]))
+    rows.append(_row("intent", "clinc150", "oos recall", r["oos_recall"], ">= 60"))
+
+    progress("intent: arbanking77")
+    folder = data / "arbanking77"
+    tr, yl = _csv(folder / "Banking77_Arabized_MSA_PAL_train.csv", "text", "label")
+    model = IntentClassifier(oos_label="__none__").fit(tr, yl)
+    for name, target in (("MSA", ">= 90"), ("PAL", ""), ("Saudi", "")):
+        te, yt = _csv(folder / f"Banking77_Arabized_{name}_test.csv", "text", "label")
+        r = evaluate_intent(model, len(tr), te, yt)
+        rows.append(_row("intent", f"arbanking77 {name}", "accuracy", r["accuracy"], target, n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"]))
+    return rows
+
+
+def _two_words(texts: list[str], rng: random.Random) -> list[str]:
+    out = []
+    for text in texts:
+        words = [w for w in _NOISE.sub(" ", text).split() if any(c.isalpha() for c in w)]
+        words = [w.strip(".,!?:;\"'()«»…") for w in words]
+        words = [w for w in words if w]
+        if len(words) >= 2:
+            i = rng.randrange(len(words) - 1)
+            out.append(f"{words[i]} {words[i + 1]}")
+    return out
+
+
+def bench_language(data: Path, analyzer: Analyzer, progress: Callable[[str], None]) -> list[Row]:
+    progress("language: umsab two-word, doda arabizi and darija")
+    rng = random.Random(0)
+    lid = analyzer.language
+    umsab = data / "umsab_sentiment"
+    tweets = {code: _csv(umsab / f"{name}_test.csv", "text", "label")[0] for code, name in (("ar", "arabic"), ("en", "english"), ("fr", "french"), ("es", "spanish"))}
+    texts, gold = [], []
+    for code, items in tweets.items():
+        pairs = _two_words(items, rng)[:500]
+        texts += pairs
+        gold += [code] * len(pairs)
+    r = evaluate_language(lid, 0, texts, gold)
+    rows = [_row("language", "umsab two-word fr/en/es/ar", "accuracy", r["accuracy"], ">= 97", n_test=len(texts), p50_ms=r["latency_ms"]["p50"])]
+    for code in ("fr", "en", "es", "ar"):
+        rows.append(_row("language", f"umsab two-word {code}", "recall", round(100 * r["per_label"][code]["recall"], 2)))
+    doda_latin, doda_arabic = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin", "darija_arabic")
+    idx = rng.sample(range(len(doda_latin)), 1000)
+    latin = [doda_latin[i] for i in idx]
+    european = [_NOISE.sub(" ", t).strip() for code in ("en", "fr", "es") for t in tweets[code][:334]]
+    pred = [lid.identify(t).label for t in latin + european]
+    gold_b = ["ary_Latn"] * len(latin) + ["other"] * len(european)
+    f1 = f1_score(gold_b, ["ary_Latn" if p == "ary_Latn" else "other" for p in pred], pos_label="ary_Latn")
+    rows.append(_row("language", "arabizi (doda) vs fr/en/es tweets", "F1 ary_Latn", round(100 * f1, 2), ">= 95", n_test=len(pred)))
+    arabic = [doda_arabic[i] for i in idx]
+    msa = _csv(data / "arbanking77" / "Banking77_Arabized_MSA_test.csv", "text", "label")[0]
+    msa = rng.sample(msa, 1000)
+    pred = [lid.identify(t).label for t in arabic + msa]
+    gold_a = ["ary"] * len(arabic) + ["ar"] * len(msa)
+    f1 = f1_score(gold_a, ["ary" if p == "ary" else "ar" for p in pred], average="macro")
+    rows.append(_row("language", "darija (doda) vs MSA (arbanking77)", "macro F1", round(100 * f1, 2), ">= 95", n_test=len(pred)))
+    return rows
+
+
+def bench_sentiment(data: Path, analyzer: Analyzer, progress: Callable[[str], None]) -> list[Row]:
+    progress("sentiment: myc 5-fold")
+    texts, labels = _csv(data / "darija_sentiment_myc" / "myc_cleaned.csv", "sentence", "polarity")
+    y = np.array(["positive" if lab == "1" else "negative" for lab in labels])
+    x = np.array(texts, dtype=object)
+    accs = []
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(x, y):
+        model = SentimentModel(folds=0).fit(list(x[tr]), list(y[tr]))
+        accs.append(float((np.array(model.predict_labels(list(x[te]))) == y[te]).mean()))
+    rows = [_row("sentiment", "myc (darija) 5-fold", "accuracy", round(100 * float(np.mean(accs)), 2), ">= 93", n_test=len(y))]
+    builtin = analyzer.sentiment
+    sample = np.random.default_rng(0).choice(len(y), 2000, replace=False)
+    pred = []
+    for i in sample:
+        s = builtin.predict(str(x[i])).scores
+        pred.append("positive" if s["positive"] >= s["negative"] else "negative")
+    rows.append(_row("sentiment", "myc built-in (no training, pos vs neg)", "accuracy", round(100 * float((np.array(pred) == y[sample]).mean()), 2), "as high as possible", n_test=len(sample)))
+    progress("sentiment: umsab")
+    umsab = data / "umsab_sentiment"
+    f1s = []
+    for code, name in (("ar", "arabic"), ("fr", "french"), ("es", "spanish"), ("en", "english")):
+        tr_t, tr_y = _csv(umsab / f"{name}_train.csv", "text", "label")
+        te_t, te_y = _csv(umsab / f"{name}_test.csv", "text", "label")
+        model = SentimentModel(folds=0).fit(tr_t, tr_y)
+        f1 = f1_score(te_y, model.predict_labels(te_t), average="macro")
+        f1s.append(f1)
+        rows.append(_row("sentiment", f"umsab {code}", "macro F1", round(float(f1), 4), n_train=len(tr_t), n_test=len(te_t)))
+        if code in ("fr", "en"):
+            zero = f1_score(te_y, [builtin.predict(t).label for t in te_t], average="macro")
+            rows.append(_row("sentiment", f"umsab {code} built-in (no training)", "macro F1", round(float(zero), 4), "as high as possible"))
+    rows.append(_row("sentiment", "umsab mean ar/fr/es/en", "macro F1", round(float(np.mean(f1s)), 4), ">= 0.62"))
+    return rows
+
+
+def bench_speed(data: Path, analyzer: Analyzer, progress: Callable[[str], None]) -> list[Row]:
+    progress("latency and memory")
+    texts = _csv(data / "banking77" / "test.csv", "text", "category")[0][:700]
+    latin, arabic = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin", "darija_arabic")
+    texts += latin[:700] + arabic[:700]
+    for t in texts[:50]:
+        analyzer.analyze(t)
+    times = []
+    start = time.perf_counter()
+    for t in texts:
+        t0 = time.perf_counter()
+        analyzer.analyze(t)
+        times.append((time.perf_counter() - t0) * 1000)
+    total = time.perf_counter() - start
+    rows = [
+        _row("speed", "full analysis, 2100 mixed messages", "p50 ms", round(float(np.median(times)), 3), "<= 2"),
+        _row("speed", "full analysis, 2100 mixed messages", "p99 ms", round(float(np.percentile(times, 99)), 3), "<= 10"),
+        _row("speed", "full analysis, one process", "messages/s", round(len(texts) / total), ">= 1000"),
+    ]
+    code = (
+        "import resource, tempfile, pathlib; from tawasol.nlu import Analyzer; "
+        "a = Analyzer.default(); a.analyze('salam bghit nkhles lfactura 100 dh'); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    rows.append(_row("memory", "serving process, built-in models loaded", "peak RSS MB", round(int(out.stdout.strip()) / 1024, 1), "< 600"))
+    return rows
+
+
+def run_suite(data: Path, progress: Callable[[str], None] = lambda _: None) -> list[Row]:
+    analyzer = Analyzer.default()
+    rows: list[Row] = []
+    rows += bench_speed(data, analyzer, progress)
+    rows += bench_language(data, analyzer, progress)
+    rows += bench_sentiment(data, analyzer, progress)
+    rows += bench_intents(data, progress)
+    progress(f"bench process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+    return rows
+
+
+def format_table(rows: list[Row]) -> str:
+    lines = [f"{'task':<10} {'dataset':<42} {'metric':<18} {'value':>9}  {'target':<20} p50 ms", "-" * 112]
+    for r in rows:
+        value = "-" if r["value"] is None else r["value"]
+        lines.append(f"{r['task']:<10} {r['dataset']:<42} {r['metric']:<18} {value!s:>9}  {r['target']:<20} {r.get('p50_ms', '')}")
+    return "\n".join(lines)
