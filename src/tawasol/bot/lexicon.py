@@ -31,7 +31,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "augmentation", "increase", "increased",
     ),
     "due": (
-        "échéance", "date limite", "délai", "retard", "due", "deadline", "late", "vencimiento", "retraso",
+        "échéance", "date limite", "تأخرت", "تأخرتي", "ما خلصتش", "خلصتش", "فالوقت", "الوقت", "lwe9t", "f lwe9t", "lwaqt", "à temps", "on time", "a tiempo", "délai", "retard", "due", "deadline", "late", "vencimiento", "retraso",
         "موعد", "آخر أجل", "تأخر", "تأخير", "أجل", "لآجال", "الأجل", "تعطلت", "تعطل", "m3ta2", "t2khert",
         "te2khert", "tkhert", "t2akhart", "lajal", "أخر", "retardé", "coupé", "suspension", "suspendu",
         "suspended", "توقيف", "وقفو", "w9fo", "wqfo", "9t3o", "قطعو",
@@ -53,7 +53,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "inconnu", "unknown", "فايت", "ماعرفتش", "prélevé", "charged", "charge", "charges",
     ),
     "recharge": (
-        "recharge", "recharger", "rechargé", "top-up", "topup", "top", "reload", "recargar", "recarga",
+        "recharge", "recharger", "rechargé", "top-up", "topup", "top", "reload", "recargar", "recarga", "recargo",
         "تعبئة", "شحن", "أشحن", "اشحن", "شارجي", "نشارجي", "تشارجي", "شارجيت", "recharji", "nchargi",
         "nchargé", "charji", "chargi", "charjit", "nrecharji", "ta3bi2a", "n3abbi", "نعبي", "عبيت", "3abbit",
         "رشارج", "recharja", "nchargi", "chargit",
@@ -297,7 +297,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "hours": (
         "horaires", "heures", "ouvert", "ouverture", "fermé", "samedi", "dimanche", "hours", "open",
-        "opening", "closed", "horario", "abierto", "أوقات", "ساعات", "مفتوح", "مفتوحة", "العمل", "وقت",
+        "opening", "closed", "horario", "abierto", "abre", "abren", "hora", "cierra", "أوقات", "ساعات", "مفتوح", "مفتوحة", "العمل", "وقت",
         "سوايع", "الساعة", "فوقاش", "تحل", "كتحل", "كيحلو", "كتسد", "fo9ach", "fougach", "foqach", "wa9t",
         "waqt", "kat7al", "kay7lo", "ktsed", "m7loula", "swaye3", "ssa3a", "ouvre",
     ),
