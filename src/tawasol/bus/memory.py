@@ -1,4 +1,7 @@
-"""In-process bus: one asyncio queue per subscriber; the embedded default."""
+"""In-process bus: one asyncio queue per subscriber; the embedded default.
+
+Publishing is safe from any thread or event loop: delivery hops onto the subscriber's loop.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,24 @@ class _MemorySubscription(Subscription):
     def __init__(self, bus: InMemoryBus, channels: Sequence[str]) -> None:
         self.bus, self.channels = bus, list(channels)
         self.queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue(maxsize=_MAX_BACKLOG)
+        self.loop = asyncio.get_running_loop()
+
+    def deliver(self, event: dict[str, Any]) -> None:
+        """Put an event on the queue from any thread or event loop."""
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is self.loop:
+            self._put(event)
+        elif not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self._put, event)
+
+    def _put(self, event: dict[str, Any] | None) -> None:
+        try:
+            self.queue.put_nowait(event)
+        except asyncio.QueueFull:  # too far behind: drop the subscriber, not the publisher
+            self.bus._remove(self)
 
     async def __aiter__(self) -> AsyncIterator[dict[str, Any]]:  # type: ignore[override]
         while True:
@@ -26,6 +47,9 @@ class _MemorySubscription(Subscription):
 
     async def close(self) -> None:
         self.bus._remove(self)
+        self.deliver_end()
+
+    def deliver_end(self) -> None:
         try:
             self.queue.put_nowait(None)
         except asyncio.QueueFull:
@@ -38,10 +62,7 @@ class InMemoryBus(EventBus):
 
     async def publish(self, channel: str, event: dict[str, Any]) -> None:
         for sub in list(self._subs.get(channel, ())):
-            try:
-                sub.queue.put_nowait(event)
-            except asyncio.QueueFull:
-                await sub.close()
+            sub.deliver(event)
 
     async def subscribe(self, channels: Sequence[str]) -> Subscription:
         sub = _MemorySubscription(self, channels)

@@ -32,7 +32,8 @@ class UnitOfWork:
     def __exit__(self, exc_type: Any, *_: Any) -> None:
         if exc_type is not None:
             self.events = []
-        self.session.rollback()
+        # close() rolls back anything uncommitted and detaches objects without expiring them,
+        # so handlers may return what they loaded.
         self.session.close()
 
     def commit(self) -> None:

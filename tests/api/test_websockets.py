@@ -1,0 +1,77 @@
+"""WebSocket streams: the customer sees replies and agent messages live; agents see their tenants' events."""
+
+from __future__ import annotations
+
+from starlette.websockets import WebSocketDisconnect
+
+import pytest
+
+from tests import factories
+
+
+def _next_of_type(ws, kind: str, limit: int = 20):  # type: ignore[no-untyped-def]
+    for _ in range(limit):
+        event = ws.receive_json()
+        if event["type"] == kind:
+            return event
+    raise AssertionError(f"no {kind} event")
+
+
+def test_customer_receives_backlog_then_live_messages(client, platform) -> None:  # type: ignore[no-untyped-def]
+    t = factories.tenant(platform)
+    agent = factories.login(client, factories.user(platform, [t.slug])["email"])
+    conv_id, auth = factories.open_conversation(client, t.slug)
+    token = auth["Authorization"].split()[1]
+    with client.websocket_connect(f"/api/v1/conversations/{conv_id}/ws?token={token}") as ws:
+        backlog = ws.receive_json()
+        assert backlog["type"] == "backlog"
+        assert backlog["conversation"]["status"] == "bot"
+        client.post(f"/api/v1/conversations/{conv_id}/messages", headers=auth, json={"text": "agent"})
+        assert _next_of_type(ws, "message")["message"]["text"] == "agent"
+        assert _next_of_type(ws, "status")["status"] == "queued"
+        client.post(f"/api/v1/agent/conversations/{conv_id}/claim", headers=agent)
+        client.post(f"/api/v1/agent/conversations/{conv_id}/messages", headers=agent, json={"text": "Salam!"})
+        for _ in range(10):
+            ev = _next_of_type(ws, "message")
+            if ev["message"]["author"] == "agent":
+                assert ev["message"]["text"] == "Salam!"
+                break
+        else:
+            raise AssertionError("agent message not received")
+        ws.send_json({"type": "ping"})
+        assert _next_of_type(ws, "pong")
+
+
+def test_reconnect_with_after_seq_gets_only_missed_messages(client, platform) -> None:  # type: ignore[no-untyped-def]
+    t = factories.tenant(platform)
+    conv_id, auth = factories.open_conversation(client, t.slug)
+    token = auth["Authorization"].split()[1]
+    r1 = client.post(f"/api/v1/conversations/{conv_id}/messages", headers=auth, json={"text": "one"}).json()
+    last_seen = max([r1["message"]["seq"]] + [r["seq"] for r in r1["replies"]])
+    client.post(f"/api/v1/conversations/{conv_id}/messages", headers=auth, json={"text": "two"})
+    with client.websocket_connect(f"/api/v1/conversations/{conv_id}/ws?token={token}&after_seq={last_seen}") as ws:
+        backlog = ws.receive_json()
+        texts = [m["text"] for m in backlog["messages"]]
+        assert "two" in texts and "one" not in texts
+
+
+def test_websocket_with_bad_token_is_closed(client, platform) -> None:  # type: ignore[no-untyped-def]
+    t = factories.tenant(platform)
+    conv_id, _ = factories.open_conversation(client, t.slug)
+    with pytest.raises(WebSocketDisconnect) as info:
+        with client.websocket_connect(f"/api/v1/conversations/{conv_id}/ws?token=nope") as ws:
+            ws.receive_json()
+    assert info.value.code == 4401
+
+
+def test_agent_socket_streams_tenant_events_and_typing(client, platform) -> None:  # type: ignore[no-untyped-def]
+    t = factories.tenant(platform)
+    agent = factories.user(platform, [t.slug])
+    token = factories.login(client, agent["email"])["Authorization"].split()[1]
+    conv_id, auth = factories.open_conversation(client, t.slug)
+    with client.websocket_connect(f"/api/v1/agent/ws?token={token}") as ws:
+        assert ws.receive_json()["type"] == "hello"
+        client.post(f"/api/v1/conversations/{conv_id}/messages", headers=auth, json={"text": "agent"})
+        assert _next_of_type(ws, "conversation.queued")["conversation_id"] == conv_id
+        ws.send_json({"type": "nonsense"})
+        assert "expected" in _next_of_type(ws, "error")["detail"]
