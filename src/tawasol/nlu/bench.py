@@ -138,6 +138,8 @@ def bench_language(data: Path, analyzer: Analyzer, progress: Callable[[str], Non
 def bench_sentiment(data: Path, analyzer: Analyzer, progress: Callable[[str], None]) -> list[Row]:
     progress("sentiment: myc 5-fold")
     texts, labels = _csv(data / "darija_sentiment_myc" / "myc_cleaned.csv", "sentence", "polarity")
+    unique = dict(zip(texts, labels, strict=True))  # about 1,000 duplicated comments would leak across folds
+    texts, labels = list(unique), list(unique.values())
     y = np.array(["positive" if lab == "1" else "negative" for lab in labels])
     x = np.array(texts, dtype=object)
     accs = []

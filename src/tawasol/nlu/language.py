@@ -27,8 +27,17 @@ _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$")
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 
-def _darija_negation(word: str) -> bool:
-    return word.startswith("ما") and word.endswith("ش") and len(word) > 4
+_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا.{3,}|تي.{3,}|غا.{3,}|غن.{3,})$")
+_MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كانا كافه كامل كامله كاس كتاب كيلو كيان تيار".split())
+_LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom))$")
+
+
+def _darija_arabic(word: str) -> bool:
+    return word in DARIJA_ARABIC or (word not in _MSA_LOOKALIKES and bool(_ARABIC_MORPHOLOGY.match(word)))
+
+
+def _darija_latin(word: str) -> bool:
+    return word in DARIJA_LATIN or bool(_ARABIZI_DIGIT.search(word) or _LATIN_MORPHOLOGY.match(word))
 
 
 class LanguageIdentifier:
@@ -49,23 +58,23 @@ class LanguageIdentifier:
     def _lingua(self):  # type: ignore[no-untyped-def]
         return LanguageDetectorBuilder.from_languages(*_LINGUA).with_preloaded_language_models().build()
 
-    def _arabic(self, words: list[str], text: str) -> tuple[str, float]:
+    def _arabic(self, words: list[str], text: str, raw: str) -> tuple[str, float]:
         assert self.arabic_ is not None
         p_ary = float(self.arabic_.predict_proba(text)[self.arabic_.labels_.index("ary")])
-        markers = sum(1 for w in words if w in DARIJA_ARABIC or _darija_negation(w))
+        markers = sum(1 for w in words if _darija_arabic(w)) + 2 * raw.count("ڭ")  # gaf: written only in Maghrebi Arabic
         evidence = markers / max(len(words), 1)
-        score = 0.5 * p_ary + 0.5 * min(1.0, evidence * 3) if markers else 0.8 * p_ary
+        score = 0.5 * p_ary + 0.5 * min(1.0, evidence * 3) if markers else 0.6 * p_ary
         return ("ary", score) if score >= 0.5 else ("ar", 1 - score)
 
-    def _latin(self, words: list[str], text: str) -> tuple[str, float]:
+    def _latin(self, words: list[str], text: str, raw: str) -> tuple[str, float]:
         assert self.latin_ is not None
         p_arabizi = float(self.latin_.predict_proba(text)[self.latin_.labels_.index("ary_Latn")])
-        markers = sum(1 for w in words if w in DARIJA_LATIN or _ARABIZI_DIGIT.search(w))
+        markers = sum(1 for w in words if _darija_latin(w))
         evidence = min(1.0, 2.5 * markers / max(len(words), 1))
         score = 0.5 * p_arabizi + 0.5 * evidence
         if score >= 0.5:
             return "ary_Latn", score
-        values = self._lingua.compute_language_confidence_values(text)
+        values = self._lingua.compute_language_confidence_values(raw)  # accents and case help lingua
         best = values[0]
         return _LINGUA[best.language], float(best.value) * (1 - score)
 
@@ -77,11 +86,11 @@ class LanguageIdentifier:
             return LanguageResult(label="und", confidence=0.0)
         found: dict[str, float] = {}
         if arabic_words:
-            label, conf = self._arabic(arabic_words, " ".join(arabic_words))
+            label, conf = self._arabic(arabic_words, " ".join(arabic_words), text)
             found[label] = len("".join(arabic_words)) * 1.0
             ar_conf = conf
         if latin_words:
-            label_l, conf_l = self._latin(latin_words, " ".join(latin_words))
+            label_l, conf_l = self._latin(latin_words, " ".join(latin_words), text)
             found[label_l] = found.get(label_l, 0.0) + len("".join(latin_words))
             if label_l == "ary_Latn":
                 foreign = self._foreign_language(latin_words)
