@@ -69,11 +69,18 @@ def data_dir() -> Path:
     return DATA_DIR
 
 
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built-in models are trained once per test session and shared (as a deployment would)."""
+    return tmp_path_factory.mktemp("models")
+
+
 @pytest.fixture
-def settings(tmp_path: Path, database_url: str):  # type: ignore[no-untyped-def]
+def settings(tmp_path: Path, database_url: str, model_dir: Path):  # type: ignore[no-untyped-def]
     from tawasol.config import Settings
 
-    return Settings(home=tmp_path / "home", database_url=database_url, data_key="", redis_url="")
+    return Settings(home=tmp_path / "home", database_url=database_url, data_key="", redis_url="",
+                    model_dir=model_dir)
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     redis_url: str = ""  # empty: in-process event bus
     secret_key: str = DEV_SECRET
     data_key: str = ""  # base64 AES key for data at rest; empty: a key file in `home`
+    model_dir: Path | None = None  # model artifacts; default `home`/models
     data_dir: Path = Path("../shared/data")  # evaluation datasets (benchmarks only)
     host: str = "127.0.0.1"
     port: int = 8000
@@ -38,6 +39,10 @@ class Settings(BaseSettings):
         if info.data.get("env") == "production" and value == DEV_SECRET:
             raise ValueError("set TAWASOL_SECRET_KEY to a real secret in production")
         return value
+
+    @property
+    def effective_model_dir(self) -> Path:
+        return self.model_dir or self.home / "models"
 
     @property
     def effective_database_url(self) -> str:

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from tawasol import __version__
 from tawasol.api import errors
 from tawasol.api.limits import BodySizeLimit, RateLimiter
-from tawasol.api.routes import agent, auth, conversations, health, ws
+from tawasol.api.routes import agent, auth, conversations, health, privacy, ws
 from tawasol.service.bootstrap import Platform, bootstrap
 
 WEB = Path(__file__).resolve().parents[1] / "web" / "static"
@@ -34,7 +34,7 @@ def create_app(platform: Platform | None = None) -> FastAPI:
     app.state.open_limiter = RateLimiter(s.conversations_per_minute)
     app.state.message_limiter = RateLimiter(s.rate_limit_per_minute)
     errors.install(app)
-    for router in (health.router, auth.router, conversations.router, agent.router, ws.router):
+    for router in (health.router, auth.router, conversations.router, agent.router, privacy.router, ws.router):
         app.include_router(router)
     if WEB.is_dir():
         app.mount("/static", StaticFiles(directory=WEB, html=True), name="static")

@@ -29,14 +29,15 @@ def bearer(request: Request) -> str | None:
 
 
 async def current_user(request: Request, platform: PlatformDep) -> UserPrincipal:
-    return await run_in_threadpool(auth.authenticate_user, platform.uow(), bearer(request))
+    return await run_in_threadpool(auth.authenticate_user, platform.uow(readonly=True), bearer(request))
 
 
 CurrentUser = Annotated[UserPrincipal, Depends(current_user)]
 
 
 async def current_customer(request: Request, conversation_id: str, platform: PlatformDep) -> CustomerPrincipal:
-    return await run_in_threadpool(auth.authenticate_customer, platform.uow(), bearer(request), conversation_id)
+    return await run_in_threadpool(auth.authenticate_customer, platform.uow(readonly=True), bearer(request),
+                                   conversation_id)
 
 
 CurrentCustomer = Annotated[CustomerPrincipal, Depends(current_customer)]

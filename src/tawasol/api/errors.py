@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from tawasol.domain import errors
+from tawasol.privacy import RedactionFailed
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,13 @@ def install(app: FastAPI) -> None:
             body = {"detail": str(exc)}
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(body, status_code=status, headers=headers)
+
+    @app.exception_handler(RedactionFailed)
+    async def _redaction_failed(_: Request, exc: RedactionFailed) -> JSONResponse:
+        # Fail closed: nothing was stored; the client may retry with the same client_message_id.
+        log.error("redaction failed; message refused: %s", exc)
+        return JSONResponse({"detail": "the message could not be processed safely; nothing was stored, retry"},
+                            status_code=503)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from tawasol.bus import EventBus, make_bus
 from tawasol.config import Settings, get_settings
 from tawasol.domain.pipeline import PipelineStep
+from tawasol.privacy import Keyring
 from tawasol.routing import EscalationPolicyStep
 from tawasol.service.pipeline import Pipeline
 from tawasol.store import make_engine, make_session_factory, start_mappers, upgrade
+from tawasol.service.privacy import RawTextSealer
 from tawasol.store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -29,8 +31,8 @@ class Platform:
     pipeline: Pipeline
     extras: dict[str, Any] = field(default_factory=dict)
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.session_factory)
+    def uow(self, readonly: bool = False) -> UnitOfWork:
+        return UnitOfWork(self.session_factory, readonly=readonly)
 
     def database_ok(self) -> bool:
         try:
@@ -46,11 +48,35 @@ class Platform:
         self.engine.dispose()
 
 
-def default_steps(settings: Settings) -> list[PipelineStep]:
+def default_steps(settings: Settings, session_factory: sessionmaker[Session]) -> tuple[list[PipelineStep], dict[str, Any]]:
     """The message pipeline: privacy -> NLU -> virtual agent -> escalation policy."""
-    steps: list[PipelineStep] = []
-    steps.append(EscalationPolicyStep())
-    return steps
+    from tawasol.bot import BotStep
+    from tawasol.privacy import CustomerOnly, PrivacyStep
+    from tawasol.service.knowledge import KnowledgeIndexProvider
+    from tawasol.service.privacy import ConversationRedaction
+    from tawasol.service.steps import TenantNluStep
+
+    nlu = TenantNluStep(settings.effective_model_dir)
+    knowledge = KnowledgeIndexProvider(lambda: UnitOfWork(session_factory, readonly=True))
+    steps: list[PipelineStep] = [
+        PrivacyStep(load_session=ConversationRedaction(settings.secret_key)),
+        CustomerOnly(nlu),  # emotion is inferred on customers' messages only, never on workers'
+        BotStep(index_provider=knowledge, flow_provider=tenant_flows),
+        EscalationPolicyStep(),
+    ]
+    return steps, {"nlu": nlu, "knowledge": knowledge}
+
+
+def tenant_flows(tenant: Any) -> list[Any]:
+    """Flows declared for the tenant: settings["bot"]["flows_dir"] ("demo" for the shipped demo flows)."""
+    from pathlib import Path
+
+    from tawasol.bot import DEMO_FLOWS_DIR, load_flows
+
+    where = ((tenant.settings or {}).get("bot") or {}).get("flows_dir")
+    if not where:
+        return []
+    return load_flows(DEMO_FLOWS_DIR if where == "demo" else Path(where))
 
 
 def bootstrap(settings: Settings | None = None, migrate: bool = True,
@@ -61,10 +87,29 @@ def bootstrap(settings: Settings | None = None, migrate: bool = True,
         upgrade(url)
     start_mappers()
     engine = make_engine(url)
+    session_factory = make_session_factory(engine)
+    extras: dict[str, Any] = {}
+    if steps is None:
+        steps, extras = default_steps(settings, session_factory)
+    keyring = Keyring.load(settings.home / "keys", settings.data_key or None)
+    extras.update({
+        "keyring": keyring,
+        "raw_text_sealer": RawTextSealer(keyring),
+        "greeter": disclosure_greeter,
+    })
     return Platform(
         settings=settings,
         engine=engine,
-        session_factory=make_session_factory(engine),
+        session_factory=session_factory,
         bus=bus or make_bus(settings.redis_url),
-        pipeline=Pipeline(steps if steps is not None else default_steps(settings)),
+        pipeline=Pipeline(steps),
+        extras=extras,
     )
+
+
+def disclosure_greeter(tenant: Any, conversation: Any) -> list[str]:
+    """The AI disclosure that opens every conversation, in the customer's language."""
+    from tawasol.privacy import disclosure_text
+
+    lang = conversation.language or (tenant.settings or {}).get("default_language") or "fr"
+    return [disclosure_text(lang, tenant.settings or {})]

@@ -14,7 +14,7 @@ from tawasol.domain.model import (
     Message,
 )
 from tawasol.domain.pipeline import MessageContext
-from tawasol.service import auth, events
+from tawasol.service import audit, auth, events
 from tawasol.service.commands import CustomerSaid, OpenConversation
 from tawasol.service.handoff import apply_outcome
 from tawasol.service.pipeline import Pipeline
@@ -116,7 +116,7 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
             ctx = pipeline.run(ctx)
         msg.text = ctx.text  # redacted by the privacy step when it runs
         if raw_text_sealer is not None:
-            msg.text_encrypted = raw_text_sealer(uow, customer, text)
+            msg.text_encrypted = raw_text_sealer(uow, customer, msg, text)
         msg.analysis = _analysis_dict(ctx)
         if ctx.analysis.language and not conv.language:
             conv.language = ctx.analysis.language.label
@@ -125,6 +125,10 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         uow.emit(events.conversation_channel(conv.id), events.message_event(msg))
         uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(msg, staff=True))
         stored_replies = apply_outcome(uow, ctx, conv, msg)
+        if ctx.decisions:
+            audit.append(uow, "system", "decisions", f"message:{msg.id}", {
+                "decisions": [{"id": d.id, "kind": d.kind, "outcome": d.outcome, "model": d.model,
+                               "version": d.model_version} for d in ctx.decisions]}, tenant_id=conv.tenant_id)
         uow.commit()
         return CustomerSaidResult(message=message_view(msg), replies=[message_view(r) for r in stored_replies],
                                   status=conv.status)

@@ -37,7 +37,9 @@ def make_engine(url: str) -> Engine:
         # writers take the lock at the start of a unit of work (no upgrade deadlocks).
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Read-only units of work take no write lock: in WAL mode they never wait for writers.
+            readonly = conn.get_execution_options().get("tawasol_readonly", False)
+            conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
         @event.listens_for(engine, "connect")
         def _no_autobegin(dbapi_conn: Any, _record: Any) -> None:

@@ -10,12 +10,17 @@ from tawasol.store import repositories as repos
 
 
 class UnitOfWork:
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], readonly: bool = False) -> None:
         self.session_factory = session_factory
+        self.readonly = readonly
         self.events: list[tuple[str, dict[str, Any]]] = []
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self.session_factory()
+        if self.readonly:
+            bind = self.session_factory.kw["bind"].execution_options(tawasol_readonly=True)
+            self.session = self.session_factory(bind=bind)
+        else:
+            self.session = self.session_factory()
         s = self.session
         self.tenants = repos.TenantRepository(s)
         self.customers = repos.CustomerRepository(s)

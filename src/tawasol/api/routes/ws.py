@@ -63,14 +63,15 @@ async def _serve(ws: WebSocket, sub: Subscription, on_receive: Any) -> None:
 async def customer_ws(ws: WebSocket, conversation_id: str, token: str = "", after_seq: int = 0) -> None:
     platform: Platform = ws.app.state.platform
     try:
-        who = await run_in_threadpool(auth.authenticate_customer, platform.uow(), token, conversation_id)
+        who = await run_in_threadpool(auth.authenticate_customer, platform.uow(readonly=True), token,
+                                        conversation_id)
     except DomainError as exc:
         await ws.close(code=_code(exc))
         return
     await ws.accept()
     sub = await platform.bus.subscribe([events.conversation_channel(conversation_id)])
     # Backlog after subscribing: a reconnecting widget misses nothing (it de-duplicates by seq).
-    backlog = await run_in_threadpool(conv_svc.list_messages, platform.uow(), [who.tenant_id], conversation_id,
+    backlog = await run_in_threadpool(conv_svc.list_messages, platform.uow(readonly=True), [who.tenant_id], conversation_id,
                                       max(after_seq, 0))
     await ws.send_json({"type": "backlog", "conversation": backlog["conversation"], "messages": backlog["data"]})
 
@@ -90,7 +91,7 @@ async def customer_ws(ws: WebSocket, conversation_id: str, token: str = "", afte
 async def agent_ws(ws: WebSocket, token: str = "") -> None:
     platform: Platform = ws.app.state.platform
     try:
-        who = await run_in_threadpool(auth.authenticate_user, platform.uow(), token)
+        who = await run_in_threadpool(auth.authenticate_user, platform.uow(readonly=True), token)
     except DomainError as exc:
         await ws.close(code=_code(exc))
         return
@@ -105,7 +106,7 @@ async def agent_ws(ws: WebSocket, token: str = "") -> None:
             return
 
         def owned() -> bool:
-            with platform.uow() as uow:
+            with platform.uow(readonly=True) as uow:
                 return uow.conversations.get_in(who.tenant_ids, conv_id) is not None
 
         if await run_in_threadpool(owned):

@@ -1,0 +1,209 @@
+"""Personal data in the service layer: sealing raw text, reveal, export, erase, retention, key rotation."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+
+from tawasol.domain.errors import Forbidden, NotFound
+from tawasol.domain.model import Conversation, Customer, CustomerKey, Message, Role, utcnow
+from tawasol.domain.pipeline import MessageContext
+from tawasol.privacy import (
+    DecryptionFailed,
+    Keyring,
+    RedactionSession,
+    RetentionPolicy,
+    decrypt,
+    encrypt,
+    new_customer_key,
+    open_customer_key,
+    rewrap,
+    shred,
+)
+from tawasol.privacy.step import PLACEHOLDERS_KEY
+from tawasol.service import audit
+from tawasol.service.principals import UserPrincipal
+from tawasol.service.views import conversation_view, message_view
+from tawasol.store.uow import UnitOfWork
+
+DEFAULT_REVEAL_ROLES = ("supervisor", "admin")
+
+
+def message_aad(msg: Message) -> str:
+    return f"tawasol/message/{msg.tenant_id}/{msg.conversation_id}/{msg.id}"
+
+
+def customer_data_key(uow: UnitOfWork, keyring: Keyring, customer: Customer, create: bool = True) -> bytes | None:
+    """The customer's data key (created on first use); None once crypto-shredded."""
+    row = uow.session.get(CustomerKey, customer.id)
+    if row is None:
+        if not create:
+            return None
+        row, key = new_customer_key(keyring, customer.tenant_id, customer.id)
+        uow.session.add(row)
+        uow.session.flush()
+        return key
+    if row.wrapped_key is None:
+        return None
+    return open_customer_key(keyring, row)
+
+
+class RawTextSealer:
+    """Encrypts a customer's raw text under their own data key, bound to the message's ids."""
+
+    def __init__(self, keyring: Keyring) -> None:
+        self.keyring = keyring
+
+    def __call__(self, uow: UnitOfWork, customer: Customer, msg: Message, raw: str) -> bytes | None:
+        key = customer_data_key(uow, self.keyring, customer)
+        return None if key is None else encrypt(raw, key, message_aad(msg))
+
+
+class ConversationRedaction:
+    """Loads the conversation's placeholder mapping (digests only) from its last customer message,
+    keyed by a per-customer secret derived from the server secret, so digests of short values
+    (phone numbers) cannot be reversed by trying them all."""
+
+    def __init__(self, secret_key: str) -> None:
+        self.secret_key = secret_key.encode("utf-8")
+
+    def __call__(self, ctx: MessageContext) -> RedactionSession:
+        mapping: dict[str, str] | None = None
+        for m in reversed(ctx.history):
+            stored = ((m.analysis or {}).get("extra") or {}).get(PLACEHOLDERS_KEY)
+            if stored:
+                mapping = dict(stored)
+                break
+        secret = hmac.new(self.secret_key, f"placeholders/{ctx.customer.id}".encode(), hashlib.sha256).digest()
+        return RedactionSession(mapping, secret)
+
+
+def _may_reveal(who: UserPrincipal, settings: dict[str, Any]) -> bool:
+    roles = (settings.get("privacy") or {}).get("reveal_roles", DEFAULT_REVEAL_ROLES)
+    return who.user.role in roles
+
+
+def reveal(uow: UnitOfWork, keyring: Keyring, who: UserPrincipal, conversation_id: str, message_id: str,
+           reason: str) -> dict[str, Any]:
+    """The clear text of one customer message, for a permitted role; every reveal is audited."""
+    with uow:
+        conv = uow.conversations.get_in(who.tenant_ids, conversation_id)
+        msg = uow.messages.get(message_id)
+        if conv is None or msg is None or msg.conversation_id != conv.id:
+            raise NotFound("message not found")
+        tenant = uow.tenants.get(conv.tenant_id)
+        if not _may_reveal(who, tenant.settings if tenant else {}):
+            raise Forbidden(f"role {who.user.role} may not reveal personal data")
+        customer = uow.customers.get(conv.customer_id)
+        key = customer_data_key(uow, keyring, customer, create=False) if customer else None
+        if key is None or msg.text_encrypted is None:
+            raise NotFound("no clear text is kept for this message (erased or past retention)")
+        try:
+            clear = decrypt(msg.text_encrypted, key, message_aad(msg)).decode("utf-8")
+        except DecryptionFailed:
+            raise NotFound("the clear text cannot be read") from None
+        audit.append(uow, who.user.email, "pii.reveal", f"message:{msg.id}",
+                     {"conversation_id": conv.id, "reason": reason}, tenant_id=conv.tenant_id)
+        uow.commit()
+        return {"message_id": msg.id, "text": clear}
+
+
+def _customer_in(uow: UnitOfWork, tenant_slug: str, customer_id: str) -> Customer:
+    tenant = uow.tenants.by_slug(tenant_slug)
+    customer = uow.customers.get_in(tenant.id, customer_id) if tenant else None
+    if customer is None and tenant is not None:
+        customer = uow.customers.by_external_id(tenant.id, customer_id)
+    if customer is None:
+        raise NotFound("customer not found")
+    return customer
+
+
+def export_customer(uow: UnitOfWork, keyring: Keyring, tenant_slug: str, customer_id: str,
+                    actor: str) -> dict[str, Any]:
+    """Everything held about a customer (data-subject access), with their own raw texts decrypted."""
+    with uow:
+        customer = _customer_in(uow, tenant_slug, customer_id)
+        key = customer_data_key(uow, keyring, customer, create=False)
+        conversations = []
+        for conv in uow.conversations.search([customer.tenant_id], customer_id=customer.id, limit=10_000):
+            msgs = []
+            for m in uow.messages.for_conversation(conv.id, limit=100_000):
+                view = message_view(m)
+                if m.author == "customer" and key is not None and m.text_encrypted is not None:
+                    try:
+                        view["original_text"] = decrypt(m.text_encrypted, key, message_aad(m)).decode("utf-8")
+                    except DecryptionFailed:
+                        view["original_text"] = None
+                msgs.append(view)
+            conversations.append({**conversation_view(conv), "messages": msgs})
+        audit.append(uow, actor, "privacy.export", f"customer:{customer.id}", {}, tenant_id=customer.tenant_id)
+        uow.commit()
+        return {
+            "customer": {"id": customer.id, "name": customer.name, "email": customer.email, "phone": customer.phone,
+                         "external_id": customer.external_id, "preferred_language": customer.preferred_language,
+                         "consent": customer.consent, "attributes": customer.attributes,
+                         "created_at": customer.created_at.isoformat()},
+            "conversations": conversations,
+            "exported_at": utcnow().isoformat(),
+        }
+
+
+def erase_customer(uow: UnitOfWork, tenant_slug: str, customer_id: str, actor: str) -> dict[str, Any]:
+    """Crypto-shred the customer's key, drop their contact details and stored ciphertexts."""
+    with uow:
+        customer = _customer_in(uow, tenant_slug, customer_id)
+        row = uow.session.get(CustomerKey, customer.id)
+        if row is not None:
+            shred(row)
+        customer.name = customer.email = customer.phone = None
+        customer.attributes = {"erased": True}
+        conv_ids = [c.id for c in uow.conversations.search([customer.tenant_id], customer_id=customer.id,
+                                                              limit=100_000)]
+        if conv_ids:
+            uow.session.execute(update(Message).where(Message.conversation_id.in_(conv_ids))
+                                .values(text_encrypted=None))
+        audit.append(uow, actor, "privacy.erase", f"customer:{customer.id}",
+                     {"conversations": len(conv_ids)}, tenant_id=customer.tenant_id)
+        uow.commit()
+        return {"customer_id": customer.id, "conversations": len(conv_ids), "key_shredded": row is not None}
+
+
+def purge_expired(uow: UnitOfWork, actor: str = "retention-job") -> dict[str, int]:
+    """Apply each tenant's retention: drop raw ciphertexts, then whole transcripts, past their age."""
+    raw_count = transcript_count = 0
+    with uow:
+        for tenant in uow.tenants.list():
+            policy = RetentionPolicy.from_settings(tenant.settings or {})
+            now = utcnow()
+            raw_cut = now - timedelta(days=policy.raw_text_days)
+            res = uow.session.execute(
+                update(Message).where(Message.tenant_id == tenant.id, Message.created_at < raw_cut,
+                                      Message.text_encrypted.is_not(None)).values(text_encrypted=None))
+            raw_count += res.rowcount or 0
+            old_cut = now - timedelta(days=policy.redacted_days)
+            old = uow.session.scalars(select(Conversation.id).where(
+                Conversation.tenant_id == tenant.id, Conversation.updated_at < old_cut)).all()
+            for conv_id in old:
+                res = uow.session.execute(update(Message).where(Message.conversation_id == conv_id).values(
+                    text="[expired]", analysis={}, text_encrypted=None))
+                transcript_count += res.rowcount or 0
+            if raw_count or transcript_count:
+                audit.append(uow, actor, "retention.purge", f"tenant:{tenant.slug}",
+                             {"raw_texts": raw_count, "transcript_messages": transcript_count}, tenant_id=tenant.id)
+        uow.commit()
+    return {"raw_texts": raw_count, "transcript_messages": transcript_count}
+
+
+def rotate_master_key(uow: UnitOfWork, keyring: Keyring, actor: str = "cli") -> tuple[Keyring, int]:
+    """New master key version; every customer key is re-wrapped under it in one transaction."""
+    new = keyring.with_new_version()
+    with uow:
+        rows = uow.session.scalars(select(CustomerKey).where(CustomerKey.wrapped_key.is_not(None))).all()
+        changed = len(list(rewrap(new, rows)))
+        audit.append(uow, actor, "keys.rotate", "keyring", {"rewrapped": changed})
+        uow.commit()
+    return new, changed
