@@ -104,6 +104,9 @@ class Conversation:
     created_at: datetime = field(default_factory=utcnow)
     updated_at: datetime = field(default_factory=utcnow)
     closed_at: datetime | None = None
+    priority: int = 0
+    queued_at: datetime | None = None
+    assigned_at: datetime | None = None
 
     def move_to(self, status: ConversationStatus) -> bool:
         """Change status if the transition is allowed; returns whether anything changed."""

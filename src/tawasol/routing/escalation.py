@@ -9,7 +9,7 @@ from typing import Any
 from tawasol.domain.model import DecisionRecord
 from tawasol.domain.pipeline import Escalation, MessageContext, Reply
 
-POLICY_VERSION = "1"
+POLICY_VERSION = "2"
 
 # The disclosure tells customers they may type "agent" at any time: honour that word as a command
 # in every language, whatever the models say.
@@ -84,8 +84,10 @@ class EscalationPolicyStep:
 
     def process(self, ctx: MessageContext) -> MessageContext:
         policy = self.policy or EscalationPolicy.from_settings(ctx.tenant.settings or {})
-        reasons = self._reasons(ctx, policy)
+        reasons = self._reasons(ctx, policy) + history_reasons(ctx, policy)
         if ctx.escalation is not None:  # an earlier step (e.g. the bot) already decided
+            for r in ctx.escalation.reasons:
+                r.setdefault("rule", _BOT_CODES.get(str(r.get("code")), str(r.get("code") or "bot_handoff")))
             ctx.escalation.reasons.extend(r for r in reasons if r not in ctx.escalation.reasons)
         elif reasons:
             ctx.escalation = Escalation(reasons=reasons, priority=_priority(reasons))
@@ -104,6 +106,62 @@ class EscalationPolicyStep:
             reasons=ctx.escalation.reasons,
         ))
         return ctx
+
+
+# The bot's own hand-off codes, in the policy's vocabulary.
+_BOT_CODES = {"action_failed": "failed_action", "out_of_scope": "out_of_scope", "low_confidence": "low_confidence"}
+
+_NO_PROGRESS = {"not_confident", "slot_invalid", "flow_cancelled"}
+_IDLE_INTENTS = {"greeting", "thanks", "goodbye", "human_agent"}
+
+
+def _customer_turns(ctx: MessageContext) -> list[dict[str, Any]]:
+    """Analyses of the customer's messages since a person last spoke, oldest first, the current one last."""
+    turns: list[dict[str, Any]] = []
+    for m in ctx.history:
+        if m.author == "agent":
+            turns = []
+        elif m.author == "customer":
+            turns.append(m.analysis or {})
+    a = ctx.analysis
+    turns.append({"intent": {"label": a.intent.label, "confidence": a.intent.confidence,
+                             "out_of_scope": a.intent.out_of_scope} if a.intent else None})
+    return turns
+
+
+def _bot_outcomes(ctx: MessageContext) -> list[str]:
+    outcomes: list[str] = []
+    for m in ctx.history:
+        if m.author == "agent":
+            outcomes = []
+        elif m.author == "bot":
+            outcomes.append(str((m.analysis or {}).get("outcome") or ""))
+    return outcomes + [str(r.extra.get("outcome") or "") for r in ctx.replies if r.author == "bot"]
+
+
+def history_reasons(ctx: MessageContext, policy: EscalationPolicy) -> list[dict[str, Any]]:
+    """Rules that need the conversation so far: repeated out-of-scope or low confidence, loops, failed actions."""
+    reasons: list[dict[str, Any]] = []
+    intents = [t.get("intent") or {} for t in _customer_turns(ctx)]
+    if ctx.analysis.intent is not None:
+        oos = sum(1 for i in intents if i.get("out_of_scope") or i.get("label") == "out_of_scope")
+        low = sum(1 for i in intents if i and not i.get("out_of_scope") and i.get("label") not in _IDLE_INTENTS
+                  and float(i.get("confidence") or 0) < policy.low_confidence)
+        if ctx.analysis.intent.out_of_scope and oos >= policy.max_out_of_scope:
+            reasons.append({"rule": "out_of_scope", "signal": "out_of_scope_turns", "value": oos})
+        elif ctx.analysis.intent.confidence < policy.low_confidence and low >= policy.max_out_of_scope:
+            reasons.append({"rule": "low_confidence", "signal": "low_confidence_turns", "value": low})
+    labels = [str(i.get("label")) for i in intents[-policy.loop_turns:] if i]
+    if (len(labels) >= policy.loop_turns and len(set(labels)) == 1 and labels[0] not in _IDLE_INTENTS
+            and labels[0] != "out_of_scope"):
+        reasons.append({"rule": "loop", "signal": "same_intent_turns", "value": labels[0]})
+    else:
+        recent = _bot_outcomes(ctx)[-policy.loop_turns:]
+        if len(recent) >= policy.loop_turns and all(o in _NO_PROGRESS for o in recent):
+            reasons.append({"rule": "loop", "signal": "turns_without_progress", "value": len(recent)})
+    if any(r.extra.get("outcome") == "action_failed" for r in ctx.replies):
+        reasons.append({"rule": "failed_action", "signal": "bot_action", "value": "action_failed"})
+    return reasons
 
 
 _RULE_PRIORITY = {"human_request": 2, "negative_sentiment": 3, "anger": 3, "sensitive_topic": 2,

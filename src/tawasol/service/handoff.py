@@ -1,11 +1,12 @@
-"""Apply the pipeline's outcome: store replies and decisions, queue the conversation on escalation."""
+"""Apply the pipeline's outcome: store replies and decisions; on escalation, queue the conversation,
+give it to the best free agent at once, or tell the customer their place and wait."""
 
 from __future__ import annotations
 
 from tawasol.domain.model import Author, Conversation, ConversationStatus, Message
 from tawasol.domain.pipeline import MessageContext, Reply
-from tawasol.routing.escalation import handoff_notice
-from tawasol.service import events
+from tawasol.routing import handoff_notice, skills_for_intent
+from tawasol.service import events, routing
 from tawasol.store.uow import UnitOfWork
 
 
@@ -14,8 +15,11 @@ def apply_outcome(uow: UnitOfWork, ctx: MessageContext, conv: Conversation, msg:
     seq = msg.seq
     replies = list(ctx.replies)
     escalate = ctx.escalation is not None and conv.status == ConversationStatus.BOT.value
+    language = ctx.analysis.language.label if ctx.analysis.language else None
+    if escalate and not conv.language and language and language != "und":
+        conv.language = language  # routing needs it now, not after the caller's own update
     if escalate and not any(r.author == Author.SYSTEM.value for r in replies):
-        replies.append(handoff_notice(ctx.analysis.language.label if ctx.analysis.language else conv.language))
+        replies.append(handoff_notice(language or conv.language))
     for reply in replies:
         seq += 1
         stored.append(uow.messages.add(_reply_message(reply, conv, msg, seq)))
@@ -23,23 +27,24 @@ def apply_outcome(uow: UnitOfWork, ctx: MessageContext, conv: Conversation, msg:
         decision.message_id = decision.message_id or msg.id
         decision.conversation_id = decision.conversation_id or conv.id
         uow.decisions.add(decision)
-    if escalate:
-        assert ctx.escalation is not None
-        queue = None
-        if ctx.escalation.queue:
-            queue = next((q for q in uow.queues.for_tenant(conv.tenant_id) if q.name == ctx.escalation.queue), None)
-        queue = queue or uow.queues.default_for(conv.tenant_id)
-        conv.queue_id = queue.id if queue else None
-        conv.move_to(ConversationStatus.QUEUED)
-        ev = events.status_event(conv, reasons=ctx.escalation.reasons, priority=ctx.escalation.priority)
-        uow.emit(events.conversation_channel(conv.id), ev)
-        uow.emit(events.tenant_channel(conv.tenant_id),
-                 events.conversation_event("conversation.queued", conv, reasons=ctx.escalation.reasons,
-                                           priority=ctx.escalation.priority))
     uow.flush()
     for m in stored:
         uow.emit(events.conversation_channel(conv.id), events.message_event(m))
         uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(m, staff=True))
+    if escalate:
+        assert ctx.escalation is not None
+        esc = ctx.escalation
+        intent = ctx.analysis.intent.label if ctx.analysis.intent and not ctx.analysis.intent.out_of_scope else None
+        skills = list(dict.fromkeys(skills_for_intent(intent) + [s for k in esc.skills for s in skills_for_intent(k)]))
+        sentiment = msg.analysis.get("sentiment") if isinstance(msg.analysis, dict) else None
+        routing.enqueue(uow, conv, esc.priority, esc.queue, skills, sentiment, ctx.customer)
+        uow.emit(events.conversation_channel(conv.id), events.status_event(conv, reasons=esc.reasons,
+                                                                           priority=conv.priority))
+        uow.emit(events.tenant_channel(conv.tenant_id),
+                 events.conversation_event("conversation.queued", conv, reasons=esc.reasons, priority=conv.priority))
+        if routing.route(uow, conv, wait=True) is None:
+            routing.tell_wait(uow, conv)
+        uow.flush()
     return stored
 
 

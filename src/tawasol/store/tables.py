@@ -108,6 +108,9 @@ conversations = Table(
     Column("created_at", TS, nullable=False),
     Column("updated_at", TS, nullable=False),
     Column("closed_at", TS),
+    Column("priority", Integer, nullable=False, server_default="0"),  # routing order within a queue
+    Column("queued_at", TS),  # when it last entered a queue (waiting time, SLA, fairness)
+    Column("assigned_at", TS),
     Index("ix_conversations_tenant_status", "tenant_id", "status"),
 )
 
