@@ -48,5 +48,16 @@ def demo(
     import uvicorn
 
     from tawasol.api import create_app
+    from tawasol.demo.backend import DemoBackend
+    from tawasol.demo.seed import DEMO_BACKEND_PORT, use_backend
 
-    uvicorn.run(create_app(platform), host=h, port=p, log_level=s.log_level)
+    try:
+        backend = DemoBackend(port=DEMO_BACKEND_PORT).start()
+    except OSError:  # the port is taken: any free one will do
+        backend = DemoBackend(port=0).start()
+    use_backend(platform.uow, backend.url)
+    typer.echo(f"  Demo back end of the tenant's systems (flows call it): {backend.url}")
+    try:
+        uvicorn.run(create_app(platform), host=h, port=p, log_level=s.log_level)
+    finally:
+        backend.stop()

@@ -32,10 +32,14 @@ AGENTS = [
     ("admin@atlas-telecom.example", "Karim Alaoui", "admin", ["fr", "ar", "en"], [], 0),
 ]
 
+DEMO_BACKEND_PORT = 8765
+
 SETTINGS: dict[str, Any] = {
+    "bot": {"flows_dir": "demo", "backend_url": f"http://127.0.0.1:{DEMO_BACKEND_PORT}"},
     "languages": ["fr", "ar", "ary", "ary_Latn", "en", "es"],
     "default_language": "fr",
-    "escalation": {"negative_intensity": 0.75, "max_out_of_scope": 2},
+    # A plain problem report ("internet ma khdamch") reads as negative; escalate on strong feelings only.
+    "escalation": {"negative_intensity": 0.9, "anger": 0.6, "max_out_of_scope": 2},
     "retention": {"raw_text_days": 30, "redacted_days": 365},
 }
 
@@ -66,6 +70,19 @@ CUSTOMERS: list[tuple[str, str, str, str, list[tuple[str, list[tuple[str, str]]]
 ]
 
 
+def use_backend(uow_factory: Any, url: str) -> None:
+    """Point the demo tenant's flow actions at the demo back end actually running."""
+    uow: UnitOfWork = uow_factory()
+    with uow:
+        tenant = uow.tenants.by_slug(TENANT)
+        if tenant is None:
+            return
+        settings = dict(tenant.settings or {})
+        settings["bot"] = {**(settings.get("bot") or {}), "backend_url": url}
+        tenant.settings = settings
+        uow.commit()
+
+
 @dataclass
 class DemoLogin:
     email: str
@@ -80,6 +97,9 @@ def seed_demo(uow_factory: Any) -> list[DemoLogin]:
         exists = uow.tenants.by_slug(TENANT) is not None
     if not exists:
         admin.create_tenant(uow_factory(), TENANT, "Atlas Telecom", settings=SETTINGS)
+        from tawasol.service.knowledge import seed_demo_knowledge
+
+        seed_demo_knowledge(uow_factory())
         for name, skills, languages, sla in QUEUES:
             admin.ensure_queue(uow_factory(), TENANT, name, skills, languages, sla)
         for email, display, role, langs, skills, capacity in AGENTS:

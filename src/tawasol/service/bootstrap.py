@@ -43,6 +43,22 @@ class Platform:
             log.exception("database health check failed")
             return False
 
+    def warm_up(self) -> None:
+        """Load (or train, on first start) each tenant's models and build its knowledge index now,
+        so that the first customer does not wait for them."""
+        nlu, knowledge = self.extras.get("nlu"), self.extras.get("knowledge")
+        with self.uow(readonly=True) as uow:
+            tenants = [(t.id, t.slug) for t in uow.tenants.list()]
+        samples = ["Bonjour, ma facture est trop élevée", "Hello, my internet is down", "Hola, quiero recargar",
+                    "مرحبا، أريد معرفة فاتورتي", "salam bghit nchouf la facture", "السلام بغيت نشوف الفاتورة"]
+        for tenant_id, slug in tenants:
+            if nlu is not None:
+                analyzer = nlu.for_tenant(slug).analyzer
+                for sample in samples:  # language detectors load their models lazily
+                    analyzer.analyze(sample)
+            if knowledge is not None:
+                knowledge(tenant_id)
+
     async def aclose(self) -> None:
         await self.bus.close()
         self.engine.dispose()
