@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from tawasol.nlu.normalize import normalize, to_matching_form
+from tawasol.nlu.normalize import matching_form_of_normalized, normalize
 
 _WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 
@@ -52,7 +52,7 @@ def extract(text: str, config: FeatureConfig, normalized: str | None = None) -> 
                 for i in range(len(padded) - n + 1):
                     feats["c" + padded[i : i + n]] += 1
     if config.skeleton_ngrams or config.skeleton_chars:
-        skel = to_matching_form(norm).split()
+        skel = matching_form_of_normalized(norm).split()
         for n in range(1, config.skeleton_ngrams + 1):
             for i in range(len(skel) - n + 1):
                 feats["s" + " ".join(skel[i : i + n])] += 1
@@ -87,15 +87,13 @@ class Featurizer:
         return self
 
     def _row(self, text: str, normalized: str | None = None) -> tuple[np.ndarray, np.ndarray]:
-        vocab, idf = self.vocabulary_, self.idf_
-        idx, val = [], []
-        for feat, count in extract(text, self.config, normalized).items():
-            j = vocab.get(feat)
-            if j is not None:
-                idx.append(j)
-                val.append((1.0 + math.log(count)) * idf[j])
-        index = np.asarray(idx, dtype=np.int64)
-        values = np.asarray(val, dtype=np.float32)
+        vocab = self.vocabulary_
+        found = [(j, count) for feat, count in extract(text, self.config, normalized).items() if (j := vocab.get(feat)) is not None]
+        if not found:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        index = np.fromiter((j for j, _ in found), dtype=np.int64, count=len(found))
+        counts = np.fromiter((c for _, c in found), dtype=np.float32, count=len(found))
+        values = (1.0 + np.log(counts)) * self.idf_[index]
         norm = float(np.sqrt(values @ values)) if len(values) else 0.0
         if norm > 0:
             values /= norm

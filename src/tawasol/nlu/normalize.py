@@ -120,8 +120,13 @@ def _skeleton(word: str) -> str:
 
 def to_matching_form(text: str) -> str:
     """Fold a message to romanised consonant skeletons, one per word, to match across scripts and spellings."""
+    return matching_form_of_normalized(normalize(text))
+
+
+def matching_form_of_normalized(normalized: str) -> str:
+    """`to_matching_form` of a text that `normalize` already returned (saves normalising twice)."""
     words = []
-    for token in _TOKEN.findall(normalize(text)):
+    for token in _TOKEN.findall(normalized):
         token = token.replace("_", "")
         word = _arabic_word(token) if _ARABIC.search(token) else _latin_word(token)
         skeleton = _skeleton(word)

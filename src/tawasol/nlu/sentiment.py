@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from tawasol.domain.analysis import SentimentResult
+from tawasol.nlu import seed
 from tawasol.nlu.features import FeatureConfig
 from tawasol.nlu.lexicons import SIGNAL_PATTERNS
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
@@ -24,6 +26,23 @@ _ELONGATED = re.compile(r"(\w)\1{3,}")
 _EXCLAIM = re.compile(r"[!?]{2,}")
 _POSITIVE_EMOJI = re.compile("[😀😁😂😃😄😊😍🥰😘👍❤♥💯🙏👌✅🌹]")
 _NEGATIVE_EMOJI = re.compile("[😡🤬😠👎💢😤😩😫😞😒🙄😭😢💔]")
+
+
+@lru_cache(maxsize=1)
+def _polarity_lexicon() -> tuple[dict[str, int], dict[str, int]]:
+    """Normalised lexicon entries -> +1 / -1, split into single words and phrases."""
+    words, phrases = {}, {}
+    for entry, label, _ in seed.sentiment_lexicon():
+        key = normalize(entry)
+        (phrases if " " in key else words)[key] = 1 if label == "positive" else -1
+    return words, phrases
+
+
+def lexicon_polarity(normalized: str) -> int:
+    """Positive minus negative lexicon hits in a normalised message."""
+    words, phrases = _polarity_lexicon()
+    total = sum(words.get(w, 0) for w in re.findall(r"[^\W_]+", normalized))
+    return total + sum(v for p, v in phrases.items() if p in normalized)
 
 
 def escalation_signals(raw: str, normalized: str) -> dict[str, float]:
@@ -42,8 +61,9 @@ def escalation_signals(raw: str, normalized: str) -> dict[str, float]:
 class SentimentModel:
     """Linear sentiment model over word, character and cross-script features, plus emoji and typography."""
 
-    def __init__(self, c: float = 0.5, folds: int = 3) -> None:
+    def __init__(self, c: float = 0.5, folds: int = 3, lexicon: float = 0.3) -> None:
         self.c = c
+        self.lexicon = lexicon  # weight of the polarity lexicon's evidence (0: model only)
         self.folds = folds  # out-of-fold fits used to calibrate probabilities; 0 skips calibration
         self.model_: LinearTextClassifier | None = None
 
@@ -65,10 +85,11 @@ class SentimentModel:
         model = self._fitted()
         proba = model.predict_proba(text, norm)
         scores = {label: float(proba[model.labels_.index(label)]) if label in model.labels_ else 0.0 for label in LABELS}
-        # emoji are strong, language-independent evidence that the seed corpora cannot cover exhaustively
-        pos_e, neg_e = len(_POSITIVE_EMOJI.findall(text)), len(_NEGATIVE_EMOJI.findall(text))
-        if pos_e or neg_e:
-            shift = 0.25 * np.tanh(pos_e - neg_e)
+        # emoji and the polarity lexicon: evidence that small training sets cannot cover exhaustively
+        emoji = len(_POSITIVE_EMOJI.findall(text)) - len(_NEGATIVE_EMOJI.findall(text))
+        lexicon = lexicon_polarity(norm) if self.lexicon else 0
+        if emoji or lexicon:
+            shift = 0.25 * np.tanh(emoji) + self.lexicon * np.tanh(lexicon)
             scores["positive"] = max(0.0, scores["positive"] + shift)
             scores["negative"] = max(0.0, scores["negative"] - shift)
             total = sum(scores.values()) or 1.0
@@ -87,17 +108,16 @@ class SentimentModel:
         )
 
     def predict_labels(self, texts: Sequence[str]) -> list[str]:
-        model = self._fitted()
-        return [model.labels_[i] for i in model.predict_proba_many(texts).argmax(axis=1)]
+        return [self.predict(text).label for text in texts]
 
     def save(self, path: Path) -> None:
-        self._fitted().save(path, extra={"kind": "sentiment"})
+        self._fitted().save(path, extra={"kind": "sentiment", "lexicon": self.lexicon})
 
     @classmethod
     def load(cls, path: Path) -> SentimentModel:
         model, extra = LinearTextClassifier.load(path)
         if extra.get("kind") != "sentiment":
             raise ArtifactError(f"refusing to load {path} as a sentiment model: it holds a {extra.get('kind')!r} model")
-        sm = cls(c=model.c)
+        sm = cls(c=model.c, lexicon=float(extra.get("lexicon", 0.0)))
         sm.model_ = model
         return sm

@@ -42,3 +42,8 @@ def seed_digest() -> str:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
+
+
+def sentiment_lexicon() -> list[tuple[str, str, str]]:
+    """(word or phrase, positive|negative, language) rows of the polarity lexicon."""
+    return [(t, label, lang) for label, by_lang in _load("sentiment_lexicon.yaml").items() for lang, texts in by_lang.items() for t in texts]
