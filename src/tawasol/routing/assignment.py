@@ -91,7 +91,10 @@ def rank_agents(need: Need, agents: list[AgentState]) -> list[Candidate]:
         score = 2.0 * lang + skill
         reasons = [{"signal": "language", "value": lang}, {"signal": "skills_matched", "value": skill},
                    {"signal": "load", "value": f"{a.load}/{a.capacity}"}]
-        ranked.append((score, a.last_assigned_at or _EPOCH, Candidate(a.id, score, reasons)))
+        idle_since = a.last_assigned_at or _EPOCH
+        if idle_since.tzinfo is None:  # SQLite returns naive UTC
+            idle_since = idle_since.replace(tzinfo=timezone.utc)
+        ranked.append((score, idle_since, Candidate(a.id, score, reasons)))
     ranked.sort(key=lambda r: (-r[0], r[1]))
     return [c for _, _, c in ranked]
 

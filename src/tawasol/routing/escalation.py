@@ -88,7 +88,8 @@ class EscalationPolicyStep:
         if ctx.escalation is not None:  # an earlier step (e.g. the bot) already decided
             for r in ctx.escalation.reasons:
                 r.setdefault("rule", _BOT_CODES.get(str(r.get("code")), str(r.get("code") or "bot_handoff")))
-            ctx.escalation.reasons.extend(r for r in reasons if r not in ctx.escalation.reasons)
+            rules = {r.get("rule") for r in ctx.escalation.reasons}
+            ctx.escalation.reasons.extend(r for r in reasons if r.get("rule") not in rules)
         elif reasons:
             ctx.escalation = Escalation(reasons=reasons, priority=_priority(reasons))
         elif not ctx.replies:
@@ -109,7 +110,9 @@ class EscalationPolicyStep:
 
 
 # The bot's own hand-off codes, in the policy's vocabulary.
-_BOT_CODES = {"action_failed": "failed_action", "out_of_scope": "out_of_scope", "low_confidence": "low_confidence"}
+_BOT_CODES = {"action_failed": "failed_action", "out_of_scope": "out_of_scope", "low_confidence": "low_confidence",
+              "customer_asked_for_human": "human_request", "customer_accepted_offer": "human_request",
+              "answer_did_not_help": "loop", "flow_slot_invalid": "loop"}
 
 _NO_PROGRESS = {"not_confident", "slot_invalid", "flow_cancelled"}
 _IDLE_INTENTS = {"greeting", "thanks", "goodbye", "human_agent"}

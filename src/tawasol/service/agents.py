@@ -1,4 +1,5 @@
-"""Handlers for staff: inbox, conversation view, claim, reply, notes, resolve, presence."""
+"""Handlers for staff: inbox, conversation view with handoff packet, claim, decline, transfer, reply,
+notes, assist, wrap-up, presence (going away or offline hands one's conversations to others)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from typing import Any
 
 from tawasol.domain.errors import Conflict, InvalidInput, NotFound
 from tawasol.domain.model import Author, ConversationStatus, Message, Presence, Role, utcnow
-from tawasol.service import events
+from tawasol import assist
+from tawasol.service import events, routing
 from tawasol.service.commands import AgentSaid
 from tawasol.service.principals import UserPrincipal
 from tawasol.service.text import clean_text
@@ -35,6 +37,11 @@ def set_presence(uow: UnitOfWork, who: UserPrincipal, presence: str) -> dict[str
         user.presence = value.value
         for tid in who.tenant_ids:
             uow.emit(events.tenant_channel(tid), {"type": "presence", "user_id": user.id, "presence": value.value})
+        uow.flush()
+        if value == Presence.ONLINE:
+            routing.dispatch(uow, who.tenant_ids)
+        else:
+            _hand_back(uow, user.id, who.tenant_ids, f"agent_{value.value}")
         uow.commit()
         return user_view(user, who.tenant_ids)
 
@@ -56,6 +63,8 @@ def inbox(uow: UnitOfWork, who: UserPrincipal, statuses: list[str] | None = None
             view["last_message"] = message_view(last[0]) if last else None
             customer = uow.customers.get(c.customer_id)
             view["customer_name"] = customer.name if customer else None
+            view["priority"], view["assigned_at"] = c.priority, c.assigned_at.isoformat() if c.assigned_at else None
+            view["queued_at"] = c.queued_at.isoformat() if c.queued_at else None
             data.append(view)
         return {"data": data, "count": len(data)}
 
@@ -67,18 +76,27 @@ def conversation_detail(uow: UnitOfWork, who: UserPrincipal, conversation_id: st
         if conv is None:
             raise NotFound("conversation not found")
         customer = uow.customers.get(conv.customer_id)
-        previous = [conversation_view(c) for c in uow.conversations.search(
-            [conv.tenant_id], customer_id=conv.customer_id, limit=20) if c.id != conv.id]
+        earlier = [c for c in uow.conversations.search([conv.tenant_id], customer_id=conv.customer_id, limit=20)
+                   if c.id != conv.id]
+        previous = [conversation_view(c) for c in earlier]
         queue = uow.queues.get(conv.queue_id) if conv.queue_id else None
+        messages = list(uow.messages.for_conversation(conv.id))
+        decisions = list(uow.decisions.for_conversation(conv.id))
+        packet = assist.handoff_packet(conv, customer, messages, decisions,
+                                       [(c, list(uow.messages.for_conversation(c.id))) for c in earlier[:5]])
+        assignee = uow.users.get(conv.assigned_agent_id) if conv.assigned_agent_id else None
         return {
+            "handoff": packet,
+            "assigned_agent": {"id": assignee.id, "display_name": assignee.display_name} if assignee else None,
+            "queue_status": routing.queue_status(uow, conv),
             "conversation": conversation_view(conv),
             "customer": None if customer is None else {
                 "id": customer.id, "name": customer.name, "preferred_language": customer.preferred_language,
                 "attributes": customer.attributes, "external_id": customer.external_id,
             },
             "queue": queue_view(queue) if queue else None,
-            "messages": [message_view(m, staff=True) for m in uow.messages.for_conversation(conv.id)],
-            "decisions": [decision_view(d) for d in uow.decisions.for_conversation(conv.id)],
+            "messages": [message_view(m, staff=True) for m in messages],
+            "decisions": [decision_view(d) for d in decisions],
             "previous_conversations": previous,
         }
 
@@ -95,10 +113,10 @@ def claim(uow: UnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[str
         if conv.status not in (ConversationStatus.QUEUED.value, ConversationStatus.BOT.value):
             raise Conflict(f"conversation is {conv.status}; only queued or bot conversations can be claimed")
         conv.move_to(ConversationStatus.ASSIGNED)
-        conv.assigned_agent_id = who.user.id
+        conv.assigned_agent_id, conv.assigned_at = who.user.id, utcnow()
         user = uow.users.get(who.user.id)
         assert user is not None
-        user.last_assigned_at = utcnow()
+        user.last_assigned_at = conv.assigned_at
         _system_note(uow, conv.id, conv.tenant_id, f"{who.user.display_name or 'An agent'} joined the conversation.")
         uow.emit(events.conversation_channel(conv.id), events.status_event(conv, agent=who.user.display_name))
         uow.emit(events.tenant_channel(conv.tenant_id), events.conversation_event("conversation.assigned", conv))
@@ -144,12 +162,16 @@ def resolve(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, dispositi
         conv = uow.conversations.lock_in(who.tenant_ids, conversation_id)
         if conv is None:
             raise NotFound("conversation not found")
+        auto = assist.wrap_up_summary(list(uow.messages.for_conversation(conv.id)))
         conv.move_to(ConversationStatus.RESOLVED)
         msg = _system_note(uow, conv.id, conv.tenant_id, "The conversation was marked as resolved.")
-        msg.analysis = {"kind": "wrap_up", "disposition": disposition, "summary": summary,
-                        "agent_id": who.user.id, "internal_fields": ["disposition", "summary"]}
-        uow.emit(events.conversation_channel(conv.id), events.status_event(conv))
+        msg.analysis = {"kind": "wrap_up", "disposition": disposition, "summary": summary or auto,
+                        "automatic_summary": auto, "agent_id": who.user.id,
+                        "internal_fields": ["disposition", "summary", "automatic_summary"]}
+        uow.emit(events.conversation_channel(conv.id), events.status_event(conv, survey=True))
         uow.emit(events.tenant_channel(conv.tenant_id), events.conversation_event("conversation.resolved", conv))
+        uow.flush()
+        routing.dispatch(uow, [conv.tenant_id])  # a slot just freed up
         uow.commit()
         return conversation_view(conv)
 
@@ -162,3 +184,146 @@ def _system_note(uow: UnitOfWork, conversation_id: str, tenant_id: str, text: st
     uow.emit(events.conversation_channel(conversation_id), events.message_event(msg))
     uow.emit(events.tenant_channel(tenant_id), events.message_event(msg, staff=True))
     return msg
+
+
+def _hand_back(uow: UnitOfWork, agent_id: str, tenant_ids: tuple[str, ...] | list[str], reason: str) -> int:
+    """Requeue an agent's conversations (they went away, offline or disconnected) to other agents."""
+    convs = uow.conversations.search(tenant_ids, statuses=[ConversationStatus.ASSIGNED.value], agent_id=agent_id)
+    for conv in convs:
+        locked = uow.conversations.lock_in(tenant_ids, conv.id)
+        if locked is not None and locked.assigned_agent_id == agent_id:
+            routing.note(uow, locked, f"Handed back to the queue ({reason.replace('_', ' ')}).", internal=True)
+            routing.requeue(uow, locked, reason, exclude=[agent_id])
+    return len(convs)
+
+
+def agent_disconnected(uow: UnitOfWork, user_id: str) -> int:
+    """Hook for the agent WebSocket: the last console of this agent closed; mark offline and requeue."""
+    with uow:
+        user = uow.users.get(user_id)
+        if user is None or user.presence == Presence.OFFLINE.value:
+            return 0
+        user.presence = Presence.OFFLINE.value
+        tenant_ids = uow.users.tenant_ids(user_id)
+        for tid in tenant_ids:
+            uow.emit(events.tenant_channel(tid), {"type": "presence", "user_id": user.id, "presence": "offline"})
+        n = _hand_back(uow, user_id, tenant_ids, "agent_disconnected")
+        uow.commit()
+        return n
+
+
+def decline(uow: UnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[str, Any]:
+    """The assignee gives the conversation back; it goes to someone else."""
+    who.require(*STAFF)
+    with uow:
+        conv = uow.conversations.lock_in(who.tenant_ids, conversation_id)
+        if conv is None:
+            raise NotFound("conversation not found")
+        if conv.status != ConversationStatus.ASSIGNED.value or conv.assigned_agent_id != who.user.id:
+            raise Conflict("only the assigned agent can decline this conversation")
+        routing.note(uow, conv, f"{who.user.display_name} declined the conversation.", internal=True)
+        routing.requeue(uow, conv, "declined", exclude=[who.user.id])
+        uow.commit()
+        return conversation_view(conv)
+
+
+def transfer(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, queue: str | None = None,
+             agent_id: str | None = None, note: str | None = None) -> dict[str, Any]:
+    """Send a conversation to another queue (routing picks the agent) or to a named agent."""
+    who.require(*STAFF)
+    if bool(queue) == bool(agent_id):
+        raise InvalidInput("queue", "give either a queue or an agent_id")
+    with uow:
+        conv = uow.conversations.lock_in(who.tenant_ids, conversation_id)
+        if conv is None:
+            raise NotFound("conversation not found")
+        if conv.status not in (ConversationStatus.QUEUED.value, ConversationStatus.ASSIGNED.value,
+                               ConversationStatus.BOT.value):
+            raise Conflict(f"conversation is {conv.status}; it cannot be transferred")
+        previous = conv.assigned_agent_id
+        if note:
+            routing.note(uow, conv, clean_text(note, 2000), internal=True)
+        if agent_id:
+            target = uow.users.get(agent_id)
+            if target is None or conv.tenant_id not in uow.users.tenant_ids(agent_id):
+                raise NotFound("agent not found")
+            if target.presence == Presence.OFFLINE.value:
+                raise Conflict("that agent is offline")
+            if conv.status != ConversationStatus.ASSIGNED.value:
+                conv.move_to(ConversationStatus.ASSIGNED)
+            conv.assigned_agent_id, conv.assigned_at = target.id, utcnow()
+            routing.note(uow, conv, f"{target.display_name} joined the conversation.")
+            uow.emit(events.conversation_channel(conv.id), events.status_event(conv, agent=target.display_name))
+            uow.emit(events.tenant_channel(conv.tenant_id), events.conversation_event(
+                "conversation.assigned", conv, agent_id=target.id, agent_name=target.display_name, transferred=True))
+        else:
+            target_queue = next((q for q in uow.queues.for_tenant(conv.tenant_id) if queue in (q.name, q.id)), None)
+            if target_queue is None:
+                raise NotFound("queue not found")
+            if conv.status == ConversationStatus.BOT.value:
+                conv.move_to(ConversationStatus.QUEUED)
+            routing.requeue(uow, conv, "transfer", exclude=[previous] if previous else [], queue=target_queue)
+        uow.commit()
+        return conversation_view(conv)
+
+
+def assist_for(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, index: Any) -> dict[str, Any]:
+    """Suggested replies for the latest customer message, in the customer's language."""
+    who.require(*STAFF)
+    with uow:
+        conv = uow.conversations.get_in(who.tenant_ids, conversation_id)
+        if conv is None:
+            raise NotFound("conversation not found")
+        msgs = list(uow.messages.for_conversation(conv.id))
+        customer_msgs = [m for m in msgs if m.author == "customer"]
+        query = " ".join(m.text for m in customer_msgs[-2:] if not assist_is_command(m.text))
+        query = query or " ".join(m.text for m in customer_msgs[-3:])
+        past = _past_replies(uow, conv)
+    kb_index = index(conv.tenant_id) if index is not None else None
+    suggestions = assist.suggest_replies(query, conv.language, kb_index, past)
+    return {"language": conv.language, "query": query, "suggestions": [s.to_dict() for s in suggestions]}
+
+
+def assist_is_command(text: str) -> bool:
+    from tawasol.routing import is_agent_command
+
+    return is_agent_command(text)
+
+
+def _past_replies(uow: UnitOfWork, conv: Any, limit: int = 200) -> list[assist.PastReply]:
+    """Customer message -> next agent reply, from the tenant's resolved conversations."""
+    out: list[assist.PastReply] = []
+    for c in uow.conversations.search([conv.tenant_id], statuses=[ConversationStatus.RESOLVED.value,
+                                                                   ConversationStatus.CLOSED.value], limit=limit):
+        if c.id == conv.id:
+            continue
+        last_customer = None
+        for m in uow.messages.for_conversation(c.id):
+            if m.author == "customer":
+                last_customer = m.text
+            elif m.author == "agent" and last_customer and not (m.analysis or {}).get("internal"):
+                out.append(assist.PastReply(last_customer, m.text, c.language))
+                last_customer = None
+    return out
+
+
+def kb_search(uow: UnitOfWork, who: UserPrincipal, query: str, language: str | None, index: Any,
+              tenant_id: str | None = None) -> dict[str, Any]:
+    who.require(*STAFF)
+    tid = tenant_id if tenant_id in who.tenant_ids else who.tenant_ids[0] if who.tenant_ids else None
+    if tid is None:
+        raise NotFound("no tenant")
+    data = assist.search_knowledge(index(tid) if index is not None else None, query, language)
+    return {"data": data, "count": len(data)}
+
+
+def colleagues(uow: UnitOfWork, who: UserPrincipal) -> dict[str, Any]:
+    """Agents and queues one can transfer to."""
+    who.require(*STAFF)
+    with uow:
+        users = [u for u in routing.staff_of(uow, who.tenant_ids) if u.role != Role.ADMIN.value]
+        load = routing.loads(uow, [u.id for u in users])
+        agents = [{"id": u.id, "display_name": u.display_name, "presence": u.presence, "languages": u.languages,
+                   "skills": u.skills, "load": load.get(u.id, 0), "capacity": u.capacity} for u in users]
+        queues = [queue_view(q) | {"tenant_id": t} for t in who.tenant_ids for q in uow.queues.for_tenant(t)]
+        return {"agents": agents, "queues": queues}

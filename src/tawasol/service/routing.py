@@ -59,6 +59,12 @@ def tenant_agents(uow: UnitOfWork, tenant_id: str) -> list[User]:
     return list(uow.session.scalars(stmt).all())
 
 
+def staff_of(uow: UnitOfWork, tenant_ids: Sequence[str]) -> list[User]:
+    """Users serving any of these tenants (no DISTINCT over JSON columns: PostgreSQL cannot compare json)."""
+    members = select(Membership.user_id).where(Membership.tenant_id.in_(list(tenant_ids)))
+    return list(uow.session.scalars(select(User).where(User.id.in_(members)).order_by(User.email)).all())
+
+
 def agent_states(uow: UnitOfWork, tenant_id: str) -> list[AgentState]:
     agents = tenant_agents(uow, tenant_id)
     load = loads(uow, [a.id for a in agents])

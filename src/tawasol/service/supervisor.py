@@ -1,0 +1,90 @@
+"""Supervisor views: live queues and waits, agents' presence and load, sentiment alerts, routing fairness."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from tawasol.domain.model import Conversation, ConversationStatus, DecisionRecord, Message, Role, utcnow
+from tawasol.routing import wait_report
+from tawasol.service import routing
+from tawasol.service.principals import UserPrincipal
+from tawasol.store.uow import UnitOfWork
+
+SUPERVISORS = (Role.SUPERVISOR, Role.ADMIN)
+ALERT_INTENSITY = 0.7
+
+
+def overview(uow: UnitOfWork, who: UserPrincipal) -> dict[str, Any]:
+    who.require(*SUPERVISORS)
+    now = utcnow()
+    with uow:
+        queues, agents = [], []
+        for tid in who.tenant_ids:
+            waiting = uow.conversations.search([tid], statuses=[ConversationStatus.QUEUED.value], limit=500)
+            for q in uow.queues.for_tenant(tid):
+                mine = sorted((c for c in waiting if c.queue_id == q.id), key=lambda c: c.queued_at or now)
+                waits = [routing._seconds(c.queued_at, now) for c in mine]
+                queues.append({"id": q.id, "tenant_id": tid, "name": q.name, "sla_seconds": q.sla_seconds,
+                               "languages": q.languages, "skills": q.skills, "waiting": len(mine),
+                               "longest_wait_seconds": round(max(waits, default=0)),
+                               "over_sla": sum(1 for w in waits if w > q.sla_seconds),
+                               "conversations": [{"id": c.id, "language": c.language, "priority": c.priority,
+                                                  "waited_seconds": round(w)} for c, w in zip(mine, waits)]})
+        seen: set[str] = set()
+        users = [u for u in routing.staff_of(uow, who.tenant_ids) if u.role != Role.ADMIN.value]
+        load = routing.loads(uow, [u.id for u in users])
+        for u in users:
+            if u.id in seen:
+                continue
+            seen.add(u.id)
+            agents.append({"id": u.id, "display_name": u.display_name, "role": u.role, "presence": u.presence,
+                           "languages": u.languages, "skills": u.skills, "load": load.get(u.id, 0),
+                           "capacity": u.capacity})
+        return {"queues": queues, "agents": agents, "alerts": _alerts(uow, who.tenant_ids, now)}
+
+
+def _alerts(uow: UnitOfWork, tenant_ids: tuple[str, ...], now: Any, minutes: int = 60) -> list[dict[str, Any]]:
+    """Open conversations whose latest customer message is strongly negative or angry."""
+    since = now - timedelta(minutes=minutes)
+    open_statuses = [ConversationStatus.BOT.value, ConversationStatus.QUEUED.value, ConversationStatus.ASSIGNED.value]
+    stmt = (select(Message, Conversation).join(Conversation, Conversation.id == Message.conversation_id)
+            .where(Message.tenant_id.in_(list(tenant_ids)), Message.author == "customer",
+                   Message.created_at >= since, Conversation.status.in_(open_statuses))
+            .order_by(Message.created_at.desc()).limit(500))
+    latest: dict[str, tuple[Message, Conversation]] = {}
+    for m, c in uow.session.execute(stmt).all():
+        latest.setdefault(c.id, (m, c))
+    alerts = []
+    for m, c in latest.values():
+        alert = sentiment_alert(m.analysis or {})
+        if alert:
+            alerts.append({"conversation_id": c.id, "status": c.status, "language": c.language,
+                           "text": m.text[:160], "at": m.created_at.isoformat(), **alert})
+    return alerts
+
+
+def sentiment_alert(analysis: dict[str, Any]) -> dict[str, Any] | None:
+    s = analysis.get("sentiment") if isinstance(analysis, dict) else None
+    if not isinstance(s, dict):
+        return None
+    signals = s.get("signals") or {}
+    intensity = float(s.get("intensity") or 0) if s.get("label") == "negative" else 0.0
+    anger = float(signals.get("anger") or 0)
+    if intensity >= ALERT_INTENSITY or anger >= 0.6:
+        return {"sentiment": s.get("label"), "intensity": round(intensity, 2), "anger": round(anger, 2)}
+    return None
+
+
+def fairness(uow: UnitOfWork, who: UserPrincipal, days: int = 30, reference: str = "fr") -> dict[str, Any]:
+    """Waiting time before an agent took the conversation, by language and dialect."""
+    who.require(*SUPERVISORS)
+    since = utcnow() - timedelta(days=max(1, days))
+    with uow:
+        stmt = select(DecisionRecord).where(DecisionRecord.tenant_id.in_(list(who.tenant_ids)),
+                                            DecisionRecord.kind == "routing", DecisionRecord.created_at >= since)
+        samples = [(d.inputs.get("language"), float(d.inputs.get("wait_seconds") or 0))
+                   for d in uow.session.scalars(stmt).all() if isinstance(d.inputs, dict)]
+    return {"days": days, **wait_report(samples, reference=reference)}
