@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(help="bench commands", no_args_is_help=True)
+app = typer.Typer(help="Benchmarks: quality, latency, throughput and memory (medians of runs).", no_args_is_help=True)
 
 
 def _default_data_dir() -> Path:
@@ -29,3 +29,21 @@ def nlu(
         raise typer.BadParameter(f"datasets folder not found: {folder} (set --data-dir or TAWASOL_DATA_DIR)")
     rows = run_suite(folder, progress=lambda msg: typer.echo(msg, err=True))
     typer.echo(json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_table(rows))
+
+
+@app.command("api")
+def api(
+    runs: Annotated[int, typer.Option(help="repetitions; figures are medians over them")] = 5,
+    requests: Annotated[int, typer.Option(help="messages per run")] = 120,
+    concurrency: Annotated[str, typer.Option(help="comma-separated client counts")] = "1,8",
+    database_url: Annotated[str, typer.Option(help="benchmark on this database (default: a fresh SQLite file)")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Latency and throughput of posting a message through a real server process."""
+    from tawasol.api.bench import format_table, run_benchmark
+    from tawasol.config import get_settings
+
+    levels = tuple(int(c) for c in concurrency.split(",") if c.strip())
+    rows = run_benchmark(runs, requests, levels, database_url, get_settings().effective_model_dir)
+    backend = "PostgreSQL" if database_url else "SQLite"
+    typer.echo(json.dumps(rows, indent=1) if as_json else format_table(rows, backend))

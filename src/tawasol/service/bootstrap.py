@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,14 +87,25 @@ def default_steps(settings: Settings, session_factory: sessionmaker[Session]) ->
 
 def tenant_flows(tenant: Any) -> list[Any]:
     """Flows declared for the tenant: settings["bot"]["flows_dir"] ("demo" for the shipped demo flows)."""
-    from pathlib import Path
-
-    from tawasol.bot import DEMO_FLOWS_DIR, load_flows
+    from tawasol.bot import DEMO_FLOWS_DIR
 
     where = ((tenant.settings or {}).get("bot") or {}).get("flows_dir")
     if not where:
         return []
-    return load_flows(DEMO_FLOWS_DIR if where == "demo" else Path(where))
+    folder = DEMO_FLOWS_DIR if where == "demo" else Path(where)
+    try:
+        stamp = max((f.stat().st_mtime_ns for f in folder.iterdir()), default=0)
+    except OSError:
+        stamp = -1
+    return _flows_in(str(folder), stamp)
+
+
+@lru_cache(maxsize=64)
+def _flows_in(folder: str, stamp: int) -> list[Any]:
+    """Parsed once per folder and modification time: YAML parsing costs more than a whole reply."""
+    from tawasol.bot import load_flows
+
+    return load_flows(Path(folder))
 
 
 def bootstrap(settings: Settings | None = None, migrate: bool = True,
