@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,8 +17,29 @@ from tawasol.api import errors
 from tawasol.api.limits import BodySizeLimit, RateLimiter
 from tawasol.api.routes import agent, auth, conversations, health, pages, privacy, supervisor, ws
 from tawasol.service.bootstrap import Platform, bootstrap
+from tawasol.service.jobs import PeriodicJob, Scheduler
 
 WEB = Path(__file__).resolve().parents[1] / "web" / "static"
+
+
+class _HideTokens(logging.Filter):
+    """Access logs must not keep bearer tokens that WebSocket URLs carry in their query string."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_TOKEN.sub(r"\1***", a) if isinstance(a, str) else a for a in record.args)
+        return True
+
+
+_TOKEN = re.compile(r"((?:^|[?&])token=)[^&\s]+")
+logging.getLogger("uvicorn.access").addFilter(_HideTokens())
+
+
+def platform_jobs(platform: Platform) -> list[PeriodicJob]:
+    from tawasol.service import privacy
+
+    return [PeriodicJob("retention", platform.settings.retention_interval_seconds,
+                        lambda: privacy.purge_expired(platform.uow()))]
 
 
 def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAPI:
@@ -27,8 +50,13 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if warm_up:
             await run_in_threadpool(platform.warm_up)
-        yield
-        await platform.aclose()
+        scheduler = Scheduler(platform_jobs(platform))
+        scheduler.start()
+        try:
+            yield
+        finally:
+            await scheduler.stop()
+            await platform.aclose()
 
     app = FastAPI(title="Tawasol", version=__version__, lifespan=lifespan,
                   description="Customer service where AI and people work together.")
