@@ -153,13 +153,9 @@ class UserRepository(_Repository[model.User]):
             self.session.add(model.Membership(user_id=user_id, tenant_id=tenant_id))
 
     def in_tenants(self, tenant_ids: Sequence[str]) -> Sequence[model.User]:
-        stmt = (
-            select(model.User)
-            .join(model.Membership, model.Membership.user_id == model.User.id)
-            .where(model.Membership.tenant_id.in_(list(tenant_ids)))
-            .distinct()
-            .order_by(model.User.email)
-        )
+        members = select(model.Membership.user_id).where(model.Membership.tenant_id.in_(list(tenant_ids)))
+        # A subquery, not DISTINCT: PostgreSQL has no equality operator for JSON columns.
+        stmt = select(model.User).where(model.User.id.in_(members)).order_by(model.User.email)
         return self.session.scalars(stmt).all()
 
 
