@@ -27,7 +27,7 @@ _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$")
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 
-_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا.{3,}|تي.{3,}|غا.{3,}|غن.{3,})$")
+_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|غا.{3,}|غن.{3,})$")
 _MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كانا كافه كامل كامله كاس كتاب كيلو كيان تيار".split())
 _LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom))$")
 
@@ -63,7 +63,7 @@ class LanguageIdentifier:
         p_ary = float(self.arabic_.predict_proba(text)[self.arabic_.labels_.index("ary")])
         markers = sum(1 for w in words if _darija_arabic(w)) + 2 * raw.count("ڭ")  # gaf: written only in Maghrebi Arabic
         evidence = markers / max(len(words), 1)
-        score = 0.5 * p_ary + 0.5 * min(1.0, evidence * 3) if markers else 0.6 * p_ary
+        score = 0.5 * p_ary + 0.5 * min(1.0, evidence * 3) if markers else 0.55 * p_ary
         return ("ary", score) if score >= 0.5 else ("ar", 1 - score)
 
     def _latin(self, words: list[str], text: str, raw: str) -> tuple[str, float]:
