@@ -253,3 +253,31 @@ class Article:
     url: str | None = None
     id: str = field(default_factory=new_id)
     updated_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass
+class CustomerScore:
+    """A customer's latest churn risk, or the predicted CSAT of one closed conversation, with its reasons."""
+
+    tenant_id: str
+    customer_id: str
+    kind: str  # "churn" or "csat"
+    score: float
+    band: str
+    model_version: str
+    explanation: dict[str, Any] = field(default_factory=dict)
+    conversation_id: str | None = None
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)
+
+
+@dataclass
+class ModelCardRecord:
+    """A tenant's model card as stored: what a score model learned from, when, and how well it does."""
+
+    tenant_id: str
+    kind: str
+    version: str
+    card: dict[str, Any] = field(default_factory=dict)
+    id: str = field(default_factory=new_id)
+    created_at: datetime = field(default_factory=utcnow)

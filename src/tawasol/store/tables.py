@@ -7,6 +7,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -196,6 +197,33 @@ kb_articles = Table(
     UniqueConstraint("tenant_id", "article_key", "language", name="uq_kb_articles_tenant_key_lang"),
 )
 
+customer_scores = Table(
+    "customer_scores", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False),
+    Column("customer_id", ID, ForeignKey("customers.id"), nullable=False),
+    Column("conversation_id", ID, ForeignKey("conversations.id")),  # set for predicted CSAT of one conversation
+    Column("kind", String(16), nullable=False),  # "churn" or "csat"
+    Column("score", Float, nullable=False),
+    Column("band", String(32), nullable=False),
+    Column("explanation", JSON, nullable=False),
+    Column("model_version", String(100), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Index("ix_customer_scores_tenant_kind", "tenant_id", "kind"),
+    Index("ix_customer_scores_customer_kind", "customer_id", "kind"),
+)
+
+model_cards = Table(
+    "model_cards", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("version", String(100), nullable=False),
+    Column("card", JSON, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Index("ix_model_cards_tenant_kind", "tenant_id", "kind"),
+)
+
 _MAPPED = False
 
 
@@ -209,6 +237,7 @@ def start_mappers() -> None:
         (model.User, users), (model.Membership, memberships), (model.Conversation, conversations),
         (model.Message, messages), (model.DecisionRecord, decision_records), (model.AuthToken, auth_tokens),
         (model.CustomerKey, customer_keys), (model.AuditEntry, audit_log), (model.Article, kb_articles),
+        (model.CustomerScore, customer_scores), (model.ModelCardRecord, model_cards),
     ):
         mapper_registry.map_imperatively(cls, table)
     _MAPPED = True
