@@ -100,7 +100,7 @@ def handoff_packet(conversation: Conversation, customer: Customer | None, messag
     return {
         "reasons": reasons,
         "reasons_in_words": reasons_in_words(reasons),
-        "language": _label(lang) or conversation.language,
+        "language": conversation.language or _label(lang),
         "code_switching": bool(lang.get("code_switching")) if isinstance(lang, dict) else False,
         "intent": _label(intent), "intent_confidence": intent.get("confidence") if isinstance(intent, dict) else None,
         "sentiment": _label(sentiment), "sentiment_intensity": sentiment.get("intensity") if isinstance(sentiment, dict) else None,

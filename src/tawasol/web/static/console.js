@@ -1,0 +1,285 @@
+/* Agent console: presence, live inbox, conversation with handoff packet and history, AI assist with
+   one-click insert, knowledge-base search, notes, transfer, wrap-up. Keyboard: Alt+I inbox, Alt+R reply,
+   Alt+S suggestions, Ctrl+Enter send; every action is a real button. */
+"use strict";
+(() => {
+  const {api, el, wsUrl} = Tawasol;
+  const app = document.getElementById("app");
+  let me = null, current = null, detail = null, colleagues = null, socket = null, refreshTimer = null;
+  const fresh = new Set();
+
+  function announce(text) { document.getElementById("announce").textContent = text; }
+
+  function layout() {
+    app.replaceChildren(
+      el("header", {class: "bar"},
+        el("h1", {text: "Tawasol — " + (me.display_name || me.email)}),
+        el("label", {for: "presence", class: "sr-only", text: "Presence"}),
+        el("select", {id: "presence", onchange: (e) => setPresence(e.target.value)},
+          ["online", "away", "offline"].map((p) => el("option", {value: p, selected: me.presence === p, text: p}))),
+        el("span", {id: "live", class: "pill", text: "…"}),
+        el("button", {type: "button", onclick: Tawasol.logout, text: "Log out"})),
+      el("main", {class: "console"},
+        el("section", {class: "inbox", id: "inbox", "aria-label": "Inbox"},
+          el("h2", {id: "mine-h", text: "My conversations"}), el("ul", {id: "mine", "aria-labelledby": "mine-h"}),
+          el("h2", {id: "queue-h", text: "Waiting in queues"}), el("ul", {id: "queued", "aria-labelledby": "queue-h"})),
+        el("section", {class: "conv", id: "conv", "aria-label": "Conversation"},
+          el("p", {class: "empty", text: "Select a conversation (Alt+I for the inbox)."})),
+        el("section", {class: "side", id: "side", "aria-label": "Context and assist"})));
+  }
+
+  async function setPresence(value) {
+    me = await api("/api/v1/agent/presence", {method: "PUT", body: JSON.stringify({presence: value})});
+    announce("Presence " + value);
+    refreshInbox();
+  }
+
+  function item(c) {
+    const mineNow = c.assigned_agent_id === me.id;
+    const last = c.last_message ? c.last_message.text : "";
+    return el("li", {},
+      el("button", {type: "button", class: fresh.has(c.id) ? "new" : "", "data-id": c.id,
+                    "aria-current": current === c.id ? "true" : "false", onclick: () => open(c.id)},
+        el("strong", {text: c.customer_name || "Customer"}), " ",
+        el("span", {class: "pill", text: c.language || "?"}),
+        c.priority ? el("span", {class: "pill warn", text: "P" + c.priority}) : null,
+        mineNow ? null : el("span", {class: "pill", text: c.status}),
+        el("div", {class: "muted", dir: "auto", text: last.slice(0, 70)})));
+  }
+
+  async function refreshInbox() {
+    const [mine, queued] = await Promise.all([
+      api("/api/v1/agent/conversations?status=assigned&mine=true"),
+      api("/api/v1/agent/conversations?status=queued")]);
+    document.getElementById("mine").replaceChildren(...mine.data.map(item));
+    document.getElementById("queued").replaceChildren(...queued.data.map(item));
+    if (!current && mine.data.length) open(mine.data[0].id);
+  }
+
+  function scheduleRefresh() { clearTimeout(refreshTimer); refreshTimer = setTimeout(refreshInbox, 150); }
+
+  function msgNode(m) {
+    const internal = m.internal || (m.analysis && m.analysis.internal);
+    const who = {customer: "Customer", bot: "Bot", agent: internal ? "Note" : "Agent", system: ""}[m.author];
+    return el("div", {class: `msg ${internal ? "internal" : m.author}`, dir: "auto", "data-seq": m.seq},
+      who ? el("span", {class: "who", text: who}) : null, m.text);
+  }
+
+  function append(m) {
+    const list = document.getElementById("messages");
+    if (!list || list.querySelector(`[data-seq="${m.seq}"]`)) return;
+    list.append(msgNode(m));
+    list.scrollTop = list.scrollHeight;
+  }
+
+  async function open(id) {
+    current = id;
+    fresh.delete(id);
+    detail = await api(`/api/v1/agent/conversations/${id}`);
+    colleagues = colleagues || await api("/api/v1/agent/colleagues");
+    renderConversation();
+    renderSide();
+    loadAssist();
+    refreshInbox();
+  }
+
+  function renderConversation() {
+    const c = detail.conversation;
+    const mine = c.assigned_agent_id === me.id;
+    const rtl = Tawasol.isRtlLanguage(c.language);
+    const reply = el("textarea", {id: "reply", dir: "auto", "aria-label": "Reply to the customer",
+      placeholder: mine ? "Reply… (Ctrl+Enter to send)" : "Claim the conversation to reply; notes are always possible",
+      onkeydown: (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); sendReply(); } },
+      oninput: typing});
+    document.getElementById("conv").replaceChildren(
+      el("div", {class: "head"},
+        el("h2", {text: (detail.customer && detail.customer.name) || "Customer"}),
+        el("span", {class: "pill", id: "conv-status", text: c.status}),
+        el("span", {class: "pill", text: c.language || "?"}),
+        c.status === "queued" || c.status === "bot" ? el("button", {type: "button", class: "primary", id: "claim", onclick: claim, text: "Claim"}) : null,
+        mine ? el("button", {type: "button", id: "decline", onclick: decline, text: "Decline"}) : null),
+      el("div", {class: "messages", id: "messages", role: "log", "aria-live": "polite", dir: rtl ? "rtl" : "ltr"},
+        detail.messages.map(msgNode)),
+      el("div", {class: "typing", id: "typing"}),
+      el("div", {class: "composer"},
+        el("label", {for: "reply", class: "sr-only", text: "Reply"}), reply,
+        el("div", {class: "row"},
+          el("button", {type: "button", class: "primary", id: "send", onclick: sendReply, text: "Send"}),
+          el("label", {}, el("input", {type: "checkbox", id: "internal"}), " Internal note"),
+          el("span", {style: "flex:1"}),
+          transferControls()),
+        wrapUpControls()));
+    const list = document.getElementById("messages");
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function transferControls() {
+    const options = [el("option", {value: "", text: "Transfer to…"})]
+      .concat((colleagues.queues || []).map((q) => el("option", {value: "queue:" + q.name, text: "Queue " + q.name})))
+      .concat((colleagues.agents || []).filter((a) => a.id !== me.id)
+        .map((a) => el("option", {value: "agent:" + a.id, text: `${a.display_name} (${a.presence}, ${a.languages.join("/")})`})));
+    return el("span", {class: "row"},
+      el("label", {for: "transfer-to", class: "sr-only", text: "Transfer to"}),
+      el("select", {id: "transfer-to"}, options),
+      el("button", {type: "button", id: "transfer", onclick: transfer, text: "Transfer"}));
+  }
+
+  function wrapUpControls() {
+    const codes = ["resolved_first_contact", "information_given", "billing_adjusted", "technical_ticket", "escalated_back_office", "no_response"];
+    return el("details", {},
+      el("summary", {text: "Wrap-up"}),
+      el("div", {class: "row"},
+        el("label", {for: "disposition", text: "Disposition"}),
+        el("select", {id: "disposition"}, codes.map((d) => el("option", {value: d, text: d.replaceAll("_", " ")})))),
+      el("label", {for: "wrap-summary", text: "Summary (leave empty for the automatic summary)"}),
+      el("textarea", {id: "wrap-summary", dir: "auto", placeholder: detail.handoff ? detail.handoff.summary : ""}),
+      el("button", {type: "button", class: "primary", id: "resolve", onclick: resolve, text: "Resolve"}));
+  }
+
+  function renderSide() {
+    const h = detail.handoff || {};
+    const sentimentClass = h.sentiment === "negative" ? "bad" : h.sentiment === "positive" ? "ok" : "";
+    const history = (h.previous_contacts || []).map((p) => el("li", {},
+      el("span", {class: "muted", text: p.date.slice(0, 10) + " · " + p.status + " "}),
+      el("span", {dir: "auto", text: p.first_message || ""}),
+      p.disposition ? el("span", {class: "pill", text: p.disposition}) : null));
+    document.getElementById("side").replaceChildren(
+      el("h2", {text: "Handoff packet"}),
+      el("div", {class: "card packet", id: "packet"},
+        el("dl", {},
+          el("dt", {text: "Why"}), el("dd", {id: "packet-why"}, (h.reasons_in_words || []).map((r) => el("span", {class: "pill warn", text: r}))),
+          el("dt", {text: "Language"}), el("dd", {id: "packet-language", text: (h.language || "?") + (h.code_switching ? " (code-switching)" : "")}),
+          el("dt", {text: "Intent"}), el("dd", {text: h.intent ? `${h.intent} (${Math.round((h.intent_confidence || 0) * 100)}%)` : "—"}),
+          el("dt", {text: "Sentiment"}), el("dd", {}, el("span", {class: "pill " + sentimentClass, id: "packet-sentiment",
+            text: h.sentiment ? `${h.sentiment} ${Math.round((h.sentiment_intensity || 0) * 100)}%` : "—"})),
+          el("dt", {text: "Segment"}), el("dd", {text: h.segment || "—"}),
+          el("dt", {text: "Bot tried"}), el("dd", {text: (h.actions_tried || []).join(", ") || "—"})),
+        el("p", {class: "summary", dir: "auto", id: "packet-summary", text: h.summary || ""})),
+      el("h2", {text: "AI assist"}),
+      el("div", {class: "card", id: "assist", "aria-live": "polite"}, el("p", {class: "muted", text: "Loading suggestions…"})),
+      el("h2", {text: "Knowledge base"}),
+      el("form", {class: "card", onsubmit: kbSearch},
+        el("label", {for: "kb-q", class: "sr-only", text: "Search the knowledge base"}),
+        el("div", {class: "row"}, el("input", {id: "kb-q", type: "search", dir: "auto", placeholder: "Search articles…", style: "flex:1"}),
+          el("button", {type: "submit", text: "Search"})),
+        el("div", {id: "kb-results"})),
+      el("h2", {text: "Customer history"}),
+      el("div", {class: "card"}, history.length ? el("ul", {id: "history"}, history) : el("p", {class: "muted", text: "No previous contact."})));
+  }
+
+  function suggestionNode(s, i) {
+    return el("div", {class: "suggestion"},
+      el("span", {class: "pill", text: s.source === "kb" ? "KB" : "Past reply"}),
+      s.title ? el("span", {class: "muted", dir: "auto", text: s.title}) : null,
+      el("p", {dir: "auto", text: s.text}),
+      el("button", {type: "button", class: "insert", "data-index": i, onclick: () => insert(s.text), text: "Insert"}));
+  }
+
+  async function loadAssist() {
+    const id = current;
+    const res = await api(`/api/v1/agent/conversations/${id}/assist`);
+    if (id !== current) return;
+    const box = document.getElementById("assist");
+    box.replaceChildren(...(res.suggestions.length ? res.suggestions.map(suggestionNode)
+      : [el("p", {class: "muted", text: "No suggestion for this message."})]));
+  }
+
+  function insert(text) {
+    const reply = document.getElementById("reply");
+    reply.value = reply.value ? reply.value + "\n" + text : text;
+    reply.focus();
+    announce("Suggestion inserted; edit it, then Ctrl+Enter to send.");
+  }
+
+  async function kbSearch(e) {
+    e.preventDefault();
+    const q = document.getElementById("kb-q").value.trim();
+    if (!q) return;
+    const lang = detail.conversation.language ? `&language=${encodeURIComponent(detail.conversation.language)}` : "";
+    const res = await api(`/api/v1/agent/kb?q=${encodeURIComponent(q)}${lang}&tenant_id=${detail.conversation.tenant_id}`);
+    document.getElementById("kb-results").replaceChildren(...res.data.map(suggestionNode));
+  }
+
+  async function act(fn, message) {
+    try { await fn(); announce(message); } catch (e) { announce(e.message); alert(e.message); }
+  }
+  const claim = () => act(async () => { await api(`/api/v1/agent/conversations/${current}/claim`, {method: "POST"}); await open(current); }, "Claimed");
+  const decline = () => act(async () => { await api(`/api/v1/agent/conversations/${current}/decline`, {method: "POST"}); current = null; await refreshInbox(); }, "Declined");
+  const transfer = () => act(async () => {
+    const value = document.getElementById("transfer-to").value;
+    if (!value) return;
+    const [kind, target] = value.split(/:(.*)/s);
+    await api(`/api/v1/agent/conversations/${current}/transfer`, {method: "POST",
+      body: JSON.stringify(kind === "queue" ? {queue: target} : {agent_id: target})});
+    await open(current);
+  }, "Transferred");
+  const resolve = () => act(async () => {
+    const summary = document.getElementById("wrap-summary").value.trim();
+    await api(`/api/v1/agent/conversations/${current}/resolve`, {method: "POST",
+      body: JSON.stringify({disposition: document.getElementById("disposition").value, summary: summary || null})});
+    await open(current);
+  }, "Resolved");
+
+  async function sendReply() {
+    const reply = document.getElementById("reply");
+    const text = reply.value.trim();
+    if (!text) return;
+    const internal = document.getElementById("internal").checked;
+    try {
+      const m = await api(`/api/v1/agent/conversations/${current}/messages`, {method: "POST",
+        body: JSON.stringify({text, internal, client_message_id: crypto.randomUUID ? crypto.randomUUID() : String(Math.random())})});
+      append(m);
+      reply.value = "";
+    } catch (e) { announce(e.message); alert(e.message); }
+  }
+
+  let lastTyping = 0;
+  function typing() {
+    if (socket && socket.readyState === 1 && Date.now() - lastTyping > 2000) {
+      lastTyping = Date.now();
+      socket.send(JSON.stringify({type: "typing", conversation_id: current, typing: true}));
+    }
+  }
+
+  function connect() {
+    socket = new WebSocket(wsUrl(`/api/v1/agent/ws?token=${encodeURIComponent(Tawasol.session.token)}`));
+    const live = () => document.getElementById("live");
+    socket.onopen = () => { live().textContent = "live"; live().className = "pill ok"; document.body.dataset.live = "1"; };
+    socket.onclose = () => { if (live()) { live().textContent = "offline"; live().className = "pill bad"; } setTimeout(connect, 1000); };
+    socket.onmessage = (e) => {
+      const ev = JSON.parse(e.data);
+      if (ev.type === "message" && ev.conversation_id === current) append(ev.message);
+      if (ev.type === "message" && ev.conversation_id === current && ev.message.author === "customer") loadAssist();
+      if (ev.type === "typing" && ev.conversation_id === current && ev.author === "customer") {
+        const t = document.getElementById("typing");
+        if (t) { t.textContent = ev.typing ? "Customer is typing…" : ""; setTimeout(() => { t.textContent = ""; }, 5000); }
+      }
+      if (ev.type && ev.type.startsWith("conversation.")) {
+        if (ev.type === "conversation.assigned" && ev.agent_id === me.id) {
+          fresh.add(ev.conversation_id);
+          announce("New conversation assigned to you");
+          if (!current) { open(ev.conversation_id); return; }
+        }
+        if (ev.conversation_id === current && ev.type !== "conversation.opened") open(current);
+        else scheduleRefresh();
+      }
+    };
+  }
+
+  document.addEventListener("keydown", (e) => {
+    if (!e.altKey) return;
+    const focus = {i: "#inbox button", r: "#reply", s: "#assist button.insert", k: "#kb-q"}[e.key.toLowerCase()];
+    const node = focus && document.querySelector(focus);
+    if (node) { e.preventDefault(); node.focus(); }
+  });
+
+  async function start() {
+    me = (await api("/api/v1/agent/me"));
+    layout();
+    connect();
+    refreshInbox();
+  }
+
+  if (Tawasol.session) start().catch(() => Tawasol.loginForm(app, "Tawasol — agent console", start));
+  else Tawasol.loginForm(app, "Tawasol — agent console", start);
+})();

@@ -1,0 +1,80 @@
+/* Supervisor view: queues with waiting conversations and their waits (SLA breaches in red), agents with
+   presence and load, live sentiment alerts, and waiting time by language (routing fairness). */
+"use strict";
+(() => {
+  const {api, el, wsUrl, fmtWait} = Tawasol;
+  const app = document.getElementById("app");
+  const liveAlerts = [];
+
+  function layout() {
+    app.replaceChildren(
+      el("header", {class: "bar"}, el("h1", {text: "Tawasol — supervisor"}),
+        el("span", {id: "updated", class: "muted", style: "color:#fff"}),
+        el("button", {type: "button", onclick: Tawasol.logout, text: "Log out"})),
+      el("main", {class: "grid"},
+        el("section", {class: "card", "aria-labelledby": "q-h"}, el("h2", {id: "q-h", text: "Queues"}), el("div", {id: "queues"})),
+        el("section", {class: "card", "aria-labelledby": "a-h"}, el("h2", {id: "a-h", text: "Agents"}), el("div", {id: "agents"})),
+        el("section", {class: "card", "aria-labelledby": "al-h"}, el("h2", {id: "al-h", text: "Sentiment alerts"}),
+          el("div", {id: "alerts", "aria-live": "polite"})),
+        el("section", {class: "card", "aria-labelledby": "f-h"}, el("h2", {id: "f-h", text: "Waiting time by language (30 days)"}),
+          el("div", {id: "fairness"}))));
+  }
+
+  function table(headers, rows) {
+    return el("table", {}, el("thead", {}, el("tr", {}, headers.map((h) => el("th", {text: h})))),
+      el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c) => c && c.nodeType ? el("td", {}, c) : el("td", {text: c ?? "—"}))))));
+  }
+
+  function alertNode(a) {
+    return el("div", {class: "alert"},
+      el("strong", {text: `${a.language || "?"} · ${a.status || ""} `}),
+      el("span", {class: "pill bad", text: `${a.sentiment || "negative"} ${Math.round((a.intensity || 0) * 100)}%`}),
+      a.anger ? el("span", {class: "pill bad", text: `anger ${Math.round(a.anger * 100)}%`}) : null,
+      el("div", {dir: "auto", text: a.text || ""}));
+  }
+
+  async function refresh() {
+    const v = await api("/api/v1/supervisor/overview");
+    document.getElementById("queues").replaceChildren(table(["Queue", "Waiting", "Longest wait", "SLA", "Over SLA"],
+      v.queues.map((q) => [q.name, String(q.waiting), el("span", {class: q.longest_wait_seconds > q.sla_seconds ? "breach" : "", text: fmtWait(q.longest_wait_seconds)}),
+                           fmtWait(q.sla_seconds), String(q.over_sla)])));
+    document.getElementById("agents").replaceChildren(table(["Agent", "Presence", "Load", "Languages"],
+      v.agents.map((a) => [a.display_name, el("span", {class: "pill " + (a.presence === "online" ? "ok" : a.presence === "away" ? "warn" : ""), text: a.presence}),
+                           `${a.load}/${a.capacity}`, a.languages.join(", ")])));
+    const seen = new Set(liveAlerts.map((a) => a.conversation_id));
+    const all = liveAlerts.concat(v.alerts.filter((a) => !seen.has(a.conversation_id)));
+    document.getElementById("alerts").replaceChildren(...(all.length ? all.slice(0, 20).map(alertNode) : [el("p", {class: "muted", text: "No conversation going badly."})]));
+    const f = await api("/api/v1/supervisor/fairness");
+    document.getElementById("fairness").replaceChildren(table(["Language", "Count", "Median", "p90", "× " + f.reference],
+      f.groups.map((g) => [g.language, String(g.count), fmtWait(g.median_seconds), fmtWait(g.p90_seconds),
+                           el("span", {class: g.flagged ? "breach" : "", text: g.ratio_to_reference ?? "—"})])));
+    document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString();
+  }
+
+  function connect() {
+    const ws = new WebSocket(wsUrl(`/api/v1/agent/ws?token=${encodeURIComponent(Tawasol.session.token)}`));
+    ws.onmessage = (e) => {
+      const ev = JSON.parse(e.data);
+      if (ev.type === "message" && ev.message.author === "customer") {
+        const s = (ev.message.analysis || {}).sentiment || {};
+        const anger = (s.signals || {}).anger || 0;
+        if ((s.label === "negative" && s.intensity >= 0.7) || anger >= 0.6) {
+          liveAlerts.unshift({conversation_id: ev.conversation_id, text: ev.message.text, sentiment: s.label,
+                              intensity: s.intensity, anger, language: ((ev.message.analysis || {}).language || {}).label});
+          refresh();
+        }
+      } else if (ev.type && (ev.type.startsWith("conversation.") || ev.type === "presence")) refresh();
+    };
+    ws.onclose = () => setTimeout(connect, 1000);
+  }
+
+  async function start() {
+    await api("/api/v1/agent/me");
+    layout();
+    await refresh();
+    connect();
+    setInterval(refresh, 5000);
+  }
+  if (Tawasol.session) start().catch(() => Tawasol.loginForm(app, "Tawasol — supervisor", start));
+  else Tawasol.loginForm(app, "Tawasol — supervisor", start);
+})();
