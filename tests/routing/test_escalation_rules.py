@@ -1,0 +1,67 @@
+"""Escalation rules that need the conversation so far, per-tenant thresholds, and the decision record."""
+
+from __future__ import annotations
+
+from tawasol.domain.analysis import IntentResult, MessageAnalysis, SentimentResult
+from tawasol.domain.model import Conversation, Customer, Message, Tenant
+from tawasol.domain.pipeline import MessageContext, Reply
+from tawasol.routing import EscalationPolicyStep
+
+
+def ctx(text: str, history: list[Message] | None = None, intent: tuple[str, float, bool] | None = None,
+        sentiment: tuple[str, float] | None = None, settings: dict | None = None, segment: str = "standard",
+        replies: list[Reply] | None = None) -> MessageContext:
+    tenant = Tenant(slug="t", name="T", settings=settings or {})
+    conv = Conversation(tenant_id=tenant.id, customer_id="c")
+    a = MessageAnalysis()
+    if intent:
+        a.intent = IntentResult(label=intent[0], confidence=intent[1], out_of_scope=intent[2])
+    if sentiment:
+        a.sentiment = SentimentResult(label=sentiment[0], intensity=sentiment[1])
+    return MessageContext(tenant=tenant, conversation=conv, customer=Customer(tenant_id=tenant.id, attributes={"segment": segment}),
+                          message=Message(tenant_id=tenant.id, conversation_id=conv.id, author="customer", text=text),
+                          history=history or [], text=text, analysis=a,
+                          replies=replies if replies is not None else [Reply(text="ok", extra={"outcome": "answered"})])
+
+
+def said(label: str, conf: float = 0.9, oos: bool = False, author: str = "customer", outcome: str = "") -> Message:
+    analysis = {"intent": {"label": label, "confidence": conf, "out_of_scope": oos}} if author == "customer" else {"outcome": outcome}
+    return Message(tenant_id="t", conversation_id="c", author=author, text="x", analysis=analysis)
+
+
+def rules(c: MessageContext) -> list[str]:
+    out = EscalationPolicyStep().process(c)
+    return [r["rule"] for r in out.escalation.reasons] if out.escalation else []
+
+
+def test_repeated_out_of_scope_escalates_on_the_second() -> None:
+    assert rules(ctx("???", intent=("out_of_scope", 0.1, True))) == []
+    assert "out_of_scope" in rules(ctx("???", [said("out_of_scope", 0.1, True)], intent=("out_of_scope", 0.1, True)))
+
+
+def test_three_turns_on_the_same_intent_is_a_loop_but_an_agent_reply_resets() -> None:
+    history = [said("check_bill"), said("check_bill")]
+    assert "loop" in rules(ctx("facture", history, intent=("check_bill", 0.9, False)))
+    reset = [said("check_bill"), said("", author="agent"), said("check_bill")]
+    assert "loop" not in rules(ctx("facture", reset, intent=("check_bill", 0.9, False)))
+
+
+def test_turns_without_progress_are_a_loop() -> None:
+    history = [said("", author="bot", outcome="not_confident"), said("", author="bot", outcome="slot_invalid")]
+    c = ctx("hein", history, intent=("pay_bill", 0.9, False),
+            replies=[Reply(text="?", extra={"outcome": "slot_invalid"})])
+    assert "loop" in rules(c)
+
+
+def test_thresholds_are_per_tenant_and_decisions_say_why() -> None:
+    strict = ctx("bof", intent=("check_bill", 0.9, False), sentiment=("negative", 0.5),
+                 settings={"escalation": {"negative_intensity": 0.4}})
+    assert rules(strict) == ["negative_sentiment"]
+    assert rules(ctx("bof", intent=("check_bill", 0.9, False), sentiment=("negative", 0.5))) == []
+    out = EscalationPolicyStep().process(ctx("bof", intent=("complaint", 0.9, False)))
+    assert out.decisions[-1].kind == "escalation" and out.decisions[-1].reasons[0]["rule"] == "sensitive_topic"
+
+
+def test_failed_action_and_bot_codes_use_the_policy_vocabulary() -> None:
+    c = ctx("ok", intent=("recharge_credit", 0.9, False), replies=[Reply(text="désolé", extra={"outcome": "action_failed"})])
+    assert "failed_action" in rules(c)
