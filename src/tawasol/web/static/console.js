@@ -85,7 +85,7 @@
 
   function renderConversation() {
     const c = detail.conversation;
-    const mine = c.assigned_agent_id === me.id;
+    const mine = c.assigned_agent_id === me.id && c.status === "assigned";
     const rtl = Tawasol.isRtlLanguage(c.language);
     const reply = el("textarea", {id: "reply", dir: "auto", "aria-label": "Reply to the customer",
       placeholder: mine ? "Reply… (Ctrl+Enter to send)" : "Claim the conversation to reply; notes are always possible",
