@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = 60  # public customer endpoints, per client address
     conversations_per_minute: int = 20
     log_level: str = "info"
+    agent_disconnect_grace_seconds: float = 15.0  # console closed this long: agent offline, conversations requeued
     retention_interval_seconds: int = 3600  # how often the retention purge runs in-process (0: never)
 
     @field_validator("secret_key")

@@ -75,3 +75,22 @@ def test_agent_socket_streams_tenant_events_and_typing(client, platform) -> None
         assert _next_of_type(ws, "conversation.queued")["conversation_id"] == conv_id
         ws.send_json({"type": "nonsense"})
         assert "expected" in _next_of_type(ws, "error")["detail"]
+
+
+def test_closing_the_last_console_requeues_after_grace(client, platform) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    platform.settings.agent_disconnect_grace_seconds = 0.2
+    t = factories.tenant(platform)
+    agent = factories.user(platform, [t.slug])
+    headers = factories.login(client, agent["email"])
+    token = headers["Authorization"].split()[1]
+    client.put("/api/v1/agent/presence", json={"presence": "online"}, headers=headers)
+    with client.websocket_connect(f"/api/v1/agent/ws?token={token}") as ws:
+        assert ws.receive_json()["type"] == "hello"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if client.get("/api/v1/agent/me", headers=headers).json()["presence"] == "offline":
+            break
+        time.sleep(0.1)
+    assert client.get("/api/v1/agent/me", headers=headers).json()["presence"] == "offline"

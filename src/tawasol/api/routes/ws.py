@@ -87,6 +87,45 @@ async def customer_ws(ws: WebSocket, conversation_id: str, token: str = "", afte
     await _serve(ws, sub, on_receive)
 
 
+class ConsolePresence:
+    """Counts each agent's open console sockets in this process; when the last one has been closed
+    for a grace period (a reload or a short network drop is not leaving), the agent goes offline
+    and their conversations are handed to colleagues."""
+
+    def __init__(self, grace_seconds: float) -> None:
+        self.grace_seconds = grace_seconds
+        self.open: dict[str, int] = {}
+
+    def connected(self, user_id: str) -> None:
+        self.open[user_id] = self.open.get(user_id, 0) + 1
+
+    async def disconnected(self, platform: Platform, user_id: str) -> None:
+        self.open[user_id] = max(0, self.open.get(user_id, 1) - 1)
+        if self.open[user_id]:
+            return
+        await asyncio.sleep(self.grace_seconds)
+        if self.open.get(user_id, 0):
+            return
+        from tawasol.api.deps import publish_events
+        from tawasol.service import agents
+
+        uow = platform.uow()
+        try:
+            await run_in_threadpool(agents.agent_disconnected, uow, user_id)
+        except Exception:  # noqa: BLE001 - best effort; presence also changes from the console
+            log.exception("could not hand back the conversations of a disconnected agent")
+            return
+        await publish_events(platform, uow.events)
+
+
+def _console_presence(ws: WebSocket, platform: Platform) -> ConsolePresence:
+    tracker = getattr(ws.app.state, "console_presence", None)
+    if tracker is None:
+        tracker = ConsolePresence(platform.settings.agent_disconnect_grace_seconds)
+        ws.app.state.console_presence = tracker
+    return tracker  # type: ignore[no-any-return]
+
+
 @router.websocket("/api/v1/agent/ws")
 async def agent_ws(ws: WebSocket, token: str = "") -> None:
     platform: Platform = ws.app.state.platform
@@ -113,4 +152,15 @@ async def agent_ws(ws: WebSocket, token: str = "") -> None:
             await platform.bus.publish(events.conversation_channel(conv_id),
                                        events.typing_event(conv_id, "agent", bool(data.get("typing", True))))
 
-    await _serve(ws, sub, on_receive)
+    presence = _console_presence(ws, platform)
+    presence.connected(who.user.id)
+    try:
+        await _serve(ws, sub, on_receive)
+    finally:
+        # Not awaited here: the grace period must not hold the closed socket's handler.
+        task = asyncio.get_running_loop().create_task(presence.disconnected(platform, who.user.id))
+        _pending.add(task)
+        task.add_done_callback(_pending.discard)
+
+
+_pending: set[asyncio.Task[None]] = set()
