@@ -11,7 +11,7 @@ import typer
 from tawasol.domain.errors import InvalidInput
 from tawasol.predict import ChurnConfig, evaluate_churn, read_table
 
-app = typer.Typer(help="predict commands", no_args_is_help=True)
+app = typer.Typer(help="Churn and satisfaction models with explanations and fairness audits.", no_args_is_help=True)
 
 
 def _columns(text: str | None) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from tawasol.wfm import (
     traffic_erlangs,
 )
 
-app = typer.Typer(help="wfm commands", no_args_is_help=True)
+app = typer.Typer(help="Workforce management: Erlang C/A staffing, volume forecasts, staffing plans.", no_args_is_help=True)
 
 DataOpt = Annotated[Path, typer.Option(help="history CSV", exists=True, dir_okay=False)]
 TimeOpt = Annotated[str, typer.Option(help="timestamp column; several comma-separated columns are joined (date,time)")]
