@@ -75,3 +75,12 @@ def test_asking_for_a_person_hands_off_at_once(chat):
 def test_greeting_gets_a_greeting(chat):
     ctx = chat().say("Salam")
     assert ctx.replies[0].extra["outcome"] == "small_talk:greeting" and not ctx.replies[0].sources
+
+
+def test_confident_intent_agreeing_with_the_article_lets_a_short_arabizi_question_through(chat) -> None:  # type: ignore[no-untyped-def]
+    c = chat()
+    without = c.say("wach kayn roaming l spania?")
+    assert not without.replies[0].sources  # word coverage alone is too thin to answer
+    c = chat()
+    ctx = c.say("wach kayn roaming l spania?", intent="roaming", confidence=0.99)
+    assert ctx.replies[0].sources and ctx.replies[0].sources[0]["article_key"].startswith("roaming")

@@ -200,7 +200,11 @@ class _Turn:
         intent = self.intent if self.intent_conf >= self.settings.intent_confidence else None
         hits = self.index.search(self.text, k=3, intent=intent, intent_confidence=self.intent_conf)
         best = hits[0] if hits else None
-        confident = (best is not None and best.confidence >= self.settings.threshold
+        # Two independent signals agreeing (a confident NLU intent and the article linked to it)
+        # are worth more than word coverage alone: short or dialectal questions cover few words.
+        agree = best is not None and intent is not None and best.intent == intent
+        threshold = self.settings.threshold * (0.75 if agree else 1.0)
+        confident = (best is not None and best.confidence >= threshold
                      and best.score >= self.settings.min_score and not self.out_of_scope)
         if not confident:
             return self._miss(hits)
