@@ -139,9 +139,25 @@ def search(uow: UnitOfWork, tenant_slug: str, query: str, k: int = 5, language: 
     return out
 
 
-def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path) -> EvaluationReport:
-    """recall@1, recall@5 and MRR of the tenant's knowledge base on a `question,article_id` CSV."""
-    return evaluate(_index_for(uow, tenant_slug), read_questions(questions))
+def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path,
+                       model_dir: Path | None = None) -> EvaluationReport:
+    """recall@1, recall@5 and MRR of the tenant's knowledge base on a `question,article_id` CSV.
+
+    With `model_dir`, questions are ranked as the bot ranks them: the tenant's NLU intent
+    (when confident) nudges the articles linked to it; without, retrieval alone is measured."""
+    intent_of = None
+    if model_dir is not None:
+        from tawasol.nlu import Analyzer
+
+        analyzer = Analyzer.for_tenant(tenant_slug, model_dir)
+
+        def intent_of(text: str) -> tuple[str | None, float]:
+            result = analyzer.analyze(text).intent
+            if result is None or result.out_of_scope:
+                return None, 0.0
+            return result.label, result.confidence
+
+    return evaluate(_index_for(uow, tenant_slug), read_questions(questions), intent_of=intent_of)
 
 
 def seed_demo_knowledge(uow: UnitOfWork) -> ImportResult:
