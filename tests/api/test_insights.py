@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from tawasol.demo.history import seed_history
 from tawasol.demo.seed import DEMO_PASSWORD, TENANT, seed_demo
 from tests import factories
 
@@ -19,7 +18,6 @@ def _login(client, email: str) -> dict[str, str]:  # type: ignore[no-untyped-def
 @pytest.fixture
 def demo(platform, client):  # type: ignore[no-untyped-def]
     seed_demo(platform.uow)
-    seed_history(platform.uow, customers=100, conversations=700, weeks=2)
     other = factories.tenant(platform)
     return {"admin": _login(client, "admin@atlas-telecom.example"),
             "supervisor": _login(client, "amina@atlas-telecom.example"),

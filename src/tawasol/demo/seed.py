@@ -106,6 +106,9 @@ def seed_demo(uow_factory: Any) -> list[DemoLogin]:
             admin.create_user(uow_factory(), email, DEMO_PASSWORD, role, [TENANT], display_name=display,
                               languages=langs, skills=skills, capacity=capacity)
         _seed_customers(uow_factory())
+        from tawasol.demo.history import seed_history
+
+        seed_history(uow_factory)  # 300 customers, 8 weeks of conversations: churn, outreach and staffing
     return [DemoLogin(email=a[0], role=a[2], languages=a[3]) for a in AGENTS]
 
 
