@@ -79,8 +79,9 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def settings(tmp_path: Path, database_url: str, model_dir: Path):  # type: ignore[no-untyped-def]
     from tawasol.config import Settings
 
+    # Background jobs stay off in tests: each is exercised directly by its own tests.
     return Settings(home=tmp_path / "home", database_url=database_url, data_key="", redis_url="",
-                    model_dir=model_dir)
+                    model_dir=model_dir, retention_interval_seconds=0, insights_interval_seconds=0)
 
 
 @pytest.fixture

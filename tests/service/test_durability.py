@@ -29,7 +29,8 @@ def _free_port() -> int:
 
 def _start(home: Path, model_dir: Path, port: int) -> subprocess.Popen:  # type: ignore[type-arg]
     env = {**os.environ, "TAWASOL_HOME": str(home), "TAWASOL_MODEL_DIR": str(model_dir),
-           "TAWASOL_RATE_LIMIT_PER_MINUTE": "100000", "TAWASOL_LOG_LEVEL": "warning"}
+           "TAWASOL_RATE_LIMIT_PER_MINUTE": "100000", "TAWASOL_LOG_LEVEL": "warning",
+           "TAWASOL_INSIGHTS_INTERVAL_SECONDS": "0"}
     env.pop("TAWASOL_DATABASE_URL", None)
     proc = subprocess.Popen([sys.executable, "-m", "tawasol.cli", "serve", "--port", str(port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -80,10 +80,14 @@ def test_placeholders_stay_consistent_within_the_conversation(client, setup) -> 
 
 def test_export_then_erase_removes_readable_data(client, platform, setup) -> None:  # type: ignore[no-untyped-def]
     slug = setup["tenant"].slug
-    with platform.uow() as uow:
-        from tawasol.domain.model import Conversation
+    from tawasol.domain.model import Conversation, CustomerScore
 
-        customer_id = uow.session.get(Conversation, setup["conv"]).customer_id
+    with platform.uow() as uow:
+        conv = uow.session.get(Conversation, setup["conv"])
+        customer_id = conv.customer_id
+        uow.session.add(CustomerScore(tenant_id=conv.tenant_id, customer_id=customer_id, kind="churn", score=0.8,
+                                      band="high", model_version="t", explanation={"reasons": ["x"]}))
+        uow.commit()
     exported = client.get(f"/api/v1/privacy/tenants/{slug}/customers/{customer_id}/export", headers=setup["admin"])
     assert exported.status_code == 200
     originals = [m.get("original_text") for c in exported.json()["conversations"] for m in c["messages"]]
@@ -97,6 +101,8 @@ def test_export_then_erase_removes_readable_data(client, platform, setup) -> Non
     assert client.post("/api/v1/privacy/reveal", json=body, headers=setup["supervisor"]).status_code == 404
     again = client.get(f"/api/v1/privacy/tenants/{slug}/customers/{customer_id}/export", headers=setup["admin"]).json()
     assert again["customer"]["name"] is None
+    with platform.uow() as uow:
+        assert uow.session.query(CustomerScore).filter_by(customer_id=customer_id).count() == 0
     assert all(m.get("original_text") is None for c in again["conversations"] for m in c["messages"])
 
 

@@ -51,7 +51,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Itera
 
     home = tmp_path_factory.mktemp("web")
     settings = Settings(home=home, database_url=f"sqlite:///{home / 'tawasol.db'}", data_key="", redis_url="",
-                        rate_limit_per_minute=1000, conversations_per_minute=1000)
+                        rate_limit_per_minute=1000, conversations_per_minute=1000,
+                        insights_interval_seconds=0, retention_interval_seconds=0)
     platform = bootstrap(settings)
     seed_demo(platform.uow)
     port = _free_port()

@@ -36,10 +36,14 @@ logging.getLogger("uvicorn.access").addFilter(_HideTokens())
 
 
 def platform_jobs(platform: Platform) -> list[PeriodicJob]:
-    from tawasol.service import privacy
+    from tawasol.service import insights, privacy
 
-    return [PeriodicJob("retention", platform.settings.retention_interval_seconds,
-                        lambda: privacy.purge_expired(platform.uow()))]
+    return [
+        PeriodicJob("retention", platform.settings.retention_interval_seconds,
+                    lambda: privacy.purge_expired(platform.uow())),
+        PeriodicJob("insights", platform.settings.insights_interval_seconds,
+                    lambda: insights.refresh_all(platform.uow), first_delay_seconds=5.0),
+    ]
 
 
 def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAPI:

@@ -57,7 +57,9 @@ def _free_port() -> int:
 def start_server(home: Path, database_url: str = "", model_dir: Path | None = None) -> tuple[subprocess.Popen, str]:  # type: ignore[type-arg]
     port = _free_port()
     env = {**os.environ, "TAWASOL_HOME": str(home), "TAWASOL_RATE_LIMIT_PER_MINUTE": "10000000",
-           "TAWASOL_CONVERSATIONS_PER_MINUTE": "10000000", "TAWASOL_LOG_LEVEL": "warning"}
+           "TAWASOL_CONVERSATIONS_PER_MINUTE": "10000000", "TAWASOL_LOG_LEVEL": "warning",
+           # background jobs would compete with the measured requests for the CPU
+           "TAWASOL_INSIGHTS_INTERVAL_SECONDS": "0", "TAWASOL_RETENTION_INTERVAL_SECONDS": "0"}
     if database_url:
         env["TAWASOL_DATABASE_URL"] = database_url
     if model_dir:

@@ -17,6 +17,7 @@ class PeriodicJob:
     name: str
     every_seconds: float
     run: Callable[[], object]  # blocking; runs in a worker thread
+    first_delay_seconds: float = 0.0  # let the server start serving before the first run
 
 
 class Scheduler:
@@ -27,6 +28,7 @@ class Scheduler:
         self._tasks: list[asyncio.Task[None]] = []
 
     async def _loop(self, job: PeriodicJob) -> None:
+        await asyncio.sleep(job.first_delay_seconds)
         while True:
             try:
                 result = await run_in_threadpool(job.run)

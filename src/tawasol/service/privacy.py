@@ -7,10 +7,10 @@ import hmac
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from tawasol.domain.errors import Forbidden, NotFound
-from tawasol.domain.model import Conversation, Customer, CustomerKey, Message, Role, utcnow
+from tawasol.domain.model import Conversation, Customer, CustomerKey, CustomerScore, Message, utcnow
 from tawasol.domain.pipeline import MessageContext
 from tawasol.privacy import (
     DecryptionFailed,
@@ -166,6 +166,8 @@ def erase_customer(uow: UnitOfWork, tenant_slug: str, customer_id: str, actor: s
         if conv_ids:
             uow.session.execute(update(Message).where(Message.conversation_id.in_(conv_ids))
                                 .values(text_encrypted=None))
+        # Scores and their explanations describe the person: they go too.
+        uow.session.execute(delete(CustomerScore).where(CustomerScore.customer_id == customer.id))
         audit.append(uow, actor, "privacy.erase", f"customer:{customer.id}",
                      {"conversations": len(conv_ids)}, tenant_id=customer.tenant_id)
         uow.commit()

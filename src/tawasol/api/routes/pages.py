@@ -35,7 +35,7 @@ async def csat(conversation_id: str, body: CsatIn, who: CurrentCustomer, platfor
     return result
 
 
-for _name in ("console", "supervisor", "widget"):
+for _name in ("console", "supervisor", "widget", "insights"):
     def _page(name: str = _name) -> RedirectResponse:
         return RedirectResponse(f"/static/{name}.html")
 

@@ -10,6 +10,7 @@
     app.replaceChildren(
       el("header", {class: "bar"}, el("h1", {text: "Tawasol — supervisor"}),
         el("span", {id: "updated", class: "muted", style: "color:#fff"}),
+        el("a", {href: "/static/insights.html", style: "color:#fff", text: "Planning & insights"}),
         el("button", {type: "button", onclick: Tawasol.logout, text: "Log out"})),
       el("main", {class: "grid"},
         el("section", {class: "card", "aria-labelledby": "q-h"}, el("h2", {id: "q-h", text: "Queues"}), el("div", {id: "queues"})),
