@@ -80,7 +80,30 @@
     renderConversation();
     renderSide();
     loadAssist();
+    loadChurn();
     refreshInbox();
+  }
+
+  async function loadChurn() {
+    const box = document.getElementById("churn");
+    const customerId = detail && detail.conversation && detail.conversation.customer_id;
+    if (!box || !customerId) return;
+    let risk;
+    try {
+      risk = await api(`/api/v1/insights/customers/${customerId}/churn`);
+    } catch (err) {
+      box.replaceChildren(el("p", {class: "muted", text: "Churn risk unavailable."}));
+      return;
+    }
+    if (risk.score === null || risk.score === undefined) {
+      box.replaceChildren(el("p", {class: "muted", text: "Not scored yet."}));
+      return;
+    }
+    const band = risk.band === "high" ? "bad" : risk.band === "low" ? "ok" : "warn";
+    box.replaceChildren(
+      el("p", {}, el("span", {class: "pill " + band, id: "churn-score", text: `${Math.round(risk.score * 100)}% · ${risk.band}`}),
+        risk.method === "heuristic" ? el("span", {class: "muted", text: " " + (risk.label || "heuristic")}) : null),
+      el("ul", {id: "churn-reasons"}, (risk.reasons || []).slice(0, 3).map((r) => el("li", {dir: "auto", text: r}))));
   }
 
   function renderConversation() {
@@ -155,6 +178,8 @@
           el("dt", {text: "Segment"}), el("dd", {text: h.segment || "—"}),
           el("dt", {text: "Bot tried"}), el("dd", {text: (h.actions_tried || []).join(", ") || "—"})),
         el("p", {class: "summary", dir: "auto", id: "packet-summary", text: h.summary || ""})),
+      el("h2", {text: "Churn risk"}),
+      el("div", {class: "card", id: "churn"}, el("p", {class: "muted", text: "Loading…"})),
       el("h2", {text: "AI assist"}),
       el("div", {class: "card", id: "assist", "aria-live": "polite"}, el("p", {class: "muted", text: "Loading suggestions…"})),
       el("h2", {text: "Knowledge base"}),
