@@ -73,3 +73,18 @@ def test_staffing_plan_with_containment_needs_fewer_agents() -> None:
     assert rows[2].agents == 0
     summary = plan_summary(rows, 30)
     assert summary["agent_hours_saved"] > 0
+
+
+def test_leading_empty_days_do_not_blow_up_the_forecast() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from tawasol.wfm import ProfileForecaster
+
+    days, per_day = 28, 24
+    stamps = pd.date_range("2026-01-05", periods=days * per_day, freq="h")
+    shape = np.concatenate([np.zeros(8), np.full(10, 20.0), np.zeros(6)])
+    values = np.tile(shape, days)
+    values[: 7 * per_day] = 0.0  # a week before the tenant's first contact
+    _, forecast = ProfileForecaster().fit(values, stamps).predict(per_day)
+    assert np.nanmax(forecast) < 100

@@ -109,7 +109,10 @@ class BlendedModel(BaseEstimator):
             raise ValueError(f"task must be 'classification' or 'regression', got {self.task!r}")
         X = prepare(X, self.schema)
         cat_mask = [False] * len(self.schema.numeric) + [True] * len(self.schema.categorical)
-        boost_args = dict(learning_rate=0.03, max_iter=300, max_leaf_nodes=4, min_samples_leaf=100,
+        # 100 rows per leaf suits thousands of customers; small tenants need smaller leaves or the
+        # boosted half cannot split at all and squeezes every score towards the base rate.
+        leaf = min(100, max(10, len(X) // 10))
+        boost_args = dict(learning_rate=0.03, max_iter=300, max_leaf_nodes=4, min_samples_leaf=leaf,
                           l2_regularization=1.0, categorical_features=cat_mask, random_state=self.random_state)
         if self.task == "classification":
             linear: Any = LogisticRegression(C=0.3, solver="newton-cholesky", max_iter=200)

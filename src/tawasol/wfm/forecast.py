@@ -88,6 +88,11 @@ class ProfileForecaster:
             raise InvalidInput("values", "need at least two full seasons of history")
         fg, fc = grid[full], cats[full]
         means = fg.mean(axis=1)
+        # Empty seasons before the first contact (a new tenant, a new queue) are not a level of zero:
+        # starting the smoothed level there makes the multiplicative factors explode.
+        start = int(np.argmax(means > 0)) if (means > 0).any() else 0
+        if 0 < start <= len(means) - 2:
+            fg, fc, means = fg[start:], fc[start:], means[start:]
         self.shapes_ = self._shapes(fg, fc, means)
         self.factors_, self.alpha_, self.level_ = self._level(means, fc)
         self.partial_ = None if full[-1] else grid[-1]
