@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from tawasol import __version__
 from tawasol.api import errors
 from tawasol.api.limits import BodySizeLimit, RateLimiter
-from tawasol.api.routes import agent, auth, conversations, health, insights, pages, privacy, supervisor, ws
+from tawasol.api.routes import agent, auth, conversations, health, insights, knowledge, pages, privacy, supervisor, ws
 from tawasol.service.bootstrap import Platform, bootstrap
 from tawasol.service.jobs import PeriodicJob, Scheduler
 
@@ -69,7 +69,8 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
     app.state.open_limiter = RateLimiter(s.conversations_per_minute)
     app.state.message_limiter = RateLimiter(s.rate_limit_per_minute)
     errors.install(app)
-    for router in (health.router, auth.router, conversations.router, agent.router, privacy.router, ws.router,
+    for router in (health.router, auth.router, conversations.router, agent.router, privacy.router, knowledge.router,
+                   ws.router,
                    supervisor.router, pages.router, insights.router):
         app.include_router(router)
     if WEB.is_dir():

@@ -69,6 +69,11 @@ def _from_json(data: Any, tenant_id: str, where: str) -> list[Article]:
     return out
 
 
+def articles_from_records(data: Any, where: str = "body") -> list[Article]:
+    """Validated articles from JSON data: a list of records, or {"articles": [...]}, variants allowed."""
+    return _from_json(data, "", where)
+
+
 def _tags(value: Any) -> list[str]:
     if value is None or value == "":
         return []

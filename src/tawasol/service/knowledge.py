@@ -45,6 +45,12 @@ def import_articles(uow: UnitOfWork, tenant_slug: str, path: str | Path, create_
                     on_change: Callable[[str], None] | None = None) -> ImportResult:
     """Insert or update every article variant found at `path` for the tenant (idempotent)."""
     articles = load_articles(path)  # validate everything before touching the database
+    return store_articles(uow, tenant_slug, articles, create_tenant, on_change)
+
+
+def store_articles(uow: UnitOfWork, tenant_slug: str, articles: list[Article], create_tenant: bool = False,
+                   on_change: Callable[[str], None] | None = None) -> ImportResult:
+    """Insert or update already validated article variants (idempotent)."""
     with uow:
         tenant = _tenant(uow, tenant_slug, create_tenant)
         result = ImportResult(tenant_id=tenant.id)
@@ -163,3 +169,36 @@ def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path,
 def seed_demo_knowledge(uow: UnitOfWork) -> ImportResult:
     """Import the demo tenant's knowledge base (creating the tenant if needed)."""
     return import_articles(uow, DEMO_TENANT, DEMO_KB_DIR, create_tenant=True)
+
+
+def list_articles(uow: UnitOfWork, tenant_slug: str) -> list[dict[str, Any]]:
+    with uow:
+        tenant = _tenant(uow, tenant_slug)
+        return [_article_view(a) for a in uow.articles.for_tenant(tenant.id)]
+
+
+def get_article(uow: UnitOfWork, tenant_slug: str, article_key: str, language: str) -> dict[str, Any]:
+    with uow:
+        tenant = _tenant(uow, tenant_slug)
+        article = uow.articles.variant(tenant.id, article_key, language)
+        if article is None:
+            raise NotFound("article not found")
+        return {**_article_view(article), "body": article.body}
+
+
+def delete_article(uow: UnitOfWork, tenant_slug: str, article_key: str, language: str,
+                   on_change: Callable[[str], None] | None = None) -> None:
+    with uow:
+        tenant = _tenant(uow, tenant_slug)
+        article = uow.articles.variant(tenant.id, article_key, language)
+        if article is None:
+            raise NotFound("article not found")
+        uow.session.delete(article)
+        uow.commit()
+    if on_change is not None:
+        on_change(tenant.id)
+
+
+def _article_view(a: Article) -> dict[str, Any]:
+    return {"article_key": a.article_key, "language": a.language, "title": a.title, "tags": a.tags,
+            "intent": a.intent, "url": a.url, "updated_at": a.updated_at.isoformat()}

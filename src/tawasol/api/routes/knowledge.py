@@ -1,0 +1,88 @@
+"""Admin API of a tenant's knowledge base: list, read, write, delete and import articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+
+from tawasol.api.deps import CurrentUser, PlatformDep
+from tawasol.bot.knowledge import articles_from_records
+from tawasol.domain.errors import NotFound
+from tawasol.domain.model import Role
+from tawasol.service import knowledge as svc
+from tawasol.service.principals import UserPrincipal
+
+router = APIRouter(prefix="/api/v1/admin/tenants/{tenant}/articles", tags=["knowledge base"])
+
+
+class ArticleIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=1, max_length=300)
+    body: str = Field(min_length=1, max_length=50_000)
+    tags: list[str] = Field(default_factory=list, max_length=50)
+    intent: str | None = Field(default=None, max_length=100)
+    url: str | None = Field(default=None, max_length=500)
+
+
+class ImportIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    articles: list[dict[str, Any]] = Field(min_length=1, max_length=5000)
+
+
+def _admin_of(platform: Any, who: UserPrincipal, tenant: str) -> None:
+    """Admins of the tenant only; another tenant's slug answers 404 like an unknown one."""
+    who.require(Role.ADMIN)
+    with platform.uow(readonly=True) as uow:
+        t = uow.tenants.by_slug(tenant)
+        if t is None or t.id not in who.tenant_ids:
+            raise NotFound("tenant not found")
+
+
+def _invalidate(platform: Any) -> Any:
+    provider = platform.extras.get("knowledge")
+    return provider.invalidate if provider is not None else None
+
+
+@router.get("")
+async def list_articles(tenant: str, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
+    await run_in_threadpool(_admin_of, platform, who, tenant)
+    data = await run_in_threadpool(svc.list_articles, platform.uow(readonly=True), tenant)
+    return {"data": data, "count": len(data)}
+
+
+@router.get("/{article_key}/{language}")
+async def get_article(tenant: str, article_key: str, language: str, who: CurrentUser,
+                      platform: PlatformDep) -> dict[str, Any]:
+    await run_in_threadpool(_admin_of, platform, who, tenant)
+    return await run_in_threadpool(svc.get_article, platform.uow(readonly=True), tenant, article_key, language)
+
+
+@router.put("/{article_key}/{language}")
+async def put_article(tenant: str, article_key: str, language: str, body: ArticleIn, who: CurrentUser,
+                      platform: PlatformDep) -> dict[str, Any]:
+    await run_in_threadpool(_admin_of, platform, who, tenant)
+    articles = articles_from_records([{**body.model_dump(), "article_key": article_key, "language": language}])
+    result = await run_in_threadpool(svc.store_articles, platform.uow(), tenant, articles, False,
+                                     _invalidate(platform))
+    return {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+
+
+@router.delete("/{article_key}/{language}", status_code=204)
+async def delete_article(tenant: str, article_key: str, language: str, who: CurrentUser,
+                         platform: PlatformDep) -> Response:
+    await run_in_threadpool(_admin_of, platform, who, tenant)
+    await run_in_threadpool(svc.delete_article, platform.uow(), tenant, article_key, language, _invalidate(platform))
+    return Response(status_code=204)
+
+
+@router.post("/import")
+async def import_articles(tenant: str, body: ImportIn, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
+    await run_in_threadpool(_admin_of, platform, who, tenant)
+    articles = articles_from_records(body.articles, "articles")  # all validated before any is stored
+    result = await run_in_threadpool(svc.store_articles, platform.uow(), tenant, articles, False,
+                                     _invalidate(platform))
+    return {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
+            "keys": result.keys}
