@@ -82,3 +82,12 @@ def test_audit_verify_and_key_rotation(env) -> None:  # type: ignore[no-untyped-
     engine.dispose()
     code, out = run("audit", "verify")
     assert code == 1 and "BROKEN at entry seq=" in out
+
+
+def test_insights_refresh_scores_the_demo(env) -> None:  # type: ignore[no-untyped-def]
+    run("demo", "--seed-only")
+    code, out = run("insights", "refresh", "--tenant", "atlas-telecom")
+    assert code == 0, out
+    assert "churn" in out
+    code, out = run("insights", "refresh", "--tenant", "nobody")
+    assert code == 2

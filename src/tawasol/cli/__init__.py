@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from tawasol.cli import bench, db, kb, nlu, pii, predict, privacy, serve, users, wfm
+from tawasol.cli import bench, db, insights, kb, nlu, pii, predict, privacy, serve, users, wfm
 
 app = typer.Typer(help="Tawasol: customer service where AI and people work together.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -19,6 +19,7 @@ app.add_typer(privacy.keys_app, name="keys")
 app.add_typer(privacy.audit_app, name="audit")
 app.add_typer(kb.app, name="kb")
 app.add_typer(predict.app, name="predict")
+app.add_typer(insights.app, name="insights")
 app.add_typer(wfm.app, name="wfm")
 app.add_typer(bench.app, name="bench")
 
