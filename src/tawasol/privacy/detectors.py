@@ -217,10 +217,34 @@ def _dob(text: str, lower: str) -> Iterator[Candidate]:
 def _people_and_places(text: str, lower: str) -> Iterator[Candidate]:
     from tawasol.privacy.names import addresses, persons
 
+    from tawasol.privacy.tagger import plausible, tag
+
     yield from addresses(text, lower)
     yield from persons(text, lower)
+    for label, start, end, prob in tag(text):
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        while start < end and text[start] in _EDGE:
+            start += 1
+        if label == "PERSON" and text[end - 2:end] in ("'s", "’s"):
+            end -= 2
+        if label == "PERSON":
+            end = _arabic_clause_cut(text, start, end)
+        if end - start > 1 and plausible(label, text, start, end):
+            yield Candidate(label, start, end, prob)
 
 
+def _arabic_clause_cut(text: str, start: int, end: int) -> int:
+    """"فاطمة الزهراء وبغيت": a word glued to the conjunction و starts the next clause, not the name."""
+    from tawasol.privacy.lexicon import FIRST_NAMES_AR
+
+    for m in re.finditer(r"[\u0600-\u06FF]+", text[start:end]):
+        if m.start() and m.group().startswith("و") and m.group() not in FIRST_NAMES_AR:
+            return start + len(text[start:start + m.start()].rstrip())
+    return end
+
+
+_EDGE = frozenset(" \t\n,.;:!?()'\"-–«»")
 DETECTORS = (_email, _iban, _ip, _numbers, _ids, _dob, _people_and_places)
 
 
