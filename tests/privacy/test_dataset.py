@@ -28,7 +28,7 @@ def test_structured_identifiers_meet_the_issue_targets(data_dir: Path, name: str
 @pytest.mark.parametrize("name", FILES)
 def test_overall_floor_against_regressions(data_dir: Path, name: str) -> None:
     row = report(str(data_dir / "pii_presidio_synth" / name))["overall"]
-    assert row["precision"] >= 0.90 and row["recall"] >= 0.66, row
+    assert row["precision"] >= 0.90 and row["recall"] >= 0.70, row
 
 
 @pytest.mark.xfail(strict=True, reason="issue 4 target (overall recall 0.90) not reached: person names and "

@@ -202,7 +202,7 @@ def _ids(text: str, lower: str) -> Iterator[Candidate]:
         letters, digits = m.group(1), m.group(2)
         cue = _cue("CIN", lower, m.start(), m.end(), 60)
         if cue and len(digits) >= 4 or (letters.isupper() and len(digits) >= 5):
-            yield Candidate("CIN", m.start(), m.end())
+            yield Candidate("CIN", m.start(), m.end(), 1.0 if cue else 0.5)
 
 
 def _dob(text: str, lower: str) -> Iterator[Candidate]:
@@ -250,6 +250,11 @@ DETECTORS = (_email, _iban, _ip, _numbers, _ids, _dob, _people_and_places)
 
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates: higher priority first, then the longer one."""
+    candidates = list(candidates)
+    places = [c for c in candidates if c.type == "ADDRESS"]
+    # "APO AE 09123", "Springfield, IL 62704": a code without any CIN cue inside a postal address is its postcode
+    candidates = [c for c in candidates if not (c.type == "CIN" and c.score < 1.0 and any(
+        p.start <= c.start and c.end <= p.end for p in places))]
     ranked = sorted(candidates, key=lambda c: (-PRIORITY[c.type], -(c.end - c.start), c.start))
     kept: list[Candidate] = []
     for cand in ranked:
