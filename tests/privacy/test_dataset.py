@@ -31,8 +31,8 @@ def test_overall_floor_against_regressions(data_dir: Path, name: str) -> None:
     assert row["precision"] >= 0.90 and row["recall"] >= 0.70, row
 
 
-@pytest.mark.xfail(strict=True, reason="issue 4 target (overall recall 0.90) not reached: person names and "
-                                       "addresses without cues need an NER model; see the report")
+@pytest.mark.xfail(strict=True, reason="issue 4 target (overall recall 0.90) not reached: the token tagger "
+                                       "(tawasol.privacy.tagger) reaches ~0.72; names without cues remain")
 @pytest.mark.parametrize("name", FILES)
 def test_overall_recall_target(data_dir: Path, name: str) -> None:
     assert report(str(data_dir / "pii_presidio_synth" / name))["overall"]["recall"] >= 0.90
