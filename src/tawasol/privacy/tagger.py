@@ -195,10 +195,21 @@ def version() -> str:
     return digest.hexdigest()[:16]
 
 
+_configured_dir: Path | None = None
+
+
+def set_model_dir(path: Path | str) -> None:
+    """Where the platform keeps model artifacts (its TAWASOL_MODEL_DIR); set once at start."""
+    global _configured_dir
+    _configured_dir = Path(path)
+
+
 def _cache_dir() -> Path:
     explicit = os.environ.get("TAWASOL_PII_MODEL_DIR")
     if explicit:
         return Path(explicit)
+    if _configured_dir is not None:
+        return _configured_dir
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "tawasol" / "pii"
 

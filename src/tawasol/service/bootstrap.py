@@ -48,6 +48,9 @@ class Platform:
     def warm_up(self) -> None:
         """Load (or train, on first start) each tenant's models and build its knowledge index now,
         so that the first customer does not wait for them."""
+        from tawasol.privacy import detect
+
+        detect("Bonjour, je suis Salma Benali, 12 rue des Orangers, Rabat")  # trains the name tagger once
         nlu, knowledge = self.extras.get("nlu"), self.extras.get("knowledge")
         with self.uow(readonly=True) as uow:
             tenants = [(t.id, t.slug) for t in uow.tenants.list()]
@@ -115,6 +118,9 @@ def bootstrap(settings: Settings | None = None, migrate: bool = True,
     if migrate:
         upgrade(url)
     start_mappers()
+    from tawasol.privacy import tagger
+
+    tagger.set_model_dir(settings.effective_model_dir / "pii")
     engine = make_engine(url)
     session_factory = make_session_factory(engine)
     extras: dict[str, Any] = {}
