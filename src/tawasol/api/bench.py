@@ -68,8 +68,9 @@ def start_server(home: Path, database_url: str = "", model_dir: Path | None = No
                           capture_output=True, text=True)
     if seed.returncode != 0:
         raise RuntimeError(f"seeding failed: {seed.stderr[-2000:]}")
+    log = open(home / "server.log", "ab")  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen([sys.executable, "-m", "tawasol.cli", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -82,14 +83,20 @@ def start_server(home: Path, database_url: str = "", model_dir: Path | None = No
     raise RuntimeError("server did not start")
 
 
+async def _open(c: httpx.AsyncClient) -> tuple[dict, dict]:  # type: ignore[type-arg]
+    r = await c.post("/api/v1/conversations", json={"tenant": "atlas-telecom", "customer": {}})
+    if r.status_code != 201:
+        raise RuntimeError(f"opening a conversation: unexpected {r.status_code}: {r.text[:200]}")
+    opened = r.json()
+    return opened, {"authorization": f"Bearer {opened['customer_token']}"}
+
+
 async def _client(base: str, n: int, latencies: list[float], offset: int) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=30) as c:
-        opened = (await c.post("/api/v1/conversations", json={"tenant": "atlas-telecom", "customer": {}})).json()
-        headers = {"authorization": f"Bearer {opened['customer_token']}"}
+        opened, headers = await _open(c)
         for i in range(n):
             if i and i % 6 == 0:  # a fresh conversation every few turns, as real traffic has
-                opened = (await c.post("/api/v1/conversations", json={"tenant": "atlas-telecom", "customer": {}})).json()
-                headers = {"authorization": f"Bearer {opened['customer_token']}"}
+                opened, headers = await _open(c)
             body = {"text": MESSAGES[(offset + i) % len(MESSAGES)], "client_message_id": f"b{offset}-{i}"}
             t0 = time.perf_counter()
             r = await c.post(f"/api/v1/conversations/{opened['id']}/messages", headers=headers, json=body)

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from tawasol.store import repositories as repos
+
+
+_WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+_WRITERS_GUARD = threading.Lock()
+
+
+def _writer_lock(engine: Engine) -> threading.RLock | None:
+    """SQLite takes one writer at a time; queueing writers of this process on a lock is fairer and far
+    faster than letting each retry SQLite's busy handler with sleeps (which collapses throughput)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    with _WRITERS_GUARD:
+        lock = _WRITERS.get(engine)
+        if lock is None:
+            lock = _WRITERS[engine] = threading.RLock()
+        return lock
 
 
 class UnitOfWork:
@@ -16,9 +35,12 @@ class UnitOfWork:
         self.events: list[tuple[str, dict[str, Any]]] = []
 
     def __enter__(self) -> UnitOfWork:
+        engine = self.session_factory.kw["bind"]
+        self._lock = None if self.readonly else _writer_lock(engine)
+        if self._lock is not None:
+            self._lock.acquire()
         if self.readonly:
-            bind = self.session_factory.kw["bind"].execution_options(tawasol_readonly=True)
-            self.session = self.session_factory(bind=bind)
+            self.session = self.session_factory(bind=engine.execution_options(tawasol_readonly=True))
         else:
             self.session = self.session_factory()
         s = self.session
@@ -39,7 +61,12 @@ class UnitOfWork:
             self.events = []
         # close() rolls back anything uncommitted and detaches objects without expiring them,
         # so handlers may return what they loaded.
-        self.session.close()
+        try:
+            self.session.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def commit(self) -> None:
         self.session.commit()
