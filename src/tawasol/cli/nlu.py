@@ -14,7 +14,7 @@ app = typer.Typer(help="Language, intent, sentiment and entities: analyse, train
 
 
 def _model_dir() -> Path:
-    return get_settings().home / "models"
+    return get_settings().effective_model_dir
 
 
 @app.command()
