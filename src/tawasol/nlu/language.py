@@ -16,7 +16,7 @@ from lingua import Language, LanguageDetectorBuilder
 
 from tawasol.domain.analysis import LanguageResult
 from tawasol.nlu.features import FeatureConfig
-from tawasol.nlu.lexicons import DARIJA_ARABIC, DARIJA_LATIN, FUNCTION_WORDS
+from tawasol.nlu.lexicons import DARIJA_ARABIC, DARIJA_ARABIC_WEAK, DARIJA_LATIN, FUNCTION_WORDS
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
 from tawasol.nlu.normalize import normalize
 
@@ -24,10 +24,13 @@ LANGUAGE_FEATURES = FeatureConfig(word_ngrams=1, char_min=1, char_max=4, skeleto
 _ARABIC_WORD = re.compile("[\u0600-\u06ff]{2,}")
 _LATIN_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
 _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$")
+_WEAK_MARKER = 0.34  # a word shared with MSA or other dialects counts a third of a Darija marker
+_MIN_WORDS_WITHOUT_MARKER = 3  # shorter messages with no Darija marker stay `ar`
+_NO_MARKER_SCALE = 0.65  # without a marker, `ary` needs p(ary) >= 0.5 / 0.65 from the model
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 
-_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|غا.{3,}|غن.{3,})$")
+_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|تا[نتي].{2,}|غا.{3,}|غن.{3,}|غت.{3,})$")
 _MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كانا كافه كامل كامله كاس كتاب كيلو كيان تيار".split())
 _LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom))$")
 
@@ -59,11 +62,20 @@ class LanguageIdentifier:
         return LanguageDetectorBuilder.from_languages(*_LINGUA).with_preloaded_language_models().build()
 
     def _arabic(self, words: list[str], text: str, raw: str) -> tuple[str, float]:
+        """`ar` by default: `ary` needs Darija evidence (marker words, morphology, the gaf), or a long
+        message that the seed-trained model finds clearly Darija. Other dialects (Levantine, Egyptian,
+        Gulf) share much informal vocabulary with Darija but are not `ary`."""
         assert self.arabic_ is not None
         p_ary = float(self.arabic_.predict_proba(text)[self.arabic_.labels_.index("ary")])
-        markers = sum(1 for w in words if _darija_arabic(w)) + 2 * raw.count("ڭ")  # gaf: written only in Maghrebi Arabic
-        evidence = markers / max(len(words), 1)
-        score = 0.5 * p_ary + 0.5 * min(1.0, evidence * 3) if markers else 0.55 * p_ary
+        strong = sum(1 for w in words if _darija_arabic(w)) + 2 * raw.count("ڭ")  # gaf: written only in Maghrebi Arabic
+        markers = strong + _WEAK_MARKER * sum(1 for w in words if w in DARIJA_ARABIC_WEAK)
+        if strong:
+            evidence = markers / max(len(words), 1)
+            score = 0.5 * p_ary + 0.5 * min(1.0, evidence * 3)
+        elif sum(1 for token in raw.split() if _ARABIC_WORD.search(token)) >= _MIN_WORDS_WITHOUT_MARKER:  # hashtag_words count once
+            score = p_ary * (_NO_MARKER_SCALE + (1 - _NO_MARKER_SCALE) * min(1.0, markers))
+        else:
+            score = 0.5 * p_ary * min(1.0, markers)
         return ("ary", score) if score >= 0.5 else ("ar", 1 - score)
 
     def _latin(self, words: list[str], text: str, raw: str) -> tuple[str, float]:
