@@ -16,7 +16,7 @@ from lingua import Language, LanguageDetectorBuilder
 
 from tawasol.domain.analysis import LanguageResult
 from tawasol.nlu.features import FeatureConfig
-from tawasol.nlu.lexicons import DARIJA_ARABIC, DARIJA_ARABIC_WEAK, DARIJA_LATIN, FUNCTION_WORDS
+from tawasol.nlu.lexicons import DARIJA_ARABIC, DARIJA_ARABIC_WEAK, DARIJA_LATIN, FREQUENT_WORDS, FUNCTION_WORDS
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
 from tawasol.nlu.normalize import normalize
 
@@ -27,6 +27,7 @@ _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$")
 _WEAK_MARKER = 0.34  # a word shared with MSA or other dialects counts a third of a Darija marker
 _MIN_WORDS_WITHOUT_MARKER = 3  # shorter messages with no Darija marker stay `ar`
 _NO_MARKER_SCALE = 0.65  # without a marker, `ary` needs p(ary) >= 0.5 / 0.65 from the model
+_FREQUENT_WORD_WEIGHT = 0.5  # added to lingua's confidence per frequent word (shared words split); tuned on UMSAB train pairs
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 
@@ -41,6 +42,19 @@ def _darija_arabic(word: str) -> bool:
 
 def _darija_latin(word: str) -> bool:
     return word in DARIJA_LATIN or bool(_ARABIZI_DIGIT.search(word) or _LATIN_MORPHOLOGY.match(word))
+
+
+def _with_frequent_words(confidences: dict[str, float], words: list[str]) -> tuple[str, float]:
+    """lingua's en/fr/es confidences tipped by very frequent words: on two-word messages lingua alone
+    hesitates ("I am" -> es, "is it" -> fr); a word frequent in only one of the languages settles it."""
+    scores = dict(confidences)
+    for word in words:
+        owners = [lang for lang, frequent in FREQUENT_WORDS.items() if word in frequent]
+        for lang in owners:
+            scores[lang] = scores.get(lang, 0.0) + _FREQUENT_WORD_WEIGHT / len(owners)
+    best = max(scores, key=scores.__getitem__)
+    total = sum(scores.values())
+    return best, scores[best] / total if total else 0.0
 
 
 class LanguageIdentifier:
@@ -87,8 +101,8 @@ class LanguageIdentifier:
         if score >= 0.5:
             return "ary_Latn", score
         values = self._lingua.compute_language_confidence_values(raw)  # accents and case help lingua
-        best = values[0]
-        return _LINGUA[best.language], float(best.value) * (1 - score)
+        lang, conf = _with_frequent_words({_LINGUA[v.language]: float(v.value) for v in values}, words)
+        return lang, conf * (1 - score)
 
     def identify(self, text: str, normalized: str | None = None) -> LanguageResult:
         norm = normalize(text) if normalized is None else normalized
