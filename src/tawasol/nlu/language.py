@@ -23,7 +23,7 @@ from tawasol.nlu.normalize import normalize
 LANGUAGE_FEATURES = FeatureConfig(word_ngrams=1, char_min=1, char_max=4, skeleton_ngrams=0)
 _ARABIC_WORD = re.compile("[\u0600-\u06ff]{2,}")
 _LATIN_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
-_ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$")
+_ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$|[a-z][4568][a-z]")
 _WEAK_MARKER = 0.34  # a word shared with MSA or other dialects counts a third of a Darija marker
 _MIN_WORDS_WITHOUT_MARKER = 3  # shorter messages with no Darija marker stay `ar`
 _NO_MARKER_SCALE = 0.65  # without a marker, `ary` needs p(ary) >= 0.5 / 0.65 from the model
@@ -33,7 +33,7 @@ _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"
 
 _ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|تا[نتي].{2,}|غا.{3,}|غن.{3,}|غت.{3,})$")
 _MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كانا كافه كامل كامله كاس كتاب كيلو كيان تيار".split())
-_LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom))$")
+_LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom)|l[bcdfghjkmnpqrstvwxz][a-z]{3,})$")  # Darija article l- glued to a noun
 
 
 def _darija_arabic(word: str) -> bool:

@@ -41,6 +41,8 @@ DARIJA_LATIN = frozenset(
     sme7 smeh sm7li smehli smahli 3awni 3awnoni
     lyoum lyouma lbare7 lbareh ghda ghedda
     tlefon tilifon portabl lportable lcarte lkarta l9erd lflexy flexy rcharge
+    hwayj hwayji hwayjk hwayjek bhal bhalk bhali bhalo darori darouri daroori khas khass khassni khassek ghir ghi
+    aji ajiw homa huma hado hadou mol mola mzn bsahtkom bsa7tek bsa7a abnadm bnadm sbitar awla olla ghada
     lkhatt lkhat l5at lconnexion lreseau rezo riizo lfactura lfatura lfactora factora fatora
     """.split()
 )

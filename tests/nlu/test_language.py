@@ -1,0 +1,25 @@
+"""Language identification on short messages: defaults and the Darija evidence it needs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tawasol.nlu import Analyzer
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I am", "en"),
+        ("is it", "en"),
+        ("y no", "es"),
+        ("ميشال عون", "ar"),  # no Darija marker: Arabic script stays ar
+        ("شفت فيديو", "ar"),  # a word shared with other dialects is not enough
+        ("بغيت نخلص", "ary"),
+        ("واش كاين شي حل", "ary"),
+        ("khassni nbeddel lcarte", "ary_Latn"),
+        ("fin mchaw lflos dyali", "ary_Latn"),
+    ],
+)
+def test_short_messages(analyzer: Analyzer, text: str, language: str) -> None:
+    assert analyzer.language.identify(text).label == language
