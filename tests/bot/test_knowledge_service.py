@@ -59,3 +59,14 @@ def test_import_refuses_unknown_tenants_and_bad_languages(uow_factory, tmp_path)
         import_articles(uow_factory(), "atlas-telecom", bad, create_tenant=True)
     with pytest.raises(NotFound):
         search(uow_factory(), "nobody", "facture")
+
+
+def test_dense_without_encoder_falls_back_to_bm25(uow_factory, monkeypatch):
+    from tawasol.bot import dense as dense_mod
+    from tawasol.service import knowledge
+
+    seed_demo_knowledge(uow_factory())
+    monkeypatch.setattr(knowledge, "default_encoder", lambda: None)  # as when the model is not installed
+    report = evaluate_questions(uow_factory(), "atlas-telecom", DEMO_EVAL, dense=True).as_dict()
+    assert report["overall"]["recall@5"] >= 0.97
+    assert dense_mod._default is None

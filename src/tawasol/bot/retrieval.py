@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import bm25s
 import numpy as np
 
+from tawasol.bot.dense import Encoder
+from tawasol.bot.language import guess_language
 from tawasol.bot.text import Tokenizer
 from tawasol.domain.model import Article
 
@@ -29,16 +31,34 @@ FALLBACK_LANGUAGES: dict[str, tuple[str, ...]] = {
 }
 HEAD_WEIGHT = 2.0
 RERANK_POOL = 20
+# Dense blend (only with an encoder): reciprocal-rank fusion of the lexical ranking and the cosine
+# ranking, the dense side weighted DENSE_WEIGHT; tuned on one half of the demo evaluation file
+# (see benchmarks/bot_bench.py notes), checked on the other half.
+# A question is compared with the variants in its own language only: a small monolingual encoder
+# (MiniLM is English-trained) says little across languages or scripts, where BM25's skeletons and
+# lexicon concepts already do the work. DENSE_LANGUAGES limits the blend further (None: all).
+# Tuned on the even rows (per language) of src/tawasol/demo/kb_eval.csv, checked on the odd rows; with
+# all-MiniLM-L6-v2 no setting beat BM25 there (Arabic lost up to 0.27 recall@1 when the blend ran in
+# every language), so the defaults are the mildest blend, for English and French only.
+DENSE_WEIGHT = 0.25
+RRF_K = 5
+DENSE_POOL = 10
+DENSE_LANGUAGES: frozenset[str] | None = frozenset({"en", "fr"})
+EMBED_CHARS = 300  # title and the beginning of the body: what the article answers
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One ranked article: BM25 score, and the share of the question it explains (0..1)."""
+    """One ranked article: lexical (BM25) score, and the share of the question it explains (0..1).
+
+    With dense retrieval the order blends in the embedding similarity (`dense`), but `score` and
+    `confidence` stay lexical, so the bot's answer thresholds keep their meaning."""
 
     article_key: str
     score: float
     confidence: float
     intent: str | None = None
+    dense: float | None = None
 
 
 @dataclass
@@ -54,10 +74,19 @@ class KnowledgeIndex:
     _doc_tokens: list[frozenset[str]] = field(default_factory=list)
     _idf: dict[str, float] = field(default_factory=dict)
     _intents: list[str | None] = field(default_factory=list)
+    encoder: Encoder | None = None
+    _vectors: np.ndarray | None = None  # one L2-normalised row per embedded text of a variant
+    _owner: np.ndarray | None = None  # the article (position in `keys`) of each row
+    _row_lang: np.ndarray | None = None  # the language of each row
+
+    @property
+    def dense(self) -> bool:
+        return self._vectors is not None
 
     @classmethod
     def build(cls, articles: Iterable[Article], tokenizer: Tokenizer | None = None,
-              version: str = "") -> KnowledgeIndex:
+              version: str = "", encoder: Encoder | None = None) -> KnowledgeIndex:
+        """Index the articles; with `encoder`, also embed every variant for the dense blend."""
         tokenizer = tokenizer or Tokenizer()
         variants: dict[str, dict[str, Article]] = {}
         for a in articles:
@@ -85,33 +114,81 @@ class KnowledgeIndex:
             index._bm25.index(heads, show_progress=False)
             index._bm25_body = bm25s.BM25(k1=1.2, b=0.75)
             index._bm25_body.index(bodies, show_progress=False)
+        if encoder is not None and keys:
+            index._embed(encoder)
         return index
+
+    def _embed(self, encoder: Encoder) -> None:
+        texts, owner, langs = [], [], []
+        for i, key in enumerate(self.keys):
+            for a in self.variants[key].values():
+                if DENSE_LANGUAGES is not None and a.language not in DENSE_LANGUAGES:
+                    continue
+                head = " ".join([a.title, *a.tags]).strip()
+                lead = f"{a.title}. {a.body}"[:EMBED_CHARS].strip()
+                for text in dict.fromkeys(t for t in (head, lead) if t):  # what it is about; what it says
+                    texts.append(text)
+                    owner.append(i)
+                    langs.append(a.language)
+        if not texts:
+            return
+        self.encoder = encoder
+        self._vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
+        self._owner = np.asarray(owner, dtype=np.int64)
+        self._row_lang = np.asarray(langs)
+
+    def dense_scores(self, query: str, language: str | None = None) -> np.ndarray | None:
+        """Per article, the best cosine between the question and the embedded texts of its variant in
+        the question's language (-1 without one); None when dense retrieval does not apply."""
+        if self._vectors is None or self._owner is None or self._row_lang is None or self.encoder is None:
+            return None
+        language = language or guess_language(query)
+        if DENSE_LANGUAGES is not None and language not in DENSE_LANGUAGES:
+            return None
+        rows = np.flatnonzero(self._row_lang == language)
+        if not len(rows):
+            return None
+        q = np.asarray(self.encoder.encode([query]), dtype=np.float32)[0]
+        best = np.full(len(self.keys), -1.0, dtype=np.float32)
+        np.maximum.at(best, self._owner[rows], self._vectors[rows] @ q)
+        return best
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def search(self, query: str, k: int = 5, intent: str | None = None,
-               intent_confidence: float = 0.0) -> list[Hit]:
-        """Top `k` articles for a question; a confident NLU intent nudges articles linked to it."""
+               intent_confidence: float = 0.0, language: str | None = None) -> list[Hit]:
+        """Top `k` articles for a question; a confident NLU intent nudges articles linked to it.
+        With dense retrieval, `language` (default: guessed) picks the variants compared with it."""
         words = self.tokenizer.words(query)
         tokens = [t for w in words for t in w.tokens if t in self._idf]
-        if not tokens or self._bm25 is None or self._bm25_body is None:
+        if self._bm25 is None or self._bm25_body is None:
             return []
-        scores = HEAD_WEIGHT * self._bm25.get_scores(tokens) + self._bm25_body.get_scores(tokens)
+        dense = self.dense_scores(query, language) if query.strip() else None
+        if not tokens and dense is None:
+            return []
+        if tokens:
+            scores = HEAD_WEIGHT * self._bm25.get_scores(tokens) + self._bm25_body.get_scores(tokens)
+        else:
+            scores = np.zeros(len(self.keys))
         if intent and intent_confidence > 0:
             boost = np.array([1.0 + 0.3 * intent_confidence if i == intent else 1.0 for i in self._intents])
             scores = scores * boost
         # Re-rank a short list by how much of the question each article explains: an article that
         # accounts for every word beats one that matches a single word very often.
         pool = min(max(k, RERANK_POOL), len(self.keys))
-        top = np.argpartition(-scores, pool - 1)[:pool]
+        top = [int(i) for i in np.argpartition(-scores, pool - 1)[:pool] if scores[i] > 0]
+        if dense is not None:
+            dpool = min(max(k, DENSE_POOL), len(self.keys))
+            top = list(dict.fromkeys(top + [int(i) for i in np.argpartition(-dense, dpool - 1)[:dpool]]))
         hits = []
         for i in top:
-            if scores[i] <= 0:
-                continue
-            cov = self._coverage(words, self._doc_tokens[i])
-            hits.append(Hit(self.keys[i], float(scores[i]) * (0.5 + 0.5 * cov), cov, self._intents[i]))
+            cov = self._coverage(words, self._doc_tokens[i]) if scores[i] > 0 else 0.0
+            hits.append(Hit(self.keys[i], float(scores[i]) * (0.5 + 0.5 * cov), cov, self._intents[i],
+                            None if dense is None else round(float(dense[i]), 4)))
         hits.sort(key=lambda h: -h.score)
+        if dense is not None:
+            hits = _fuse(hits)
         return hits[:k]
 
     def _coverage(self, words: Sequence, doc: frozenset[str]) -> float:
@@ -136,3 +213,16 @@ class KnowledgeIndex:
                 return by_lang[lang], lang == language
         first = next(iter(by_lang.values()))
         return first, first.language == language
+
+
+def _fuse(hits: list[Hit]) -> list[Hit]:
+    """Reciprocal-rank fusion of the lexical order (given) and the dense order of the same hits."""
+    lexical = {h.article_key: r for r, h in enumerate(hits) if h.score > 0}
+    by_dense = sorted(hits, key=lambda h: -(h.dense or -1.0))
+    dense_rank = {h.article_key: r for r, h in enumerate(by_dense)}
+
+    def fused(h: Hit) -> float:
+        lex = 1.0 / (RRF_K + 1 + lexical[h.article_key]) if h.article_key in lexical else 0.0
+        return lex + DENSE_WEIGHT / (RRF_K + 1 + dense_rank[h.article_key])
+
+    return sorted(hits, key=lambda h: -fused(h))

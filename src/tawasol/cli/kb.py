@@ -72,14 +72,16 @@ def eval_(tenant: str = typer.Option(..., "--tenant"),
           as_json: bool = typer.Option(False, "--json"),
           show_misses: bool = typer.Option(False, "--misses", help="List the questions not ranked first."),
           retrieval_only: bool = typer.Option(False, "--retrieval-only",
-                                              help="Rank without the NLU intent the bot also uses.")) -> None:
+                                              help="Rank without the NLU intent the bot also uses."),
+          dense: bool = typer.Option(None, "--dense/--no-dense",
+                                     help="Force dense retrieval on or off (default: the tenant's settings).")) -> None:
     """recall@1, recall@5 and MRR, overall and per language (ranked as the bot ranks)."""
     from tawasol.config import get_settings
     from tawasol.service.knowledge import evaluate_questions
 
     model_dir = None if retrieval_only else get_settings().effective_model_dir
     try:
-        report = evaluate_questions(_uow(), tenant, questions, model_dir).as_dict()
+        report = evaluate_questions(_uow(), tenant, questions, model_dir, dense=dense).as_dict()
     except DomainError as exc:
         _fail(exc)
         return

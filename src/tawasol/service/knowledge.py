@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tawasol.bot import KnowledgeIndex, evaluate, load_articles, read_questions
+from tawasol.bot.dense import default_encoder
 from tawasol.bot.evaluation import EvaluationReport
 from tawasol.domain.errors import NotFound
 from tawasol.domain.model import Article, Tenant, utcnow
@@ -83,12 +85,31 @@ def _signature(uow: UnitOfWork, tenant_id: str) -> str:
     return f"{row[0]}-{row[1].isoformat() if row[1] else '0'}"
 
 
-def load_index(uow: UnitOfWork, tenant_id: str) -> KnowledgeIndex:
-    """Build the tenant's index from the database (call inside or outside a unit of work)."""
+def dense_enabled(tenant_settings: dict[str, Any] | None) -> bool:
+    """Dense retrieval for a tenant: `settings["bot"]["dense"]` when set, else the platform default
+    `TAWASOL_BOT_DENSE` (1/true/yes; off when unset)."""
+    value = ((tenant_settings or {}).get("bot") or {}).get("dense")
+    if value is None:
+        return os.environ.get("TAWASOL_BOT_DENSE", "").strip().lower() in {"1", "true", "yes", "on"}
+    return bool(value)
+
+
+def load_index(uow: UnitOfWork, tenant_id: str, dense: bool | None = None) -> KnowledgeIndex:
+    """Build the tenant's index from the database (call inside or outside a unit of work).
+
+    With dense retrieval on (`dense`, default: the tenant's setting) and the local encoder installed,
+    article variants are embedded into the index; without the encoder a notice is logged once and
+    the index is BM25 only."""
     with uow:
         articles = list(uow.articles.for_tenant(tenant_id))
         version = _signature(uow, tenant_id)
-    return KnowledgeIndex.build(articles, version=version)
+        if dense is None:
+            tenant = uow.tenants.get(tenant_id)
+            dense = dense_enabled(tenant.settings if tenant is not None else None)
+    encoder = default_encoder() if dense else None
+    if encoder is not None:
+        version += "+dense"
+    return KnowledgeIndex.build(articles, version=version, encoder=encoder)
 
 
 class KnowledgeIndexProvider:
@@ -109,7 +130,7 @@ class KnowledgeIndexProvider:
                 return cached[0]
             if cached is not None:
                 with self.uow_factory() as uow:
-                    if _signature(uow, tenant_id) == cached[0].version:
+                    if _signature(uow, tenant_id) == cached[0].version.removesuffix("+dense"):
                         self._cache[tenant_id] = (cached[0], now)
                         return cached[0]
             index = load_index(self.uow_factory(), tenant_id)
@@ -124,10 +145,10 @@ class KnowledgeIndexProvider:
                 self._cache.pop(tenant_id, None)
 
 
-def _index_for(uow: UnitOfWork, tenant_slug: str) -> KnowledgeIndex:
+def _index_for(uow: UnitOfWork, tenant_slug: str, dense: bool | None = None) -> KnowledgeIndex:
     with uow:
         tenant_id = _tenant(uow, tenant_slug).id
-    return load_index(uow, tenant_id)
+    return load_index(uow, tenant_id, dense)
 
 
 def search(uow: UnitOfWork, tenant_slug: str, query: str, k: int = 5, language: str | None = None) -> list[dict[str, Any]]:
@@ -146,11 +167,12 @@ def search(uow: UnitOfWork, tenant_slug: str, query: str, k: int = 5, language: 
 
 
 def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path,
-                       model_dir: Path | None = None) -> EvaluationReport:
+                       model_dir: Path | None = None, dense: bool | None = None) -> EvaluationReport:
     """recall@1, recall@5 and MRR of the tenant's knowledge base on a `question,article_id` CSV.
 
     With `model_dir`, questions are ranked as the bot ranks them: the tenant's NLU intent
-    (when confident) nudges the articles linked to it; without, retrieval alone is measured."""
+    (when confident) nudges the articles linked to it; without, retrieval alone is measured.
+    `dense` forces dense retrieval on or off (default: the tenant's setting)."""
     intent_of = None
     if model_dir is not None:
         from tawasol.nlu import Analyzer
@@ -163,7 +185,7 @@ def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path,
                 return None, 0.0
             return result.label, result.confidence
 
-    return evaluate(_index_for(uow, tenant_slug), read_questions(questions), intent_of=intent_of)
+    return evaluate(_index_for(uow, tenant_slug, dense), read_questions(questions), intent_of=intent_of)
 
 
 def seed_demo_knowledge(uow: UnitOfWork) -> ImportResult:
