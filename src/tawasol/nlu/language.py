@@ -36,6 +36,22 @@ _MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كان
 _LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom)|l[bcdfghjkmnpqrstvwxz][a-z]{3,})$")  # Darija article l- glued to a noun
 
 
+_TO_ARABIC = [  # Arabizi -> Arabic script, as Darija is often written phonetically (every vowel as a letter)
+    ("ch", "ش"), ("sh", "ش"), ("kh", "خ"), ("gh", "غ"), ("th", "ت"), ("dj", "ج"), ("ou", "و"), ("ee", "ي"), ("oo", "و"),
+    ("2", "ء"), ("3", "ع"), ("4", "غ"), ("5", "خ"), ("6", "ط"), ("7", "ح"), ("8", "ه"), ("9", "ق"),
+    ("a", "ا"), ("b", "ب"), ("c", "ك"), ("d", "د"), ("e", ""), ("f", "ف"), ("g", "ڭ"), ("h", "ه"), ("i", "ي"), ("j", "ج"),
+    ("k", "ك"), ("l", "ل"), ("m", "م"), ("n", "ن"), ("o", "و"), ("p", "ب"), ("q", "ق"), ("r", "ر"), ("s", "س"), ("t", "ت"),
+    ("u", "و"), ("v", "ف"), ("w", "و"), ("x", "ش"), ("y", "ي"), ("z", "ز"),
+]
+_TO_ARABIC_RE = re.compile("|".join(re.escape(k) for k, _ in _TO_ARABIC))
+_TO_ARABIC_MAP = dict(_TO_ARABIC)
+
+
+def _to_arabic_script(text: str) -> str:
+    """A phonetic transliteration of Arabizi, used to train the ar-vs-ary model on Darija spelled by ear."""
+    return _TO_ARABIC_RE.sub(lambda m: _TO_ARABIC_MAP[m.group(0)], normalize(text).lower())
+
+
 def _darija_arabic(word: str) -> bool:
     return word in DARIJA_ARABIC or (word not in _MSA_LOOKALIKES and bool(_ARABIC_MORPHOLOGY.match(word)))
 
@@ -66,6 +82,7 @@ class LanguageIdentifier:
 
     def fit(self, texts: Sequence[str], languages: Sequence[str]) -> LanguageIdentifier:
         arabic = [(t, lang) for t, lang in zip(texts, languages, strict=True) if lang in ("ar", "ary")]
+        arabic += [(_to_arabic_script(t), "ary") for t, lang in zip(texts, languages, strict=True) if lang == "ary_Latn"]
         latin = [(t, "ary_Latn" if lang == "ary_Latn" else "other") for t, lang in zip(texts, languages, strict=True) if lang not in ("ar", "ary")]
         self.arabic_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*arabic, strict=True))  # type: ignore[arg-type]
         self.latin_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*latin, strict=True))  # type: ignore[arg-type]
