@@ -16,7 +16,7 @@ from lingua import Language, LanguageDetectorBuilder
 
 from tawasol.domain.analysis import LanguageResult
 from tawasol.nlu.features import FeatureConfig
-from tawasol.nlu.lexicons import DARIJA_ARABIC, DARIJA_ARABIC_WEAK, DARIJA_LATIN, FREQUENT_WORDS, FUNCTION_WORDS
+from tawasol.nlu.lexicons import DARIJA_ARABIC, DARIJA_ARABIC_WEAK, DARIJA_LATIN, FREQUENT_WORDS, FUNCTION_WORDS, PHONETIC_COLLISIONS
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
 from tawasol.nlu.normalize import normalize
 
@@ -52,8 +52,13 @@ def _to_arabic_script(text: str) -> str:
     return _TO_ARABIC_RE.sub(lambda m: _TO_ARABIC_MAP[m.group(0)], normalize(text).lower())
 
 
+_DARIJA_ARABIC_ALL = DARIJA_ARABIC | (
+    {normalize(_to_arabic_script(w)) for w in DARIJA_LATIN if w.isalnum()} - DARIJA_ARABIC_WEAK - PHONETIC_COLLISIONS
+)
+
+
 def _darija_arabic(word: str) -> bool:
-    return word in DARIJA_ARABIC or (word not in _MSA_LOOKALIKES and bool(_ARABIC_MORPHOLOGY.match(word)))
+    return word in _DARIJA_ARABIC_ALL or (word not in _MSA_LOOKALIKES and bool(_ARABIC_MORPHOLOGY.match(word)))
 
 
 def _darija_latin(word: str) -> bool:

@@ -72,6 +72,15 @@ DARIJA_ARABIC_WEAK = frozenset(
     """.split()
 )
 
+# Arabizi markers spelled by ear in Arabic script (see `language._to_arabic_script`) that are also common
+# MSA or Mashreqi words, so not Darija evidence.
+PHONETIC_COLLISIONS = frozenset(
+    """
+    حنا فن معايا هادي عندو معاك هيا اولا شوفلي عندنا ليوم معا معاه وا يلا باقي غدا ولو علينا ماشي اجي مازال
+    هادا ناس عليك فلوس عندك باراك شي ليه هنا واحد عليه ولا مرحبا غير عندي انا
+    """.split()
+)
+
 # Frequent function words per language, to spot code-switching within Latin script.
 FUNCTION_WORDS = {
     "fr": frozenset("je tu il elle nous vous ils le la les un une des du de et est pas pour avec mon ma mes ce cette que qui sur dans mais ou veux voudrais suis".split()),
