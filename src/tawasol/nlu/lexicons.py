@@ -144,9 +144,9 @@ FREQUENT_WORDS = {
         c'est ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs que qu' qui
         quoi dont ou où pas ne n' plus tres trop bien tout tous toute toutes avec pour par sur sous dans
         chez sans mais donc car si oui non merci bonjour bonsoir salut avoir ai as avons avez ont fait faire
-        etre suis es sommes etes va vais vas allons allez vont peut peux pouvez veux veut voulez aussi
+        etre suis sommes etes va vais vas allons allez vont peut peux pouvez veux veut voulez aussi
         encore deja toujours jamais rien quand comme alors apres avant depuis pendant entre vers ici la-bas
-        moi toi lui eux meme autre autres quel quelle quels quelles cest jai ca ça y en aujourd'hui demain
+        moi toi lui eux meme autre autres quel quelle quels quelles cest jai ca ça en a aujourd'hui demain
         hier soir matin jour ans fois petit grand nouveau nouvelle vie monde gens homme femme enfant
         chose temps vraiment peu beaucoup faut dit voir vous-meme sera serait ete avait aurait enfin
         """.split()
@@ -160,13 +160,13 @@ FREQUENT_WORDS = {
         most very so too just only also now then than there here again still ever never always get got go
         going gone went come came make made know think see say said want like love good great new old day
         time people man woman world life thing way today tomorrow yesterday night thanks thank please it's
-        don't can't won't didn't isn't doesn't im dont cant via after before because if while well really
+        don't can't won't didn't isn't doesn't im dont cant after before because if while well really
         """.split()
     ),
     "es": frozenset(
         """
         yo tu te ti el ella ello nosotros vosotros ellos ellas usted ustedes mi mis su sus nuestro nuestra
-        tus lo los la las le les un una unos unas del al y e o u ni de en con por para sin sobre entre hasta
+        tus lo los la las le les un una unos unas del al y e o u ni a de en con por para sin sobre entre hasta
         desde que quien cual cuando donde como porque pero si no ya muy mas menos tan tambien todo toda
         todos todas nada algo alguien nadie siempre nunca hoy manana ayer aqui alli ahora despues antes
         bien mal es son era fue ser estar esta estoy estas estan este esto eso ese esa hay ha he han hemos
