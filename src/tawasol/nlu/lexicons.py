@@ -41,6 +41,9 @@ DARIJA_LATIN = frozenset(
     sme7 smeh sm7li smehli smahli 3awni 3awnoni
     lyoum lyouma lbare7 lbareh ghda ghedda
     tlefon tilifon portabl lportable lcarte lkarta l9erd lflexy flexy rcharge
+    tsali tsaliw saliti salina salit wa3er wa3ra wa3rin yarbi atay simana dazt dazet khlini khalini wayak twhacht
+    twhcht twhxt tri9 akhoya akhouya khedamin khdamin khdama jiti jina 4adi sghir sghira mchina nmchiw mchaw tla3 hbet
+    chrit chrina gles glsi noud bnina mskin meskin mskina hadak hadik fhemti fhamt hchouma l3iyalat jibi 3titek
     hwayj hwayji hwayjk hwayjek bhal bhalk bhali bhalo darori darouri daroori khas khass khassni khassek ghir ghi
     aji ajiw homa huma hado hadou mol mola mzn bsahtkom bsa7tek bsa7a abnadm bnadm sbitar awla olla ghada
     lkhatt lkhat l5at lconnexion lreseau rezo riizo lfactura lfatura lfactora factora fatora
@@ -77,7 +80,7 @@ DARIJA_ARABIC_WEAK = frozenset(
 PHONETIC_COLLISIONS = frozenset(
     """
     حنا فن معايا هادي عندو معاك هيا اولا شوفلي عندنا ليوم معا معاه وا يلا باقي غدا ولو علينا ماشي اجي مازال
-    هادا ناس عليك فلوس عندك باراك شي ليه هنا واحد عليه ولا مرحبا غير عندي انا
+    هادا ناس عليك فلوس عندك باراك شي ليه هنا واحد عليه ولا مرحبا غير عندي انا خليني ياربي شريت
     """.split()
 )
 
