@@ -87,7 +87,9 @@ class LanguageIdentifier:
 
     def fit(self, texts: Sequence[str], languages: Sequence[str]) -> LanguageIdentifier:
         arabic = [(t, lang) for t, lang in zip(texts, languages, strict=True) if lang in ("ar", "ary")]
-        arabic += [(_to_arabic_script(t), "ary") for t, lang in zip(texts, languages, strict=True) if lang == "ary_Latn"]
+        arabizi = [t for t, lang in zip(texts, languages, strict=True) if lang == "ary_Latn"]
+        arabic += [(_to_arabic_script(t), "ary") for t in arabizi]
+        arabic += [(_to_arabic_script(t.replace("e", "a")), "ary") for t in arabizi if "e" in t]  # "e" heard as a long vowel too
         latin = [(t, "ary_Latn" if lang == "ary_Latn" else "other") for t, lang in zip(texts, languages, strict=True) if lang not in ("ar", "ary")]
         self.arabic_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*arabic, strict=True))  # type: ignore[arg-type]
         self.latin_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*latin, strict=True))  # type: ignore[arg-type]
