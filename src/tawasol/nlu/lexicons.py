@@ -44,6 +44,9 @@ DARIJA_LATIN = frozenset(
     tsali tsaliw saliti salina salit wa3er wa3ra wa3rin yarbi atay simana dazt dazet khlini khalini wayak twhacht
     twhcht twhxt tri9 akhoya akhouya khedamin khdamin khdama jiti jina 4adi sghir sghira mchina nmchiw mchaw tla3 hbet
     chrit chrina gles glsi noud bnina mskin meskin mskina hadak hadik fhemti fhamt hchouma l3iyalat jibi 3titek
+    bghiti bghaw kanbghik kanbghiha tanbghi tanbghik tay3jbni kay3jbni 3jbni 3jbatni ma3jbnich sme3ti sma3ti chefti chfti
+    chafti golt gotlek golti 9oulili 9olt 9al 9alt 9alo tfaker fakar n3ess n3ass na3s fay9 fa9 faye9 3yit 3yat m3yi
+    tbarkallah tbarklah hamdolah lhamdolah bslama mrhba bezzaf kolha kolhom koulhom fayn dial tal3a nazla ghalya rkhisa
     hwayj hwayji hwayjk hwayjek bhal bhalk bhali bhalo darori darouri daroori khas khass khassni khassek ghir ghi
     aji ajiw homa huma hado hadou mol mola mzn bsahtkom bsa7tek bsa7a abnadm bnadm sbitar awla olla ghada
     lkhatt lkhat l5at lconnexion lreseau rezo riizo lfactura lfatura lfactora factora fatora
@@ -80,7 +83,7 @@ DARIJA_ARABIC_WEAK = frozenset(
 PHONETIC_COLLISIONS = frozenset(
     """
     حنا فن معايا هادي عندو معاك هيا اولا شوفلي عندنا ليوم معا معاه وا يلا باقي غدا ولو علينا ماشي اجي مازال
-    هادا ناس عليك فلوس عندك باراك شي ليه هنا واحد عليه ولا مرحبا غير عندي انا خليني ياربي شريت
+    هادا ناس عليك فلوس عندك باراك شي ليه هنا واحد عليه ولا مرحبا غير عندي انا خليني ياربي شريت قولت قالت قال فاق
     """.split()
 )
 
