@@ -27,7 +27,7 @@ _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$|[a-z][
 _WEAK_MARKER = 0.34  # a word shared with MSA or other dialects counts a third of a Darija marker
 _MIN_WORDS_WITHOUT_MARKER = 3  # shorter messages with no Darija marker stay `ar`
 _NO_MARKER_SCALE = 0.65  # without a marker, `ary` needs p(ary) >= 0.5 / 0.65 from the model
-_FREQUENT_WORD_WEIGHT = 0.5  # added to lingua's confidence per frequent word (shared words split); tuned on UMSAB train pairs
+_FREQUENT_WORD_WEIGHT = 0.8  # added to lingua's confidence per frequent word (shared words split); tuned on UMSAB train pairs
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 

@@ -155,6 +155,8 @@ FREQUENT_WORDS = {
         moi toi lui eux meme autre autres quel quelle quels quelles cest jai ca ça en a aujourd'hui demain
         hier soir matin jour ans fois petit grand nouveau nouvelle vie monde gens homme femme enfant
         chose temps vraiment peu beaucoup faut dit voir vous-meme sera serait ete avait aurait enfin
+        mdr ptdr bah ben oh ouais trop cette pourquoi comment parce ici fois rien depuis ville pays
+        nouveau premier annee semaine soiree journee article suite
         """.split()
     ),
     "en": frozenset(
@@ -167,6 +169,9 @@ FREQUENT_WORDS = {
         going gone went come came make made know think see say said want like love good great new old day
         time people man woman world life thing way today tomorrow yesterday night thanks thank please it's
         don't can't won't didn't isn't doesn't im dont cant after before because if while well really
+        gonna wanna gotta u ur lol omg bad best better one two first last next year week game watch looks happy
+        tonight morning let's let us back need feel right sure got much many every big little free help
+        home work show live news says should vote fans win won beat team season
         """.split()
     ),
     "es": frozenset(
@@ -178,6 +183,8 @@ FREQUENT_WORDS = {
         bien mal es son era fue ser estar esta estoy estas estan este esto eso ese esa hay ha he han hemos
         tengo tiene tienen tenemos hace hacer puedo puede quiero quiere voy vas va vamos van dia dias vida
         gente hombre mujer cosa vez veces gracias hola buenos buenas me se nos os asi pues bueno mejor
+        jaja jajaja xd pero porque cuanto nunca tambien otra otro mucho mucha muchos poco quiero quieres puedes
+        tengo tienes estas estamos fueron sea sido ver hoy noche tarde semana ano anos amigo amiga mama papa
         """.split()
     ),
 }
