@@ -72,9 +72,7 @@ def inbox(uow: UnitOfWork, who: UserPrincipal, statuses: list[str] | None = None
 def conversation_detail(uow: UnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[str, Any]:
     who.require(*STAFF)
     with uow:
-        conv = uow.conversations.get_in(who.tenant_ids, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(who.tenant_ids, conversation_id)
         customer = uow.customers.get(conv.customer_id)
         earlier = [c for c in uow.conversations.search([conv.tenant_id], customer_id=conv.customer_id, limit=20)
                    if c.id != conv.id]
@@ -105,9 +103,7 @@ def claim(uow: UnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[str
     """Take a conversation (queued, or still with the bot) for oneself; the row lock makes it exclusive."""
     who.require(*STAFF)
     with uow:
-        conv = uow.conversations.lock_in(who.tenant_ids, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(who.tenant_ids, conversation_id, lock=True)
         if conv.status == ConversationStatus.ASSIGNED.value and conv.assigned_agent_id == who.user.id:
             return conversation_view(conv)
         if conv.status not in (ConversationStatus.QUEUED.value, ConversationStatus.BOT.value):
@@ -128,9 +124,7 @@ def agent_said(uow: UnitOfWork, who: UserPrincipal, cmd: AgentSaid, max_chars: i
     who.require(*STAFF)
     text = clean_text(cmd.text, max_chars)
     with uow:
-        conv = uow.conversations.lock_in(who.tenant_ids, cmd.conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(who.tenant_ids, cmd.conversation_id, lock=True)
         if cmd.client_message_id:
             previous = uow.messages.by_client_id(conv.id, cmd.client_message_id)
             if previous is not None:
@@ -159,9 +153,7 @@ def resolve(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, dispositi
             summary: str | None = None) -> dict[str, Any]:
     who.require(*STAFF)
     with uow:
-        conv = uow.conversations.lock_in(who.tenant_ids, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(who.tenant_ids, conversation_id, lock=True)
         auto = assist.wrap_up_summary(list(uow.messages.for_conversation(conv.id)))
         conv.move_to(ConversationStatus.RESOLVED)
         msg = _system_note(uow, conv.id, conv.tenant_id, "The conversation was marked as resolved.")
@@ -216,9 +208,7 @@ def decline(uow: UnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[s
     """The assignee gives the conversation back; it goes to someone else."""
     who.require(*STAFF)
     with uow:
-        conv = uow.conversations.lock_in(who.tenant_ids, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(who.tenant_ids, conversation_id, lock=True)
         if conv.status != ConversationStatus.ASSIGNED.value or conv.assigned_agent_id != who.user.id:
             raise Conflict("only the assigned agent can decline this conversation")
         routing.note(uow, conv, f"{who.user.display_name} declined the conversation.", internal=True)
@@ -234,9 +224,7 @@ def transfer(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, queue: s
     if bool(queue) == bool(agent_id):
         raise InvalidInput("queue", "give either a queue or an agent_id")
     with uow:
-        conv = uow.conversations.lock_in(who.tenant_ids, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(who.tenant_ids, conversation_id, lock=True)
         if conv.status not in (ConversationStatus.QUEUED.value, ConversationStatus.ASSIGNED.value,
                                ConversationStatus.BOT.value):
             raise Conflict(f"conversation is {conv.status}; it cannot be transferred")
@@ -271,9 +259,7 @@ def assist_for(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, index:
     """Suggested replies for the latest customer message, in the customer's language."""
     who.require(*STAFF)
     with uow:
-        conv = uow.conversations.get_in(who.tenant_ids, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(who.tenant_ids, conversation_id)
         msgs = list(uow.messages.for_conversation(conv.id))
         customer_msgs = [m for m in msgs if m.author == "customer"]
         query = " ".join(m.text for m in customer_msgs[-2:] if not assist_is_command(m.text))

@@ -89,9 +89,7 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
     if cmd.client_message_id is not None and not (0 < len(cmd.client_message_id) <= 128):
         raise InvalidInput("client_message_id", "must be 1 to 128 characters")
     with uow:
-        conv = uow.conversations.lock_in(cmd.tenant_id, cmd.conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(cmd.tenant_id, cmd.conversation_id, lock=True)
         if cmd.client_message_id:
             previous = uow.messages.by_client_id(conv.id, cmd.client_message_id)
             if previous is not None:
@@ -149,9 +147,7 @@ def _replay(uow: UnitOfWork, conv: Conversation, previous: Message) -> CustomerS
 def list_messages(uow: UnitOfWork, tenant_ids: list[str] | tuple[str, ...], conversation_id: str,
                   after_seq: int = 0, staff: bool = False) -> dict[str, Any]:
     with uow:
-        conv = uow.conversations.get_in(tenant_ids, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(tenant_ids, conversation_id)
         msgs = uow.messages.for_conversation(conv.id, after_seq=after_seq)
         visible = [m for m in msgs if staff or not (m.analysis or {}).get("internal")]
         return {"conversation": conversation_view(conv),

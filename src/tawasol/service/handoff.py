@@ -60,26 +60,20 @@ def _reply_message(reply: Reply, conv: Conversation, msg: Message, seq: int) -> 
 
 def waiting_status(uow: UnitOfWork, tenant_id: str, conversation_id: str) -> dict:  # type: ignore[type-arg]
     """For the widget: the customer's place in the queue and the estimated wait."""
-    from tawasol.domain.errors import NotFound
-
     with uow:
-        conv = uow.conversations.get_in(tenant_id, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(tenant_id, conversation_id)
         return routing.queue_status(uow, conv)
 
 
 def record_csat(uow: UnitOfWork, tenant_id: str, conversation_id: str, score: int,
                 comment: str | None = None) -> dict:  # type: ignore[type-arg]
     """The customer's satisfaction (1..5) at the end; one answer per conversation, the last one wins."""
-    from tawasol.domain.errors import Conflict, InvalidInput, NotFound
+    from tawasol.domain.errors import Conflict, InvalidInput
 
     if not 1 <= score <= 5:
         raise InvalidInput("score", f"expected 1 to 5, got {score}")
     with uow:
-        conv = uow.conversations.lock_in(tenant_id, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(tenant_id, conversation_id, lock=True)
         if conv.status not in (ConversationStatus.RESOLVED.value, ConversationStatus.CLOSED.value):
             raise Conflict("the survey opens when the conversation is resolved")
         previous = [m for m in uow.messages.for_conversation(conv.id) if (m.analysis or {}).get("kind") == "csat"]

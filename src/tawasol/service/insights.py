@@ -263,9 +263,7 @@ def conversation_csat(uow: UnitOfWork, who: UserPrincipal, conversation_id: str)
     """A closed conversation's predicted CSAT (or its survey answer), for staff of its tenant."""
     who.require(*STAFF)
     with uow:
-        conv = uow.conversations.get_in(who.tenant_ids, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
+        conv = uow.conversations.require_in(who.tenant_ids, conversation_id)
         score = uow.session.scalars(select(CustomerScore).where(
             CustomerScore.conversation_id == conv.id, CustomerScore.kind == "csat")
             .order_by(CustomerScore.created_at.desc()).limit(1)).first()

@@ -173,17 +173,19 @@ def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path,
     With `model_dir`, questions are ranked as the bot ranks them: the tenant's NLU intent
     (when confident) nudges the articles linked to it; without, retrieval alone is measured.
     `dense` forces dense retrieval on or off (default: the tenant's setting)."""
-    intent_of = None
+    intent_of: Callable[[str], tuple[str | None, float]] | None = None
     if model_dir is not None:
         from tawasol.nlu import Analyzer
 
         analyzer = Analyzer.for_tenant(tenant_slug, model_dir)
 
-        def intent_of(text: str) -> tuple[str | None, float]:
+        def nlu_intent(text: str) -> tuple[str | None, float]:
             result = analyzer.analyze(text).intent
             if result is None or result.out_of_scope:
                 return None, 0.0
             return result.label, result.confidence
+
+        intent_of = nlu_intent
 
     return evaluate(_index_for(uow, tenant_slug, dense), read_questions(questions), intent_of=intent_of)
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawasol.domain import model
+from tawasol.domain.errors import NotFound
 
 T = TypeVar("T")
 
@@ -85,6 +86,13 @@ class ConversationRepository(_TenantScoped[model.Conversation]):
             .with_for_update()
         )
         return self.session.scalars(stmt).first()
+
+    def require_in(self, tenant_ids: str | Sequence[str], id_: str, lock: bool = False) -> model.Conversation:
+        """The tenant's conversation (row-locked when `lock`), or NotFound whether absent or foreign."""
+        conv = self.lock_in(tenant_ids, id_) if lock else self.get_in(tenant_ids, id_)
+        if conv is None:
+            raise NotFound("conversation not found")
+        return conv
 
     def search(
         self, tenant_ids: Sequence[str], statuses: Sequence[str] | None = None,
