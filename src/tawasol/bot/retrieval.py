@@ -16,7 +16,7 @@ import numpy as np
 
 from tawasol.bot.dense import Encoder
 from tawasol.bot.language import guess_language
-from tawasol.bot.text import Tokenizer
+from tawasol.bot.text import QueryWord, Tokenizer
 from tawasol.domain.model import Article
 
 # When the customer's language has no variant, the closest readable one (Arabizi readers read Darija
@@ -30,6 +30,10 @@ FALLBACK_LANGUAGES: dict[str, tuple[str, ...]] = {
     "es": ("es", "fr", "en", "ar", "ary", "ary_Latn"),
 }
 HEAD_WEIGHT = 2.0
+# A question word's tokens: the word itself or its stem (plain), its cross-script skeleton (~) and its
+# lexicon concepts (#). The word scores its best token, plus TIE_BREAKER times the others.
+TOKEN_WEIGHTS = {"~": 1.0, "#": 1.0}
+TIE_BREAKER = 0.3
 RERANK_POOL = 20
 # Dense blend (only with an encoder): reciprocal-rank fusion of the lexical ranking and the cosine
 # ranking, the dense side weighted DENSE_WEIGHT; tuned on one half of the demo evaluation file
@@ -98,8 +102,8 @@ class KnowledgeIndex:
             head: list[str] = []
             body: list[str] = []
             for a in variants[key].values():
-                head += tokenizer.tokens(a.title) + tokenizer.tokens(" ".join(a.tags))
-                body += tokenizer.tokens(a.body)
+                head += tokenizer.tokens(a.title, a.language) + tokenizer.tokens(" ".join(a.tags), a.language)
+                body += tokenizer.tokens(a.body, a.language)
             heads.append(head or ["∅"])
             bodies.append(body or ["∅"])
         index = cls(keys=keys, variants=variants, tokenizer=tokenizer, version=version)
@@ -160,17 +164,14 @@ class KnowledgeIndex:
                intent_confidence: float = 0.0, language: str | None = None) -> list[Hit]:
         """Top `k` articles for a question; a confident NLU intent nudges articles linked to it.
         With dense retrieval, `language` (default: guessed) picks the variants compared with it."""
-        words = self.tokenizer.words(query)
-        tokens = [t for w in words for t in w.tokens if t in self._idf]
         if self._bm25 is None or self._bm25_body is None:
             return []
+        language = language or guess_language(query)
+        words = self.tokenizer.words(query, language)
         dense = self.dense_scores(query, language) if query.strip() else None
-        if not tokens and dense is None:
+        if not any(t in self._idf for w in words for t in w.tokens) and dense is None:
             return []
-        if tokens:
-            scores = HEAD_WEIGHT * self._bm25.get_scores(tokens) + self._bm25_body.get_scores(tokens)
-        else:
-            scores = np.zeros(len(self.keys))
+        scores = self._lexical_scores(words)
         if intent and intent_confidence > 0:
             boost = np.array([1.0 + 0.3 * intent_confidence if i == intent else 1.0 for i in self._intents])
             scores = scores * boost
@@ -190,6 +191,37 @@ class KnowledgeIndex:
         if dense is not None:
             hits = _fuse(hits)
         return hits[:k]
+
+    def _lexical_scores(self, words: Sequence[QueryWord]) -> np.ndarray:
+        """BM25 (titles and tags weighted HEAD_WEIGHT over bodies) summed over the question's words, each
+        word scoring its best-matching token (dis-max) plus TIE_BREAKER times the others: a word that
+        yields several tokens (word, stem, skeleton, concepts) counts about once, not once per token."""
+        scores = np.zeros(len(self.keys))
+        for w in words:
+            best: np.ndarray | None = None
+            rest = None
+            for t in w.tokens:
+                if t not in self._idf:
+                    continue
+                col = TOKEN_WEIGHTS.get(t[0], 1.0) * (HEAD_WEIGHT * self._column(self._bm25, t)
+                                                      + self._column(self._bm25_body, t))
+                if best is None:
+                    best, rest = col, col.copy()
+                else:
+                    np.maximum(best, col, out=best)
+                    rest += col
+            if best is not None and rest is not None:
+                scores += best + TIE_BREAKER * (rest - best)
+        return scores
+
+    def _column(self, bm25: bm25s.BM25, token: str) -> np.ndarray:
+        out = np.zeros(len(self.keys))
+        tid = bm25.vocab_dict.get(token)
+        if tid is not None:
+            sc = bm25.scores
+            lo, hi = sc["indptr"][tid], sc["indptr"][tid + 1]
+            out[sc["indices"][lo:hi]] = sc["data"][lo:hi]
+        return out
 
     def _coverage(self, words: Sequence, doc: frozenset[str]) -> float:
         # The share of the question's informative words that the article accounts for, each word

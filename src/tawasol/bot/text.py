@@ -1,7 +1,9 @@
 """Retrieval tokens: exact words, cross-script skeletons and lexicon concepts, with pluggable folding.
 
-Every text (article or question) becomes three kinds of tokens that BM25 ranks together:
+Every text (article or question) becomes four kinds of tokens that BM25 ranks together:
 - words: the normalised word, Arabic light-stemmed (clitics such as ال / ل / و / ب removed);
+- stems: in French, English and Spanish text (and the French of Arabizi code-switching), the Snowball
+  stem, so "charged" meets "charge" and "prélevé" meets "prélèvement";
 - `~skeleton`: the NLU matching form (romanised consonant skeleton), so "fatoura" meets "فاتورة";
 - `#concept`: a retrieval lexicon entry, so "lfatoura" meets "facture" and "bill".
 The normalisation and matching functions come from `tawasol.nlu.normalize` when present; a minimal
@@ -12,9 +14,12 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import snowballstemmer
 
 from tawasol.bot.lexicon import CONCEPTS, STOPWORDS
 
@@ -71,20 +76,47 @@ def word_key(word: str) -> str:
     return word if word.isdigit() else latin_stem(word)
 
 
-def _build_lexicon() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str]]]:
+# Snowball stemmers (BSD) for the Latin-script languages; Arabizi borrows French words, so its Latin
+# words are also stemmed as French. Stemmer objects keep state while stemming: one lock, and a cache
+# so that each distinct word is stemmed once.
+STEM_LANGUAGES = {"fr": "french", "en": "english", "es": "spanish", "ary_Latn": "french"}
+_STEMMERS = {lang: snowballstemmer.stemmer(name) for lang, name in STEM_LANGUAGES.items()}
+_STEM_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str | None:
+    """The folded Snowball stem of a normalised Latin word in `language`, or None when it adds nothing
+    (no stemmer for the language, a short word, a number, or a stem equal to the word's key)."""
+    stemmer = _STEMMERS.get(language)
+    if stemmer is None or len(word) < 4 or not word.isascii() or not word.isalpha():
+        return None
+    with _STEM_LOCK:
+        stemmed = stemmer.stemWord(word)
+    folded = latin_stem(stemmed) if len(stemmed) > 1 else stemmed
+    return folded if len(folded) >= 3 and folded != word_key(word) else None
+
+
+def _build_lexicon() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str]], dict[str, dict[str, set[str]]]]:
     single: dict[str, set[str]] = {}
     pairs: dict[tuple[str, str], set[str]] = {}
+    stemmed: dict[str, dict[str, set[str]]] = {lang: {} for lang in STEM_LANGUAGES}
     for concept, forms in CONCEPTS.items():
         for form in forms:
-            words = [word_key(w) for w in _WORD.findall(_plain_normalize(form))]
+            raw = _WORD.findall(_plain_normalize(form))
+            words = [word_key(w) for w in raw]
             if len(words) == 1:
                 single.setdefault(words[0], set()).add(concept)
                 bare = _strip_latin_article(words[0])
                 if bare != words[0]:
                     single.setdefault(bare, set()).add(concept)
+                for lang in STEM_LANGUAGES:  # one form covers its inflections: "cobrar" -> "cobraron"
+                    s = stem(raw[0], lang)
+                    if s is not None:
+                        stemmed[lang].setdefault(s, set()).add(concept)
             elif len(words) == 2:
                 pairs.setdefault((words[0], words[1]), set()).add(concept)
-    return single, pairs
+    return single, pairs, stemmed
 
 
 def _strip_latin_article(key: str) -> str:
@@ -96,7 +128,7 @@ def _strip_latin_article(key: str) -> str:
 
 
 _STOP = {word_key(w) for w in STOPWORDS}
-_SINGLE, _PAIRS = _build_lexicon()
+_SINGLE, _PAIRS, _STEMMED = _build_lexicon()
 
 
 @dataclass(frozen=True)
@@ -115,7 +147,8 @@ class Tokenizer:
         # Articles repeat the same words thousands of times; folding each distinct word once is enough.
         self.matching = functools.lru_cache(maxsize=100_000)(matching) if matching is not None else None
 
-    def words(self, text: str) -> list[QueryWord]:
+    def words(self, text: str, language: str | None = None) -> list[QueryWord]:
+        """The content words of `text` and their tokens; `language` (fr, en, es, ary_Latn...) adds stems."""
         norm = _plain_normalize(self.normalize(text))
         raw = _WORD.findall(norm)
         keys = [word_key(w) for w in raw]
@@ -131,6 +164,9 @@ class Tokenizer:
             if key in _STOP or w in _STOP or len(key) < 2 and not key.isdigit():
                 continue
             toks = [key]
+            s = stem(w, language) if language in STEM_LANGUAGES else None
+            if s is not None:
+                toks.append(s)
             if self.matching is not None:
                 bare = _strip_latin_article(w) if w.isascii() else w
                 for form in {w, bare}:
@@ -139,9 +175,11 @@ class Tokenizer:
                         toks.append("~" + skel)
             concepts = set(_SINGLE.get(key, ())) | set(_SINGLE.get(_strip_latin_article(key), ()))
             concepts |= paired.get(i, set())
+            if s is not None:
+                concepts |= _STEMMED[language].get(s, set())
             toks.extend("#" + c for c in sorted(concepts))
             out.append(QueryWord(w, tuple(toks)))
         return out
 
-    def tokens(self, text: str) -> list[str]:
-        return [t for qw in self.words(text) for t in qw.tokens]
+    def tokens(self, text: str, language: str | None = None) -> list[str]:
+        return [t for qw in self.words(text, language) for t in qw.tokens]
