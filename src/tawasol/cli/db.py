@@ -13,9 +13,18 @@ def upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> 
     from tawasol.store.migrate import current
     from tawasol.store.migrate import upgrade as run
 
-    url = get_settings().effective_database_url
+    settings = get_settings()
+    url = settings.effective_database_url
     run(url, revision)
     typer.echo(f"database at revision {current(url)}")
+    if revision == "head":  # customers written in clear by an older version get their details sealed
+        from tawasol.service.bootstrap import bootstrap
+
+        platform = bootstrap(settings, steps=[])
+        sealed = platform.extras["contacts"].seal_legacy(platform.uow())
+        platform.engine.dispose()
+        if sealed:
+            typer.echo(f"sealed the contact details of {sealed} customers")
 
 
 @app.command("current")

@@ -67,6 +67,14 @@ def purge() -> None:
     typer.echo(json.dumps(privacy.purge_expired(_platform().uow())))
 
 
+@app.command("seal-contacts")
+def seal_contacts() -> None:
+    """Encrypt the contact details (name, e-mail, phone) of customers still stored in clear."""
+    p = _platform()
+    count = p.extras["contacts"].seal_legacy(p.uow())
+    typer.echo(json.dumps({"sealed": count}))
+
+
 @keys_app.command("rotate")
 def rotate() -> None:
     """Create a new master key version and re-wrap every customer key under it."""

@@ -90,8 +90,9 @@ class DemoLogin:
     languages: list[str]
 
 
-def seed_demo(uow_factory: Any) -> list[DemoLogin]:
-    """Create the demo tenant once; running it again changes nothing and returns the logins."""
+def seed_demo(uow_factory: Any, contacts: Any = None) -> list[DemoLogin]:
+    """Create the demo tenant once; running it again changes nothing and returns the logins. With a
+    `ContactBook` (the platform's `extras["contacts"]`), the demo customers' details are sealed like real ones."""
     uow: UnitOfWork = uow_factory()
     with uow:
         exists = uow.tenants.by_slug(TENANT) is not None
@@ -109,6 +110,8 @@ def seed_demo(uow_factory: Any) -> list[DemoLogin]:
         from tawasol.demo.history import seed_history
 
         seed_history(uow_factory)  # 300 customers, 8 weeks of conversations: churn, outreach and staffing
+        if contacts is not None:
+            contacts.seal_legacy(uow_factory())
     return [DemoLogin(email=a[0], role=a[2], languages=a[3]) for a in AGENTS]
 
 

@@ -86,6 +86,7 @@ class Customer:
     preferred_language: str | None = None
     consent: dict[str, Any] = field(default_factory=dict)
     attributes: dict[str, Any] = field(default_factory=dict)
+    contact_encrypted: bytes | None = None  # name/email/phone, AES-GCM under the customer's key
     id: str = field(default_factory=new_id)
     created_at: datetime = field(default_factory=utcnow)
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from tawasol.domain.errors import Conflict, InvalidInput, NotFound
-from tawasol.domain.model import Author, ConversationStatus, Message, Presence, Role, utcnow
+from tawasol.domain.model import Author, ConversationStatus, Customer, Message, Presence, Role, utcnow
 from tawasol import assist
 from tawasol.service import events, routing
 from tawasol.service.commands import AgentSaid
+from tawasol.service.contacts import Contact, ContactBook
 from tawasol.service.principals import UserPrincipal
 from tawasol.service.text import clean_text
 from tawasol.service.views import conversation_view, decision_view, message_view, queue_view, user_view
@@ -47,7 +48,7 @@ def set_presence(uow: UnitOfWork, who: UserPrincipal, presence: str) -> dict[str
 
 
 def inbox(uow: UnitOfWork, who: UserPrincipal, statuses: list[str] | None = None,
-          mine: bool = False) -> dict[str, Any]:
+          mine: bool = False, contacts: ContactBook | None = None) -> dict[str, Any]:
     who.require(*STAFF)
     allowed = {s.value for s in ConversationStatus}
     for s in statuses or []:
@@ -62,14 +63,22 @@ def inbox(uow: UnitOfWork, who: UserPrincipal, statuses: list[str] | None = None
             last = uow.messages.for_conversation(c.id)[-1:]
             view["last_message"] = message_view(last[0]) if last else None
             customer = uow.customers.get(c.customer_id)
-            view["customer_name"] = customer.name if customer else None
+            view["customer_name"] = _contact(uow, contacts, customer).name
             view["priority"], view["assigned_at"] = c.priority, c.assigned_at.isoformat() if c.assigned_at else None
             view["queued_at"] = c.queued_at.isoformat() if c.queued_at else None
             data.append(view)
         return {"data": data, "count": len(data)}
 
 
-def conversation_detail(uow: UnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[str, Any]:
+def _contact(uow: UnitOfWork, contacts: ContactBook | None, customer: Customer | None) -> Contact:
+    if customer is None:
+        return Contact()
+    return contacts.read(uow, customer) if contacts is not None else Contact(customer.name, customer.email,
+                                                                                customer.phone)
+
+
+def conversation_detail(uow: UnitOfWork, who: UserPrincipal, conversation_id: str,
+                        contacts: ContactBook | None = None) -> dict[str, Any]:
     who.require(*STAFF)
     with uow:
         conv = uow.conversations.require_in(who.tenant_ids, conversation_id)
@@ -89,7 +98,8 @@ def conversation_detail(uow: UnitOfWork, who: UserPrincipal, conversation_id: st
             "queue_status": routing.queue_status(uow, conv),
             "conversation": conversation_view(conv),
             "customer": None if customer is None else {
-                "id": customer.id, "name": customer.name, "preferred_language": customer.preferred_language,
+                "id": customer.id, "name": _contact(uow, contacts, customer).name,
+                "preferred_language": customer.preferred_language,
                 "attributes": customer.attributes, "external_id": customer.external_id,
             },
             "queue": queue_view(queue) if queue else None,

@@ -18,6 +18,7 @@ from tawasol.privacy import Keyring
 from tawasol.routing import EscalationPolicyStep
 from tawasol.service.pipeline import Pipeline
 from tawasol.store import make_engine, make_session_factory, start_mappers, upgrade
+from tawasol.service.contacts import ContactBook
 from tawasol.service.privacy import RawTextSealer
 from tawasol.store.uow import UnitOfWork
 
@@ -130,6 +131,7 @@ def bootstrap(settings: Settings | None = None, migrate: bool = True,
     extras.update({
         "keyring": keyring,
         "raw_text_sealer": RawTextSealer(keyring),
+        "contacts": ContactBook(keyring),
         "greeter": disclosure_greeter,
     })
     return Platform(

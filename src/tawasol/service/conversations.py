@@ -16,6 +16,7 @@ from tawasol.domain.model import (
 from tawasol.domain.pipeline import MessageContext
 from tawasol.service import audit, auth, events
 from tawasol.service.commands import CustomerSaid, OpenConversation
+from tawasol.service.contacts import Contact, ContactBook
 from tawasol.service.handoff import apply_outcome
 from tawasol.service.pipeline import Pipeline
 from tawasol.service.text import clean_text
@@ -33,7 +34,9 @@ class OpenedConversation:
 
 
 def open_conversation(cmd: OpenConversation, uow: UnitOfWork, token_ttl_hours: int,
-                      greeting: "Greeter | None" = None) -> OpenedConversation:
+                      greeting: "Greeter | None" = None, contacts: ContactBook | None = None) -> OpenedConversation:
+    """Open a conversation for a new or returning (by external id) customer. With a contact book, the
+    customer's name, e-mail and phone are stored only encrypted under their own key."""
     with uow:
         tenant = uow.tenants.by_slug(cmd.tenant_slug)
         if tenant is None:
@@ -41,10 +44,14 @@ def open_conversation(cmd: OpenConversation, uow: UnitOfWork, token_ttl_hours: i
         d = cmd.customer
         customer = uow.customers.by_external_id(tenant.id, d.external_id) if d.external_id else None
         if customer is None:
-            customer = uow.customers.add(Customer(
-                tenant_id=tenant.id, name=d.name, email=d.email, phone=d.phone, external_id=d.external_id,
-                preferred_language=d.preferred_language or cmd.language, consent=dict(d.consent),
+            contact = Contact(d.name, d.email, d.phone)
+            customer = uow.customers.add(Customer(  # never flushed with clear details when they can be sealed
+                tenant_id=tenant.id, external_id=d.external_id, consent=dict(d.consent),
+                preferred_language=d.preferred_language or cmd.language,
+                **({} if contacts is not None else {"name": d.name, "email": d.email, "phone": d.phone}),
             ))
+            if contacts is not None:
+                contacts.seal(uow, customer, contact)
         conv = uow.conversations.add(Conversation(
             tenant_id=tenant.id, customer_id=customer.id, channel=cmd.channel,
             language=cmd.language or customer.preferred_language,

@@ -19,13 +19,12 @@ from tawasol.privacy import (
     RetentionPolicy,
     decrypt,
     encrypt,
-    new_customer_key,
-    open_customer_key,
     rewrap,
     shred,
 )
 from tawasol.privacy.step import PLACEHOLDERS_KEY
 from tawasol.service import audit
+from tawasol.service.contacts import ContactBook, customer_data_key
 from tawasol.service.principals import UserPrincipal
 from tawasol.service.views import conversation_view, message_view
 from tawasol.store.uow import UnitOfWork
@@ -35,21 +34,6 @@ DEFAULT_REVEAL_ROLES = ("supervisor", "admin")
 
 def message_aad(msg: Message) -> str:
     return f"tawasol/message/{msg.tenant_id}/{msg.conversation_id}/{msg.id}"
-
-
-def customer_data_key(uow: UnitOfWork, keyring: Keyring, customer: Customer, create: bool = True) -> bytes | None:
-    """The customer's data key (created on first use); None once crypto-shredded."""
-    row = uow.session.get(CustomerKey, customer.id)
-    if row is None:
-        if not create:
-            return None
-        row, key = new_customer_key(keyring, customer.tenant_id, customer.id)
-        uow.session.add(row)
-        uow.session.flush()
-        return key
-    if row.wrapped_key is None:
-        return None
-    return open_customer_key(keyring, row)
 
 
 class RawTextSealer:
@@ -128,6 +112,7 @@ def export_customer(uow: UnitOfWork, keyring: Keyring, tenant_slug: str, custome
     with uow:
         customer = _customer_in(uow, tenant_slug, customer_id)
         key = customer_data_key(uow, keyring, customer, create=False)
+        contact = ContactBook(keyring).read(uow, customer)
         conversations = []
         for conv in uow.conversations.search([customer.tenant_id], customer_id=customer.id, limit=10_000):
             msgs = []
@@ -143,7 +128,7 @@ def export_customer(uow: UnitOfWork, keyring: Keyring, tenant_slug: str, custome
         audit.append(uow, actor, "privacy.export", f"customer:{customer.id}", {}, tenant_id=customer.tenant_id)
         uow.commit()
         return {
-            "customer": {"id": customer.id, "name": customer.name, "email": customer.email, "phone": customer.phone,
+            "customer": {"id": customer.id, "name": contact.name, "email": contact.email, "phone": contact.phone,
                          "external_id": customer.external_id, "preferred_language": customer.preferred_language,
                          "consent": customer.consent, "attributes": customer.attributes,
                          "created_at": customer.created_at.isoformat()},
@@ -160,6 +145,7 @@ def erase_customer(uow: UnitOfWork, tenant_slug: str, customer_id: str, actor: s
         if row is not None:
             shred(row)
         customer.name = customer.email = customer.phone = None
+        customer.contact_encrypted = None
         customer.attributes = {"erased": True}
         conv_ids = [c.id for c in uow.conversations.search([customer.tenant_id], customer_id=customer.id,
                                                               limit=100_000)]

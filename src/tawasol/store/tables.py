@@ -56,6 +56,7 @@ customers = Table(
     Column("consent", JSON, nullable=False),
     Column("attributes", JSON, nullable=False),
     Column("created_at", TS, nullable=False),
+    Column("contact_encrypted", LargeBinary),  # name/email/phone sealed under the customer's key
     UniqueConstraint("tenant_id", "external_id", name="uq_customers_tenant_external"),
 )
 

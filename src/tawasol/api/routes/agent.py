@@ -51,12 +51,13 @@ async def presence(body: PresenceIn, who: CurrentUser, platform: PlatformDep) ->
 @router.get("/conversations")
 async def inbox(who: CurrentUser, platform: PlatformDep, status: list[str] | None = Query(None),
                 mine: bool = False) -> dict[str, Any]:
-    return await run_in_threadpool(svc.inbox, platform.uow(), who, status, mine)
+    return await run_in_threadpool(svc.inbox, platform.uow(), who, status, mine, platform.extras.get("contacts"))
 
 
 @router.get("/conversations/{conversation_id}")
 async def conversation(conversation_id: str, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
-    return await run_in_threadpool(svc.conversation_detail, platform.uow(), who, conversation_id)
+    return await run_in_threadpool(svc.conversation_detail, platform.uow(), who, conversation_id,
+                                   platform.extras.get("contacts"))
 
 
 @router.post("/conversations/{conversation_id}/claim")

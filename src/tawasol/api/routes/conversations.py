@@ -34,7 +34,7 @@ async def open_conversation(body: ConversationCreate, request: Request, platform
     )
     uow = platform.uow()
     opened = await run_in_threadpool(svc.open_conversation, cmd, uow, platform.settings.customer_token_ttl_hours,
-                                     platform.extras.get("greeter"))
+                                     platform.extras.get("greeter"), platform.extras.get("contacts"))
     await publish_events(platform, uow.events)
     return ConversationCreated(id=opened.id, customer_token=opened.customer_token, status=opened.status,
                                messages=opened.greeting)

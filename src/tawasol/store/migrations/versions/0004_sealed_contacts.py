@@ -1,0 +1,24 @@
+"""customers: contact details sealed under the customer's key
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-26
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0004'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('customers') as batch_op:
+        batch_op.add_column(sa.Column('contact_encrypted', sa.LargeBinary(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('customers') as batch_op:
+        batch_op.drop_column('contact_encrypted')
