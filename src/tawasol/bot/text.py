@@ -116,6 +116,10 @@ def _build_lexicon() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str
                         stemmed[lang].setdefault(s, set()).add(concept)
             elif len(words) == 2:
                 pairs.setdefault((words[0], words[1]), set()).add(concept)
+                for lang in STEM_LANGUAGES:  # "topped up" meets "top up", "dar de baja" "darme de baja"
+                    stems = tuple(stem(w, lang) or k for w, k in zip(raw, words))
+                    if stems != tuple(words):
+                        pairs.setdefault(stems, set()).add(concept)  # type: ignore[arg-type]
     return single, pairs, stemmed
 
 
@@ -152,11 +156,14 @@ class Tokenizer:
         norm = _plain_normalize(self.normalize(text))
         raw = _WORD.findall(norm)
         keys = [word_key(w) for w in raw]
+        stems = [stem(w, language) if language in STEM_LANGUAGES else None for w in raw]  # type: ignore[arg-type]
         # Two-word forms ("how much", "carte sim") may start with a function word: match them on all
-        # words, and give the concept to the content word of the pair.
+        # words (as written, or stemmed), and give the concept to the content word of the pair.
         paired: dict[int, set[str]] = {}
         for i in range(len(keys) - 1):
-            found = _PAIRS.get((keys[i], keys[i + 1]))
+            found = _PAIRS.get((keys[i], keys[i + 1]), set())
+            if stems[i] or stems[i + 1]:
+                found = found | _PAIRS.get((stems[i] or keys[i], stems[i + 1] or keys[i + 1]), set())
             if found:
                 paired.setdefault(i + 1 if keys[i + 1] not in _STOP else i, set()).update(found)
         out: list[QueryWord] = []
@@ -164,7 +171,7 @@ class Tokenizer:
             if key in _STOP or w in _STOP or len(key) < 2 and not key.isdigit():
                 continue
             toks = [key]
-            s = stem(w, language) if language in STEM_LANGUAGES else None
+            s = stems[i]
             if s is not None:
                 toks.append(s)
             if self.matching is not None:
@@ -175,7 +182,7 @@ class Tokenizer:
                         toks.append("~" + skel)
             concepts = set(_SINGLE.get(key, ())) | set(_SINGLE.get(_strip_latin_article(key), ()))
             concepts |= paired.get(i, set())
-            if s is not None:
+            if s is not None and language is not None:
                 concepts |= _STEMMED[language].get(s, set())
             toks.extend("#" + c for c in sorted(concepts))
             out.append(QueryWord(w, tuple(toks)))
