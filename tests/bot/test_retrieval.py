@@ -35,3 +35,47 @@ def test_the_answer_variant_follows_the_customer_language_with_a_fallback(index)
 def test_a_question_the_knowledge_base_cannot_answer_has_low_confidence(index):
     hits = index.search("Quel temps fera-t-il à Paris demain ?", k=3)
     assert not hits or hits[0].confidence < 0.5
+
+
+DEMO = Path(__file__).resolve().parents[2] / "src" / "tawasol" / "demo"
+
+
+@pytest.mark.parametrize("question,article", [
+    ("I was charged for a service I never ordered", "bill-dispute"),  # charged ~ charge (stem)
+    ("Me cobraron algo que no pedí", "bill-dispute"),  # Spanish inflection reaches the "cobrar" lexicon form
+    ("Je voudrais me désabonner", "contract-termination"),  # désabonner -> terminate (paraphrase lexicon)
+    ("my phone got nicked", "sim-lost-stolen"),
+])
+def test_inflections_and_everyday_wording_find_the_article(index, question, article):
+    assert index.search(question, k=5)[0].article_key == article
+
+
+def test_stems_only_apply_to_languages_with_a_stemmer():
+    from tawasol.bot.text import Tokenizer, stem
+
+    assert stem("charged", "en") == stem("charges", "en") == "charg"
+    assert stem("prélevé".replace("é", "e"), "fr") == stem("prelevement", "fr")
+    assert stem("charged", "ar") is None
+    tokens = Tokenizer().tokens("cobrado", "es")
+    assert "#dispute" in tokens and "#dispute" not in Tokenizer().tokens("cobrado", "ar")
+
+
+def test_a_word_with_many_tokens_counts_about_once():
+    # "box" yields its word, skeleton and two concepts (fibre, router); it must not outweigh the
+    # word that says what the question is about (moving house).
+    from tawasol.bot.retrieval import KnowledgeIndex as KI
+    idx = KI.build(load_articles(DEMO_KB))
+    words = idx.tokenizer.words("box", "fr")
+    assert len(words[0].tokens) >= 3
+    scores = idx._lexical_scores(words)
+    one = max(idx._column(idx._bm25, t).max() * 2 + idx._column(idx._bm25_body, t).max() for t in words[0].tokens)
+    assert scores.max() <= one * 1.0 + 0.3 * one * (len(words[0].tokens) - 1) + 1e-6
+
+
+@pytest.mark.parametrize("name", ["kb_eval.csv", "kb_eval_dev.csv"])
+def test_demo_questions_meet_the_issue_targets_without_the_nlu_intent(index, name):
+    from tawasol.bot.evaluation import evaluate, read_questions
+
+    report = evaluate(index, read_questions(DEMO / name)).as_dict()
+    for lang, s in report["by_language"].items():
+        assert s["recall@1"] >= 0.85 and s["recall@5"] >= 0.97, (lang, s)
