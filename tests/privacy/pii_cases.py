@@ -34,7 +34,7 @@ CASES = [
     ("fr", "date de naissance : 3 mars 1990", [("DOB", "3 mars 1990")]),
     ("fr", "écrivez-moi à nadia.elamrani@gmail.com", [("EMAIL", "nadia.elamrani@gmail.com")]),
     ("fr", "Je m'appelle Youssef Benali et ma commande est en retard", [("PERSON", "Youssef Benali")]),
-    ("fr", "J'habite au 12 rue Ibn Battouta, Casablanca", [("ADDRESS", "12 rue Ibn Battouta")]),
+    ("fr", "J'habite au 12 rue Ibn Battouta, Casablanca", [("ADDRESS", "12 rue Ibn Battouta, Casablanca")]),
     ("fr", "Mme Alaoui a appelé ce matin", [("PERSON", "Alaoui")]),
     # Arabic (MSA)
     ("ar", "رقم هاتفي هو 0612345678 من فضلك اتصل بي", [("PHONE", "0612345678")]),

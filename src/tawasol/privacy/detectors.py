@@ -217,10 +217,62 @@ def _dob(text: str, lower: str) -> Iterator[Candidate]:
 def _people_and_places(text: str, lower: str) -> Iterator[Candidate]:
     from tawasol.privacy.names import addresses, persons
 
+    for cand in addresses(text, lower):
+        yield from _unquoted(cand, text)
+    yield from persons(text, lower)
+    try:
+        from tawasol.privacy import ner
+
+        spans = list(ner.tag(text))
+    except ner.ModelUnavailable as exc:
+        _warn_fallback(str(exc))
+        yield from _linear_tagger(text)
+        return
+    for label, start, end in spans:
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        while start < end and text[start] in _EDGE:
+            start += 1
+        if label == "PERSON" and text[end - 2:end] in ("'s", "’s"):
+            end -= 2
+        if label == "PERSON":
+            end = _arabic_clause_cut(text, start, end)
+        if end - start > 1 and ner.plausible(label, text, start, end):
+            yield from _unquoted(Candidate(label, start, end, 0.9), text)
+
+
+_QUOTED_LINE = re.compile(r"\n[ \t]*[^\w\s(]")
+
+
+def _unquoted(cand: Candidate, text: str) -> Iterator[Candidate]:
+    """An address over quoted or bulleted lines ("> 12 Main St\n> Springfield") is cut at the line marks, which stay."""
+    if not _QUOTED_LINE.search(text, cand.start, cand.end):
+        yield cand
+        return
+    for m in re.finditer(r"[^\n]+", text[cand.start:cand.end]):
+        start, end = cand.start + m.start(), cand.start + m.end()
+        while start < end and not (text[start].isalnum() or text[start] == "("):
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        if end > start:
+            yield Candidate(cand.type, start, end, cand.score)
+
+
+_warned: list[str] = []
+
+
+def _warn_fallback(reason: str) -> None:
+    if not _warned:
+        _warned.append(reason)
+        import logging
+
+        logging.getLogger(__name__).warning("PII name/address CRF unavailable (%s); using the linear tagger", reason)
+
+
+def _linear_tagger(text: str) -> Iterator[Candidate]:
     from tawasol.privacy.tagger import plausible, tag
 
-    yield from addresses(text, lower)
-    yield from persons(text, lower)
     for label, start, end, prob in tag(text):
         while end > start and text[end - 1] in _EDGE:
             end -= 1

@@ -141,4 +141,5 @@ personal info information subject re fw fwd note notes question answer user bot 
 https com org net de la le les el los las del di da du des van von y et und www internal external online
 hey sir madam monsieur madame mr mrs ms miss dr prof welcome good morning evening night afternoon best regards
 kind sincerely cordialement saludos regards ps nb via per vs etc
+i'm i'll i've i'd it's that's there's what's who's let's don't can't c'est j'ai l'ai qu'il d'accord
 """.split())

@@ -32,7 +32,7 @@ def _sections(name: str) -> dict[str, list[str]]:
             continue
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
-            sections[current] = []
+            sections.setdefault(current, [])
         else:
             sections[current].append(line.strip())
     return sections
