@@ -42,7 +42,16 @@
     node.dataset.seq = m.seq;
     node.setAttribute("dir", "auto");
     if (who) { const w = document.createElement("span"); w.className = "who"; w.textContent = who; node.append(w); }
-    node.append(document.createTextNode(m.text));
+    let text = m.text;
+    (m.sources || []).forEach((src) => { if (src.url) text = text.replace(" — " + src.url, ""); });
+    node.append(document.createTextNode(text));
+    (m.sources || []).forEach((src) => {  // the article the answer comes from, as a real link
+      if (!src.url) return;
+      const a = document.createElement("a");
+      a.className = "source"; a.href = src.url; a.target = "_blank"; a.rel = "noopener noreferrer";
+      a.dataset.article = src.article_key || ""; a.textContent = "📄 " + (src.title || src.url);
+      node.append(a);
+    });
     const list = $("messages");
     const after = [...list.children].find((c) => Number(c.dataset.seq) > m.seq);
     list.insertBefore(node, after || null);
