@@ -34,6 +34,8 @@ HEAD_WEIGHT = 2.0
 # lexicon concepts (#). The word scores its best token, plus TIE_BREAKER times the others.
 TOKEN_WEIGHTS = {"~": 1.0, "#": 1.0}
 TIE_BREAKER = 0.3
+INTENT_BOOST = 0.3  # a confident NLU intent multiplies its linked articles' score by 1 + this x confidence
+COVERAGE_WEIGHT = 0.5  # share of the score that depends on how much of the question the article explains
 RERANK_POOL = 20
 # Dense blend (only with an encoder): reciprocal-rank fusion of the lexical ranking and the cosine
 # ranking, the dense side weighted DENSE_WEIGHT; tuned on one half of the demo evaluation file
@@ -173,7 +175,7 @@ class KnowledgeIndex:
             return []
         scores = self._lexical_scores(words)
         if intent and intent_confidence > 0:
-            boost = np.array([1.0 + 0.3 * intent_confidence if i == intent else 1.0 for i in self._intents])
+            boost = np.array([1.0 + INTENT_BOOST * intent_confidence if i == intent else 1.0 for i in self._intents])
             scores = scores * boost
         # Re-rank a short list by how much of the question each article explains: an article that
         # accounts for every word beats one that matches a single word very often.
@@ -185,7 +187,7 @@ class KnowledgeIndex:
         hits = []
         for i in top:
             cov = self._coverage(words, self._doc_tokens[i]) if scores[i] > 0 else 0.0
-            hits.append(Hit(self.keys[i], float(scores[i]) * (0.5 + 0.5 * cov), cov, self._intents[i],
+            hits.append(Hit(self.keys[i], float(scores[i]) * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * cov), cov, self._intents[i],
                             None if dense is None else round(float(dense[i]), 4)))
         hits.sort(key=lambda h: -h.score)
         if dense is not None:
