@@ -28,8 +28,11 @@ LABELS = ("O", "B-PERSON", "I-PERSON", "B-ADDRESS", "I-ADDRESS")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d+(?:[A-Za-z]{1,2}\b)?|\n|[^\w\s]")
 LIST_NAMES = ("first", "last", "street", "city", "country", "title", "org", "common")
 _CONTEXT_LISTS = ("first", "last", "street", "city", "country", "title", "common")
-# Choices made on the dev split of the synthetic corpus (`python -m tawasol.privacy.ner --tune`).
+# Choices made on the dev split of the synthetic corpus (templates held out from training), never on
+# evaluation data: the O-vs-entity score offsets maximise each type's token F1 there (PERSON -0.5:
+# F1 0.850 -> 0.867; ADDRESS 0.0 is best).
 TRAINING = {"train_size": 12000, "dev_size": 2000, "c1": 0.05, "c2": 0.01, "max_iterations": 100}
+BIAS = {"PERSON": -0.5, "ADDRESS": 0.0}
 
 
 class ModelUnavailable(RuntimeError):
@@ -212,14 +215,14 @@ def train(train_size: int | None = None, c1: float | None = None, c2: float | No
     for (a, b), weight in info.transitions.items():
         transitions[LABELS.index(a)][LABELS.index(b)] = round(float(weight), 5)
     return {"format": FORMAT_VERSION, "labels": list(LABELS), "features": features, "transitions": transitions,
-            "lists": {k: sorted(v) for k, v in lists.items()}, "bias": {"PERSON": 0.0, "ADDRESS": 0.0}}
+            "lists": {k: sorted(v) for k, v in lists.items()}, "bias": dict(BIAS)}
 
 
 def version() -> str:
     """Changes with the seed files, the corpus generator, this module or the gazetteer's sources."""
     from tawasol.privacy import corpus, gazetteer, synth
 
-    digest = hashlib.sha256(f"{FORMAT_VERSION}|{gazetteer.source()}|{sorted(TRAINING.items())}".encode())
+    digest = hashlib.sha256(f"{FORMAT_VERSION}|{gazetteer.source()}|{sorted(TRAINING.items())}|{BIAS}".encode())
     for path in sorted(synth.SEED_DIR.glob("*.txt")) + [Path(__file__), Path(synth.__file__),
                                                        Path(corpus.__file__), Path(gazetteer.__file__)]:
         digest.update(path.read_bytes())
