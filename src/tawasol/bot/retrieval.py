@@ -187,7 +187,8 @@ class KnowledgeIndex:
         hits = []
         for i in top:
             cov = self._coverage(words, self._doc_tokens[i]) if scores[i] > 0 else 0.0
-            hits.append(Hit(self.keys[i], float(scores[i]) * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * cov), cov, self._intents[i],
+            score = float(scores[i]) * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * cov)
+            hits.append(Hit(self.keys[i], score, cov, self._intents[i],
                             None if dense is None else round(float(dense[i]), 4)))
         hits.sort(key=lambda h: -h.score)
         if dense is not None:
