@@ -61,19 +61,20 @@ def read_questions(path: str | Path) -> list[Question]:
                 for r in reader if r.get("question")]
 
 
-IntentOf = Callable[[str], tuple[str | None, float]]
+IntentOf = Callable[[str], tuple[str | None, float, str | None]]  # intent, confidence, language
 
 
 def evaluate(index: KnowledgeIndex, questions: Iterable[Question], k: int = 5,
              intent_of: IntentOf | None = None, intent_confidence: float = 0.7) -> EvaluationReport:
-    """Rank as the bot does: with `intent_of` (the NLU), a confident intent nudges its articles."""
+    """Rank as the bot does: with `intent_of` (the NLU), a confident intent nudges its articles and the
+    detected language picks how the question is read."""
     report = EvaluationReport()
     for q in questions:
-        intent, confidence = intent_of(q.text) if intent_of else (None, 0.0)
+        intent, confidence, language = intent_of(q.text) if intent_of else (None, 0.0, None)
         if confidence < intent_confidence:
             intent, confidence = None, 0.0
         ranked = [h.article_key for h in index.search(q.text, k=max(k, 10), intent=intent,
-                                                      intent_confidence=confidence)]
+                                                      intent_confidence=confidence, language=language)]
         rank = ranked.index(q.article_key) + 1 if q.article_key in ranked else None
         report.overall.add(rank)
         report.by_language.setdefault(q.language, Scores()).add(rank)

@@ -198,7 +198,8 @@ class _Turn:
     # -- answers --------------------------------------------------------------------------------------
     def _answer(self) -> None:
         intent = self.intent if self.intent_conf >= self.settings.intent_confidence else None
-        hits = self.index.search(self.text, k=3, intent=intent, intent_confidence=self.intent_conf)
+        hits = self.index.search(self.text, k=3, intent=intent, intent_confidence=self.intent_conf,
+                                 language=self.language)
         best = hits[0] if hits else None
         # Two independent signals agreeing (a confident NLU intent and the article linked to it)
         # are worth more than word coverage alone: short or dialectal questions cover few words.

@@ -173,17 +173,19 @@ def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path,
     With `model_dir`, questions are ranked as the bot ranks them: the tenant's NLU intent
     (when confident) nudges the articles linked to it; without, retrieval alone is measured.
     `dense` forces dense retrieval on or off (default: the tenant's setting)."""
-    intent_of: Callable[[str], tuple[str | None, float]] | None = None
+    intent_of: Callable[[str], tuple[str | None, float, str | None]] | None = None
     if model_dir is not None:
         from tawasol.nlu import Analyzer
 
         analyzer = Analyzer.for_tenant(tenant_slug, model_dir)
 
-        def nlu_intent(text: str) -> tuple[str | None, float]:
-            result = analyzer.analyze(text).intent
+        def nlu_intent(text: str) -> tuple[str | None, float, str | None]:
+            analysis = analyzer.analyze(text)
+            result, lang = analysis.intent, analysis.language
+            language = lang.label if lang and lang.label not in ("", "und") and lang.confidence >= 0.5 else None
             if result is None or result.out_of_scope:
-                return None, 0.0
-            return result.label, result.confidence
+                return None, 0.0, language
+            return result.label, result.confidence, language
 
         intent_of = nlu_intent
 
