@@ -36,8 +36,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=500)
     args = parser.parse_args()
 
-    from tawasol.privacy import redact
+    from tawasol.privacy import ner, redact
 
+    print(f"names/addresses: {ner.ensure_ready()}")  # built ahead, as the server's warm-up does
     if args.data:
         from tawasol.privacy.evaluation import load_presidio_json
 

@@ -71,9 +71,80 @@ def test_without_crfsuite_the_linear_tagger_takes_over_with_a_notice(monkeypatch
     def unavailable(text: str) -> None:
         raise ner.ModelUnavailable("python-crfsuite is not installed: pip install python-crfsuite")
 
+    from tawasol.privacy import tagger
+
+    tagger.weights()  # built by `ensure_ready` when crfsuite is missing
     monkeypatch.setattr(ner, "tag", unavailable)
     monkeypatch.setattr(detectors, "_warned", [])
     with caplog.at_level(logging.WARNING):
         found = detect("Hello, my name is Nadia Tazi, card 4111 1111 1111 1111")
     assert {e.type for e in found} >= {"PERSON", "CARD"}
     assert "python-crfsuite" in caplog.text
+
+
+@pytest.fixture
+def empty_model_dir(tmp_path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A fresh installation: no model in memory nor on disk; training is watched."""
+    from tawasol.privacy import tagger
+
+    monkeypatch.setenv("TAWASOL_PII_MODEL_DIR", str(tmp_path))
+    monkeypatch.setattr(ner, "_LOADED", [])
+    monkeypatch.setattr(tagger, "_WEIGHTS", [])
+    monkeypatch.setattr(detectors, "_warned", [])
+    return tmp_path
+
+
+def test_detection_never_trains_inside_a_message(empty_model_dir, monkeypatch: pytest.MonkeyPatch,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    def no_training(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trained inside a message")
+
+    from tawasol.privacy import tagger
+
+    monkeypatch.setattr(ner, "train", no_training)
+    monkeypatch.setattr(tagger, "train", no_training)
+    with pytest.raises(ner.ModelNotReady, match="tawasol pii train"):
+        ner.model()
+    with caplog.at_level(logging.WARNING):
+        found = {(e.type, e.text) for e in detect("Bonjour, je m'appelle Nadia Tazi, tel 0612345678")}
+    assert ("PERSON", "Nadia Tazi") in found and ("PHONE", "0612345678") in found  # cue and pattern rules
+    assert "tawasol pii train" in caplog.text
+
+
+def test_prepare_trains_once_then_loads_the_stored_artifact(empty_model_dir, small_artifact: dict,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    def small_training() -> dict:
+        calls.append(1)
+        return small_artifact
+
+    monkeypatch.setattr(ner, "train", small_training)
+    first, trained = ner.prepare()
+    assert trained and ner.artifact_path().is_file() and ner.artifact_path().parent == empty_model_dir
+    assert ner.prepare() == (first, False)
+    ner.forget()  # another process: reads the stored artifact
+    again = ner.model()
+    assert calls == [1] and again.index == first.index and again.transitions == first.transitions
+
+
+def test_platform_warm_up_builds_the_model_before_any_message(empty_model_dir, small_artifact: dict, platform,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ner, "train", lambda: small_artifact)
+    platform.warm_up()
+    assert ner.artifact_path().is_file()
+    ner.forget()
+    assert ner.model().version == ner.version()
+
+
+def test_cli_pii_train_builds_the_model_ahead(empty_model_dir, small_artifact: dict,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from tawasol.cli.pii import app
+
+    monkeypatch.setattr(ner, "train", lambda: small_artifact)
+    result = CliRunner().invoke(app, ["train"])
+    assert result.exit_code == 0 and "CRF" in result.output and "trained now" in result.output
+    assert ner.artifact_path().is_file()
+    assert "loaded" in CliRunner().invoke(app, ["train"]).output

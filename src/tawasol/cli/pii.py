@@ -10,12 +10,33 @@ import typer
 app = typer.Typer(help="Detect and redact personal data; evaluate the detector.", no_args_is_help=True)
 
 
+def _models_ready(quiet: bool = False) -> str:
+    """The name/address model of the server's model directory, built now if missing (a minute at most, once)."""
+    from tawasol.config import get_settings
+    from tawasol.privacy import ner, tagger
+
+    tagger.set_model_dir(get_settings().effective_model_dir / "pii")
+    try:
+        ner.model()
+    except ner.ModelUnavailable:
+        if not quiet:
+            typer.echo("building the PII name/address model once (about 20 s)...", err=True)
+    return ner.ensure_ready()
+
+
+@app.command("train")
+def train_models() -> None:
+    """Build the name/address model ahead (the server also builds it when it starts, before any message)."""
+    typer.echo(f"PII names/addresses: {_models_ready()}")
+
+
 @app.command("redact")
 def redact_text(text: str = typer.Argument(..., help="Text to redact."),
                 as_json: bool = typer.Option(False, "--json", help="Print text, entities and placeholders as JSON.")) -> None:
     """Print TEXT with personal data replaced by typed placeholders ([PHONE_1], [CARD_1]...)."""
     from tawasol.privacy import redact
 
+    _models_ready()
     result = redact(text)
     if not as_json:
         typer.echo(result.text)
@@ -31,6 +52,7 @@ def evaluate(data: Path = typer.Option(..., "--data", exists=True, dir_okay=Fals
     """Token-level precision, recall and F1 per entity type and overall (same scoring for both systems)."""
     from tawasol.privacy.evaluation import format_table, load_presidio_json, score, tawasol_predict
 
+    _models_ready()
     samples = load_presidio_json(data)
     reports = {"tawasol": score(samples, tawasol_predict).report()}
     notes = ["token-level IO scoring; gold types without a counterpart (ORGANIZATION, GPE, DATE_TIME...) count as O"]

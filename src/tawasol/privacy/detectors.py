@@ -220,11 +220,11 @@ def _people_and_places(text: str, lower: str) -> Iterator[Candidate]:
     for cand in addresses(text, lower):
         yield from _unquoted(cand, text)
     yield from persons(text, lower)
-    try:
-        from tawasol.privacy import ner
+    from tawasol.privacy import ner
 
+    try:
         spans = list(ner.tag(text))
-    except ner.ModelUnavailable as exc:
+    except ner.ModelUnavailable as exc:  # not built yet (or no crfsuite): never train inside a message
         _warn_fallback(str(exc))
         yield from _linear_tagger(text)
         return
@@ -267,13 +267,19 @@ def _warn_fallback(reason: str) -> None:
         _warned.append(reason)
         import logging
 
-        logging.getLogger(__name__).warning("PII name/address CRF unavailable (%s); using the linear tagger", reason)
+        logging.getLogger(__name__).warning(
+            "PII name/address CRF unavailable (%s); meanwhile names and addresses are found by the cue and "
+            "lexicon rules and, when built, the linear tagger", reason)
 
 
 def _linear_tagger(text: str) -> Iterator[Candidate]:
-    from tawasol.privacy.tagger import plausible, tag
+    """The fallback tagger, only if its weights are already built: no training inside a message either."""
+    from tawasol.privacy.tagger import plausible, ready_weights, tag
 
-    for label, start, end, prob in tag(text):
+    weights = ready_weights()
+    if weights is None:
+        return
+    for label, start, end, prob in tag(text, weights):
         while end > start and text[end - 1] in _EDGE:
             end -= 1
         while start < end and text[start] in _EDGE:

@@ -2,9 +2,10 @@
 
 Each token gets B/I/O tags for PERSON and ADDRESS from features of itself and of its neighbours (shape,
 affixes, the word, membership of the gazetteer's lists, line position). Training uses python-crfsuite
-(MIT) on `corpus.split()` at first use; the weights, the transition matrix and the word lists are then
-kept in one versioned JSON artifact, so that inference is a pure-Python Viterbi that needs neither
-crfsuite nor Faker. Sentences without any candidate token (a capitalised or Arabic-script word, a
+(MIT) on `corpus.split()`, in `prepare()`: when the platform warms up or by `tawasol pii train`, never
+inside a message's detection (which uses the fallback until the model is ready). The weights, the
+transition matrix and the word lists are kept in one versioned JSON artifact, so that inference is a
+pure-Python Viterbi that needs neither crfsuite nor Faker. Sentences without any candidate token (a capitalised or Arabic-script word, a
 digit, a listed name) skip the model.
 """
 
@@ -16,6 +17,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -218,6 +220,7 @@ def train(train_size: int | None = None, c1: float | None = None, c2: float | No
             "lists": {k: sorted(v) for k, v in lists.items()}, "bias": dict(BIAS)}
 
 
+@lru_cache(maxsize=1)
 def version() -> str:
     """Changes with the seed files, the corpus generator, this module or the gazetteer's sources."""
     from tawasol.privacy import corpus, gazetteer, synth
@@ -244,25 +247,86 @@ def from_artifact(data: dict, version_: str = "") -> Model:
                  bias=dict(data.get("bias", {})), version=version_)
 
 
-@lru_cache(maxsize=1)
+class ModelNotReady(ModelUnavailable):
+    """No trained artifact of this version yet: inference never trains (see `prepare`)."""
+
+
+_LOADED: list[Model] = []  # the model in use, at most one (of the current version)
+_TRAINING = threading.Lock()
+
+
+def artifact_path() -> Path:
+    return _cache_dir() / f"pii-crf-{version()}.json"
+
+
+def _load(path: Path, version_: str) -> Model | None:
+    try:
+        return from_artifact(json.loads(path.read_text(encoding="utf-8")), version_)
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 def model() -> Model:
-    """The trained model: from the versioned cache file, else trained now and cached (best effort)."""
+    """The trained model, from memory or the versioned artifact; never trains (a message must not wait for it).
+
+    Raises `ModelNotReady` until `prepare()` has built it (platform warm-up, `tawasol pii train`)."""
+    if _LOADED:
+        return _LOADED[0]
     v = version()
     path = _cache_dir() / f"pii-crf-{v}.json"
+    loaded = _load(path, v)
+    if loaded is None:
+        raise ModelNotReady(f"the PII name/address model {v} is not built yet in {path.parent}: "
+                            "run `tawasol pii train` (the server builds it when it starts)")
+    _LOADED[:] = [loaded]
+    return loaded
+
+
+def prepare() -> tuple[Model, bool]:
+    """Load the model, or train and store it now (once per version): (model, whether it was trained)."""
     try:
-        return from_artifact(json.loads(path.read_text(encoding="utf-8")), v)
-    except (OSError, ValueError, KeyError):
+        return model(), False
+    except ModelNotReady:
         pass
-    log.info("training the PII name/address model (once per version): %s", path)
-    artifact = train()
+    with _TRAINING:  # two warm-ups at once train once
+        if _LOADED:
+            return _LOADED[0], False
+        v = version()
+        path = _cache_dir() / f"pii-crf-{v}.json"
+        loaded = _load(path, v)
+        if loaded is not None:
+            _LOADED[:] = [loaded]
+            return loaded, False
+        log.info("training the PII name/address model (once per version): %s", path)
+        artifact = train()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp",
+                                             encoding="utf-8") as fh:
+                json.dump(artifact, fh, separators=(",", ":"), ensure_ascii=False)
+            os.replace(fh.name, path)
+        except OSError:
+            log.warning("cannot store the PII model in %s: it is kept in memory only", path.parent)
+        trained = from_artifact(artifact, v)
+        _LOADED[:] = [trained]
+        return trained, True
+
+
+def ensure_ready() -> str:
+    """Build what name/address detection needs (the CRF, else the linear fallback); says which is in use."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8") as fh:
-            json.dump(artifact, fh, separators=(",", ":"), ensure_ascii=False)
-        os.replace(fh.name, path)
-    except OSError:
-        pass  # a read-only model directory: keep the model in memory only
-    return from_artifact(artifact, v)
+        m, trained = prepare()
+        return f"CRF {m.version} ({'trained now' if trained else 'loaded'}) from {_cache_dir()}"
+    except ModelUnavailable as exc:  # python-crfsuite missing
+        from tawasol.privacy import tagger
+
+        tagger.weights()
+        return f"linear tagger {tagger.version()} (CRF unavailable: {exc})"
+
+
+def forget() -> None:
+    """Drop the model in memory (tests; after the model directory changed)."""
+    _LOADED.clear()
 
 
 # -- inference ------------------------------------------------------------------------------------

@@ -187,6 +187,7 @@ def train(size: int = 9000, seed_value: int = 20240611, c: float = 0.5) -> dict[
     return weights
 
 
+@lru_cache(maxsize=1)
 def version() -> str:
     """Changes whenever the seed files, this module or the corpus generator change."""
     digest = hashlib.sha256(FORMAT_VERSION.encode())
@@ -214,15 +215,26 @@ def _cache_dir() -> Path:
     return Path(base) / "tawasol" / "pii"
 
 
-@lru_cache(maxsize=1)
+_WEIGHTS: list[dict[str, list[float]]] = []
+
+
+def ready_weights() -> dict[str, list[float]] | None:
+    """The weights if already built (in memory or in the versioned cache file), else None: never trains."""
+    if not _WEIGHTS:
+        try:
+            _WEIGHTS.append(json.loads((_cache_dir() / f"tagger-{version()}.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return None
+    return _WEIGHTS[0]
+
+
 def weights() -> dict[str, list[float]]:
     """The trained weights: from the versioned cache file, else trained now and cached (best effort)."""
-    path = _cache_dir() / f"tagger-{version()}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
+    ready = ready_weights()
+    if ready is not None:
+        return ready
     trained = train()
+    path = _cache_dir() / f"tagger-{version()}.json"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8") as fh:
@@ -230,14 +242,15 @@ def weights() -> dict[str, list[float]]:
         os.replace(fh.name, path)
     except OSError:
         pass  # a read-only home: keep the model in memory only
+    _WEIGHTS[:] = [trained]
     return trained
 
 
-def tag(text: str) -> Iterator[tuple[str, int, int, float]]:
+def tag(text: str, w: dict[str, list[float]] | None = None) -> Iterator[tuple[str, int, int, float]]:
     """(label, start, end, probability) of each run of tokens tagged PERSON or ADDRESS."""
     import math
 
-    w = weights()
+    w = w or weights()
     bias = w[""]
     matches, feats = features(text)
     run: list[object] = []  # [label, start, end, min probability]

@@ -49,9 +49,11 @@ class Platform:
     def warm_up(self) -> None:
         """Load (or train, on first start) each tenant's models and build its knowledge index now,
         so that the first customer does not wait for them."""
-        from tawasol.privacy import detect
+        from tawasol.privacy import detect, ner
 
-        detect("Bonjour, je suis Salma Benali, 12 rue des Orangers, Rabat")  # trains the name tagger once
+        # the PII name/address model is built here, before any message (detection itself never trains it)
+        log.info("PII names/addresses: %s", ner.ensure_ready())
+        detect("Bonjour, je suis Salma Benali, 12 rue des Orangers, Rabat")
         nlu, knowledge = self.extras.get("nlu"), self.extras.get("knowledge")
         with self.uow(readonly=True) as uow:
             tenants = [(t.id, t.slug) for t in uow.tenants.list()]
