@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from tawasol.bot.decision import BotSettings, Reading, decide
 from tawasol.bot.flows import ActionFailed, Flow, run_action
 from tawasol.bot.language import guess_language
 from tawasol.bot.llm import GroundedLLM, LLMConfig
@@ -28,26 +28,6 @@ _CANCEL = re.compile(r"\b(annuler|annule|cancel|stop|laisse tomber|إلغاء|ا
 _GREETING = re.compile(r"^\W*(bonjour|bonsoir|salut|hello|hi|hey|hola|salam|slm|ahlan|السلام|سلام|مرحبا|أهلا)",
                        re.IGNORECASE)
 _SMALL_TALK = {"greeting": "greeting", "thanks": "thanks"}
-
-
-@dataclass
-class BotSettings:
-    """Per-tenant settings, read from `tenant.settings["bot"]`."""
-
-    threshold: float = 0.6  # minimum share of the question an article must explain
-    min_score: float = 1.0  # minimum BM25 score (guards one-word coincidences)
-    max_misses: int = 2  # unanswered questions in a row before handing off
-    intent_confidence: float = 0.7  # NLU confidence needed to act on an intent alone
-    backend_url: str = ""
-    answer_chars: int = 320
-    llm: LLMConfig | None = None
-
-    @classmethod
-    def from_tenant(cls, settings: dict[str, Any]) -> BotSettings:
-        raw = dict((settings or {}).get("bot") or {})
-        llm = raw.pop("llm", None)
-        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
-        return cls(**known, llm=LLMConfig(**llm) if isinstance(llm, dict) and llm.get("base_url") else None)
 
 
 class BotStep:
@@ -197,17 +177,10 @@ class _Turn:
 
     # -- answers --------------------------------------------------------------------------------------
     def _answer(self) -> None:
-        intent = self.intent if self.intent_conf >= self.settings.intent_confidence else None
-        hits = self.index.search(self.text, k=3, intent=intent, intent_confidence=self.intent_conf,
-                                 language=self.language)
-        best = hits[0] if hits else None
-        # Two independent signals agreeing (a confident NLU intent and the article linked to it)
-        # are worth more than word coverage alone: short or dialectal questions cover few words.
-        agree = best is not None and intent is not None and best.intent == intent
-        threshold = self.settings.threshold * (0.75 if agree else 1.0)
-        confident = (best is not None and best.confidence >= threshold
-                     and best.score >= self.settings.min_score and not self.out_of_scope)
-        if not confident:
+        reading = Reading(self.intent, self.intent_conf, self.out_of_scope, self.language)
+        decision = decide(self.index, self.text, reading, self.settings)
+        hits, best = decision.hits, decision.best
+        if not decision.answer or best is None:
             return self._miss(hits)
         article, exact = self.index.variant(best.article_key, self.language)
         text = self._compose(article, exact, best)

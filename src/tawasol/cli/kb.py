@@ -68,14 +68,17 @@ def search(query: str = typer.Argument(...), tenant: str = typer.Option(..., "--
 
 @app.command("eval")
 def eval_(tenant: str = typer.Option(..., "--tenant"),
-          questions: Path = typer.Option(..., "--questions", help="CSV with columns question,article_id[,language]."),
+          questions: Path = typer.Option(..., "--questions",
+                                     help="CSV: question,article_id[,language]; empty article_id: unanswerable."),
           as_json: bool = typer.Option(False, "--json"),
           show_misses: bool = typer.Option(False, "--misses", help="List the questions not ranked first."),
           retrieval_only: bool = typer.Option(False, "--retrieval-only",
                                               help="Rank without the NLU intent the bot also uses."),
           dense: bool = typer.Option(None, "--dense/--no-dense",
                                      help="Force dense retrieval on or off (default: the tenant's settings).")) -> None:
-    """recall@1, recall@5 and MRR, overall and per language (ranked as the bot ranks)."""
+    """recall@1, recall@5 and MRR, overall and per language (ranked as the bot ranks), with the bot's answer
+    rate; rows with an empty article_id are unanswerable questions: their false-answer rate is the share the
+    bot would answer anyway."""
     from tawasol.config import get_settings
     from tawasol.service.knowledge import evaluate_questions
 
@@ -88,10 +91,20 @@ def eval_(tenant: str = typer.Option(..., "--tenant"),
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{'language':<10} {'n':>4} {'recall@1':>9} {'recall@5':>9} {'MRR':>7}")
+    typer.echo(f"{'language':<10} {'n':>4} {'recall@1':>9} {'recall@5':>9} {'MRR':>7} {'answered':>9} "
+               f"{'n_unans':>8} {'false_ans':>10}")
     rows = list(report["by_language"].items()) + [("overall", report["overall"])]  # type: ignore[union-attr]
     for lang, s in rows:
-        typer.echo(f"{lang:<10} {s['n']:>4} {s['recall@1']:>9.3f} {s['recall@5']:>9.3f} {s['mrr']:>7.3f}")
+        typer.echo(f"{lang:<10} {s['n']:>4} {_cell(s, 'recall@1', 9)} {_cell(s, 'recall@5', 9)} {_cell(s, 'mrr', 7)} "
+                   f"{_cell(s, 'answer_rate', 9)} {s.get('n_unanswerable', 0):>8} {_cell(s, 'false_answer_rate', 10)}")
     if show_misses:
         for m in report["misses"]:  # type: ignore[union-attr]
-            typer.echo(f"  [{m['language']}] {m['question']} -> expected {m['expected']}, got {m['got']} (rank {m['rank']})")
+            if m["expected"]:
+                typer.echo(f"  [{m['language']}] {m['question']} -> expected {m['expected']}, got {m['got']} "
+                           f"(rank {m['rank']})")
+            else:
+                typer.echo(f"  [{m['language']}] {m['question']} -> unanswerable, answered with {m['got']}")
+
+
+def _cell(scores: dict[str, float], key: str, width: int) -> str:
+    return f"{scores[key]:>{width}.3f}" if key in scores else f"{'-':>{width}}"

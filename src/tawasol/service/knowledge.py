@@ -168,28 +168,34 @@ def search(uow: UnitOfWork, tenant_slug: str, query: str, k: int = 5, language: 
 
 def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path,
                        model_dir: Path | None = None, dense: bool | None = None) -> EvaluationReport:
-    """recall@1, recall@5 and MRR of the tenant's knowledge base on a `question,article_id` CSV.
+    """recall@1, recall@5, MRR and the bot's answer decision (answer rate; false-answer rate on the rows
+    with an empty article_id) of the tenant's knowledge base on a `question,article_id` CSV.
 
-    With `model_dir`, questions are ranked as the bot ranks them: the tenant's NLU intent
-    (when confident) nudges the articles linked to it; without, retrieval alone is measured.
-    `dense` forces dense retrieval on or off (default: the tenant's setting)."""
-    intent_of: Callable[[str], tuple[str | None, float, str | None]] | None = None
+    With `model_dir`, questions are read by the tenant's NLU as the bot reads them (a confident intent
+    nudges the articles linked to it, out-of-scope is never answered); without, retrieval alone is
+    measured. The thresholds are the tenant's bot settings. `dense` forces dense retrieval on or off
+    (default: the tenant's setting)."""
+    from tawasol.bot.decision import BotSettings, Reading
+
+    read: Callable[[str], Reading] | None = None
     if model_dir is not None:
         from tawasol.nlu import Analyzer
 
         analyzer = Analyzer.for_tenant(tenant_slug, model_dir)
 
-        def nlu_intent(text: str) -> tuple[str | None, float, str | None]:
+        def nlu_reading(text: str) -> Reading:
             analysis = analyzer.analyze(text)
             result, lang = analysis.intent, analysis.language
             language = lang.label if lang and lang.label not in ("", "und") and lang.confidence >= 0.5 else None
-            if result is None or result.out_of_scope:
-                return None, 0.0, language
-            return result.label, result.confidence, language
+            if result is None:
+                return Reading(language=language)
+            return Reading(result.label, result.confidence, result.out_of_scope, language)
 
-        intent_of = nlu_intent
+        read = nlu_reading
 
-    return evaluate(_index_for(uow, tenant_slug, dense), read_questions(questions), intent_of=intent_of)
+    with uow:
+        settings = BotSettings.from_tenant(_tenant(uow, tenant_slug).settings)
+    return evaluate(_index_for(uow, tenant_slug, dense), read_questions(questions), read=read, settings=settings)
 
 
 def seed_demo_knowledge(uow: UnitOfWork) -> ImportResult:
