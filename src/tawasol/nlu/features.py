@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from tawasol.nlu.arabic import arabic_views, strip_clitics
 from tawasol.nlu.normalize import matching_form_of_normalized, normalize
 
 _WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
@@ -30,6 +31,7 @@ class FeatureConfig:
     char_max: int = 5  # character n-grams inside word boundaries (like char_wb)
     skeleton_ngrams: int = 2  # word 1..n-grams of the cross-script matching form
     skeleton_chars: int = 0  # character n-grams (2..n) of the matching form; 0 = none
+    arabic: int = 0  # 1 = Arabic stems without clitics, and the MSA words that dialect words stand for (see `arabic`)
     min_df: int = 1
     max_features: int = 400_000
 
@@ -45,6 +47,14 @@ def extract(text: str, config: FeatureConfig, normalized: str | None = None) -> 
     for n in range(1, config.word_ngrams + 1):
         for i in range(len(words) - n + 1):
             feats["w" + " ".join(words[i : i + n])] += 1
+    if config.arabic:
+        stems, msa = arabic_views(words)
+        for stem in stems:
+            feats["a" + stem] += 1
+        for phrase in msa:  # into the word namespace: a dialect word meets what an MSA-trained model learned
+            for word in phrase.split():
+                feats["w" + word] += 1
+                feats["a" + strip_clitics(word)] += 1
     if config.char_max:
         for word in norm.split():
             padded = f" {word} "

@@ -20,7 +20,8 @@ from sklearn.svm import LinearSVC
 
 from tawasol.nlu.features import FeatureConfig, Featurizer
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: intent features may include Arabic stems and dialect words (format-1 artifacts still load)
+SUPPORTED_FORMATS = frozenset({1, 2})
 ARTIFACT_TYPES = frozenset({"tawasol.nlu.linear"})
 
 
@@ -152,8 +153,8 @@ class LinearTextClassifier:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         if manifest.get("type") not in ARTIFACT_TYPES:
             raise ArtifactError(f"refusing to load {path}: type {manifest.get('type')!r} is not one of {sorted(ARTIFACT_TYPES)}")
-        if manifest.get("format") != FORMAT_VERSION:
-            raise ArtifactError(f"refusing to load {path}: format {manifest.get('format')!r}, expected {FORMAT_VERSION}")
+        if manifest.get("format") not in SUPPORTED_FORMATS:
+            raise ArtifactError(f"refusing to load {path}: format {manifest.get('format')!r}, expected one of {sorted(SUPPORTED_FORMATS)}")
         model = cls(FeatureConfig(**manifest["features"]), c=float(manifest["c"]))
         with np.load(path / "arrays.npz", allow_pickle=False) as arrays:
             model.weights_ = np.ascontiguousarray(arrays["weights"], dtype=np.float32)

@@ -1,0 +1,111 @@
+"""Arabic word analysis for intent features: clitic splitting and dialect words read as Modern Standard Arabic.
+
+Intent models of the tenants are mostly trained on MSA (and French or English) examples, while customers
+write in Darija, Levantine, Gulf or Egyptian Arabic. Two cheap bridges, used as extra features:
+- clitics: the conjunction و, the article ال (with و/ف/ب/ك/ل before it) and the possessive or object
+  suffixes are split off, so "وبطاقتي" and "البطاقة" share the stem "بطاق";
+- dialect words: a hand-written map from frequent dialect words (Arabic script and Arabizi) to the MSA
+  word a model trained on MSA has seen ("بغيت" and "bghit" -> "اريد", "فين" -> "اين", "دابا" -> "الان").
+
+All forms are normalised (see `normalize`: ة -> ه, أ/إ/آ -> ا, ى -> ي). Written for Tawasol; no entry is
+taken from a data set.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
+# longest first, so "وبال" is tried before "و"
+_PREFIXES = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "و")  # ب/ل/ف alone begin too many roots
+_SUFFIXES = ("كما", "هما", "تها", "تهم", "تكم", "تنا", "تي", "ته", "تك", "ها", "هم", "هن", "كم", "كن", "نا", "ني", "ات", "ون", "ين", "ي", "ك", "ه")
+_MIN_STEM = 3
+
+# dialect (Darija, Levantine, Gulf, Egyptian, Tunisian) -> MSA; one MSA word each, normalised
+_DIALECT = {
+    # want / need
+    "بغيت": "اريد", "بغا": "يريد", "بغينا": "نريد", "نبغي": "اريد", "كنبغي": "اريد", "بغيتي": "تريد", "تبغي": "تريد",
+    "بدي": "اريد", "بدنا": "نريد", "بدك": "تريد", "ابغى": "اريد", "ابغي": "اريد", "ابغا": "اريد", "ابي": "اريد",
+    "عايز": "اريد", "عاوز": "اريد", "عايزه": "اريد", "نحب": "اريد", "حابب": "اريد", "ودي": "اريد",
+    "خاصني": "احتاج", "خصني": "احتاج", "محتاج": "احتاج", "لازمني": "احتاج",
+    # question words
+    "فين": "اين", "فاين": "اين", "وين": "اين", "فوين": "اين", "منين": "من اين",
+    "كيفاش": "كيف", "كيداير": "كيف", "ازاي": "كيف", "شلون": "كيف", "كيفن": "كيف",
+    "علاش": "لماذا", "لاش": "لماذا", "ليش": "لماذا", "ليه": "لماذا", "لويش": "لماذا",
+    "شنو": "ماذا", "اشنو": "ماذا", "شنوه": "ماذا", "شنا": "ماذا", "شو": "ماذا", "ايش": "ماذا", "وش": "ماذا", "اش": "ماذا",
+    "واش": "هل", "امتا": "متى", "امتى": "متى", "وقتاش": "متى", "ايمتى": "متى", "شحال": "كم", "بشحال": "بكم", "قداش": "كم", "قديش": "كم", "كام": "كم",
+    # time, quantity, negation, existence
+    "دابا": "الان", "هسا": "الان", "هلق": "الان", "توا": "الان", "الحين": "الان", "دلوقتي": "الان",
+    "مازال": "ما زال", "مازالت": "ما زالت", "مازالش": "لم", "مزالت": "ما زالت", "مزال": "ما زال", "باقي": "ما زال", "لسه": "ما زال", "لسا": "ما زال", "للحين": "ما زال", 
+    "بزاف": "كثيرا", "برشا": "كثيرا", "كتير": "كثيرا", "وايد": "كثيرا", "اوي": "جدا",
+    "ماشي": "ليس", "مش": "ليس", "مو": "ليس", "موب": "ليس", "والو": "لا شيء",
+    "كاين": "يوجد", "كاينه": "يوجد", "ماكاينش": "لا يوجد", "مافيش": "لا يوجد", "مافي": "لا يوجد",
+    "ديال": "ل", "ديالي": "لي", "ديالك": "لك", "تاع": "ل", "بتاع": "ل", "بتاعي": "لي",
+    # verbs of customer service
+    "وصلاتني": "وصلني", "جاني": "وصلني", "خلصت": "دفعت", "خلص": "دفع", "نخلص": "ادفع", 
+    "صيفط": "ارسل", "سيفط": "ارسل", "صيفطت": "ارسلت", "سيفطت": "ارسلت", "بعتت": "ارسلت", "رسلت": "ارسلت",
+    "ضاع": "فقد", "ضاعت": "فقدت", "ضيعت": "فقدت", "تلفت": "فقدت", "ودرت": "فقدت", "سرقو": "سرقوا", "تسرقت": "سرقت", "انسرقت": "سرقت",
+    "نقدر": "استطيع", "قدرت": "استطعت", "بقدر": "استطيع", "اقدر": "استطيع", "اقدرش": "لا استطيع", "نقدرش": "لا استطيع",
+    "عطيني": "اعطني", "عطاوني": "اعطوني", "بدل": "غير", "نبدل": "اغير", "بدلت": "غيرت", "حيد": "الغ", "نحيد": "الغي",
+    "شفت": "رايت", "شوف": "انظر", "خدام": "يعمل", "خدامه": "تعمل", "تخدم": "تعمل", "شغال": "يعمل", "شغاله": "تعمل",
+    "خسرات": "تعطلت", "خاسره": "معطله", "خربانه": "معطله", "بايظه": "معطله",
+    "عافاك": "من فضلك", "عفاك": "من فضلك", "الله يخليك": "من فضلك", "لو سمحت": "من فضلك", "بليز": "من فضلك",
+    "حيت": "لان", "عشان": "لان", "علشان": "لان", "لانو": "لان",
+    "شي": "بعض", "شويه": "قليلا", "شوي": "قليلا", "شويا": "قليلا",
+    # banking and telecom nouns
+    "لاكارط": "البطاقه", "كارطه": "بطاقه", "الكارطه": "البطاقه", "كارت": "بطاقه", "الكارت": "البطاقه",
+    "الكونط": "الحساب", "كونط": "حساب", "لاكونط": "الحساب", "الفلوس": "المال", "فلوس": "مال", "فلوسي": "مالي", "مصاري": "مال",
+    "البنكه": "البنك", "بنكه": "بنك", "الكيشي": "الصراف", "الجيشي": "الصراف", "الكاش": "نقدا", "كاش": "نقدا",
+    "الفاكتوره": "الفاتوره", "فاكتوره": "فاتوره", "الفاتورا": "الفاتوره", "التيليفون": "الهاتف", "البورطابل": "الهاتف", "الموبايل": "الهاتف",
+}
+
+# Darija in Latin script (Arabizi), normalised lower-case -> MSA
+_ARABIZI = {
+    "bghit": "اريد", "bghina": "نريد", "nbghi": "اريد", "kanbghi": "اريد", "bgha": "يريد", "khassni": "احتاج", "khasni": "احتاج",
+    "fin": "اين", "fen": "اين", "fayn": "اين", "fine": "اين", "kifach": "كيف", "kifash": "كيف", "kifax": "كيف",
+    "3lach": "لماذا", "3lash": "لماذا", "3lax": "لماذا", "lach": "لماذا", "chno": "ماذا", "achno": "ماذا", "xno": "ماذا", "shno": "ماذا",
+    "wach": "هل", "wash": "هل", "wax": "هل", "imta": "متى", "chhal": "كم", "ch7al": "كم", "bch7al": "بكم", "bchhal": "بكم",
+    "daba": "الان", "dba": "الان", "mazal": "ما زال", "ba9i": "ما زال", "bzaf": "كثيرا", "bezaf": "كثيرا", "machi": "ليس", "mashi": "ليس",
+    "walo": "لا شيء", "kayn": "يوجد", "kayna": "يوجد", "makaynch": "لا يوجد", "dyal": "ل", "dial": "ل", "dyali": "لي", "diali": "لي",
+    "wslni": "وصلني", "wsletni": "وصلني", "khlest": "دفعت", "khlst": "دفعت", "nkhles": "ادفع", "sift": "ارسلت", "siftt": "ارسلت",
+    "sifet": "ارسل", "dya3": "فقد", "dyaat": "فقدت", "dye3t": "فقدت", "tsr9at": "سرقت", "tsre9t": "سرقت", "n9der": "استطيع", "9dert": "استطعت",
+    "3tini": "اعطني", "nbdel": "اغير", "bdel": "غير", "bdelt": "غيرت", "khdam": "يعمل", "khdama": "تعمل", "3afak": "من فضلك", "afak": "من فضلك",
+    "7it": "لان", "hit": "لان", "chi": "بعض", "chwiya": "قليلا", "lflous": "المال", "flous": "مال", "flousi": "مالي", "lcarte": "البطاقه",
+    "lkarta": "البطاقه", "karta": "بطاقه", "lbanka": "البنك", "lcompte": "الحساب", "lkont": "الحساب", "lfactura": "الفاتوره", "lfatura": "الفاتوره",
+}
+
+
+def strip_clitics(word: str) -> str:
+    """The stem of one normalised Arabic word without its leading conjunction/preposition/article and trailing pronoun."""
+    if not _ARABIC_WORD.match(word):
+        return word
+    stem = word
+    for prefix in _PREFIXES:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= _MIN_STEM:
+            stem = stem[len(prefix) :]
+            break
+    for suffix in _SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_STEM:
+            stem = stem[: -len(suffix)]
+            break
+    return stem
+
+
+def dialect_to_msa(word: str) -> str | None:
+    """The MSA word for a normalised dialect word (Arabic script or Arabizi), if the map knows it."""
+    found = _DIALECT.get(word) or _ARABIZI.get(word)
+    if found is None and _ARABIC_WORD.match(word):
+        for prefix in ("و", "ف"):  # "وبغيت", "فين" is itself in the map
+            if word.startswith(prefix) and word[1:] in _DIALECT:
+                return _DIALECT[word[1:]]
+        if len(word) > 4 and word.startswith("ما") and word.endswith("ش"):  # Darija/Egyptian negation ما...ش
+            inner = word[2:-1]
+            return "لا " + _DIALECT.get(inner, inner)
+    return found
+
+
+def arabic_views(words: list[str]) -> tuple[list[str], list[str]]:
+    """Stems of the words (Arabic words only), and the MSA words that dialect words stand for."""
+    stems = [strip_clitics(w) for w in words if _ARABIC_WORD.match(w)]
+    msa = [m for w in words if (m := dialect_to_msa(w)) is not None]
+    return stems, msa
