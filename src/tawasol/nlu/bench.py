@@ -24,15 +24,19 @@ from tawasol.nlu.evaluate import TASKS, evaluate_intent, evaluate_language, eval
 from tawasol.nlu.intent import IntentClassifier
 from tawasol.nlu.language import LanguageIdentifier
 from tawasol.nlu.sentiment import SentimentModel
+from tawasol.nlu.static_vectors import StaticVectors
 
 Row = dict[str, Any]
 _NOISE = re.compile(r"@\w+|https?\S*|\bhttp\b|#|\d+")
 
 
 def evaluate_task(
-    task: str, test: Path, train: Path | None, oos_label: str | None, model_dir: Path | None, embeddings: bool = False
+    task: str, test: Path, train: Path | None, oos_label: str | None, model_dir: Path | None, embeddings: bool | str = False
 ) -> dict[str, Any]:
-    """`tawasol nlu eval`: train on `train` (or use the built-in model) and evaluate on `test`."""
+    """`tawasol nlu eval`: train on `train` (or use the built-in model) and evaluate on `test`.
+
+    `embeddings`: True or "minilm" adds the full optional encoder, "static" its distilled static vectors.
+    """
     if task not in TASKS:
         raise ValueError(f"task must be one of {TASKS}, got {task!r}")
     texts, labels = read_labelled_csv(test)
@@ -40,7 +44,7 @@ def evaluate_task(
     builtin = Analyzer.default(model_dir) if not train else None
     if task == "intent":
         if train:
-            encoder = SentenceEncoder.installed() if embeddings else None
+            encoder = _embedder(embeddings, model_dir)
             model = IntentClassifier(oos_label=oos_label or "out_of_scope", encoder=encoder).fit(tr_texts, tr_labels)
         else:
             model = builtin.intent  # type: ignore[union-attr]
@@ -50,6 +54,16 @@ def evaluate_task(
         return evaluate_sentiment(sentiment, len(tr_texts), texts, labels)
     language = LanguageIdentifier().fit(tr_texts, tr_labels) if train else builtin.language  # type: ignore[union-attr]
     return evaluate_language(language, len(tr_texts), texts, labels)
+
+
+def _embedder(embeddings: bool | str, model_dir: Path | None) -> SentenceEncoder | StaticVectors | None:
+    if embeddings == "static":
+        return StaticVectors.installed(model_dir / "static-vectors" if model_dir else None)
+    if embeddings in (True, "minilm"):
+        return SentenceEncoder.installed()
+    if embeddings:
+        raise ValueError(f"embeddings must be False, True, 'minilm' or 'static', got {embeddings!r}")
+    return None
 
 
 def _csv(path: Path, text: str, label: str) -> tuple[list[str], list[str]]:
@@ -63,26 +77,28 @@ def _row(task: str, dataset: str, metric: str, value: float | None, target: str 
     return {"task": task, "dataset": dataset, "metric": metric, "value": value, "target": target, **extra}
 
 
-def bench_embeddings(data: Path, progress: Callable[[str], None]) -> list[Row]:
-    """Banking77 with the optional sentence encoder (slow: about 10 minutes on one core)."""
+def bench_embeddings(data: Path, progress: Callable[[str], None], static: bool = False) -> list[Row]:
+    """Banking77 and CLINC150 with the optional sentence encoder (slow: about 10 minutes on one core),
+    or with the static vectors distilled from it (`static`: fast once the table is cached)."""
+    name = "static MiniLM vectors" if static else "MiniLM"
     try:
-        encoder = SentenceEncoder.installed()
+        encoder: SentenceEncoder | StaticVectors = SentenceEncoder.installed() if not static else StaticVectors.installed()
     except EmbeddingModelMissing as exc:
-        return [_row("intent", "banking77 + MiniLM (optional extra)", "accuracy", None, f"skipped: {exc}")]
-    progress("intent: banking77 with sentence embeddings")
+        return [_row("intent", f"banking77 + {name} (optional extra)", "accuracy", None, f"skipped: {exc}")]
+    progress(f"intent: banking77 with {name}")
     tr, yl = _csv(data / "banking77" / "train.csv", "text", "category")
     te, yt = _csv(data / "banking77" / "test.csv", "text", "category")
     model = IntentClassifier(oos_label="__none__", encoder=encoder).fit(tr, yl)
     r = evaluate_intent(model, len(tr), te, yt)
-    rows = [_row("intent", "banking77 + MiniLM (optional extra)", "accuracy", r["accuracy"], ">= 93.0", n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"])]
-    progress("intent: clinc150 with sentence embeddings")
+    rows = [_row("intent", f"banking77 + {name} (optional extra)", "accuracy", r["accuracy"], ">= 93.0", n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"])]
+    progress(f"intent: clinc150 with {name}")
     clinc = json.loads((data / "clinc150" / "data_full.json").read_text(encoding="utf-8"))
     train = clinc["train"] + clinc["val"] + clinc["oos_train"] + clinc["oos_val"]
     test = clinc["test"] + clinc["oos_test"]
     model = IntentClassifier(oos_label="oos", encoder=encoder).fit([t for t, _ in train], [lab for _, lab in train])
     r = evaluate_intent(model, len(train), [t for t, _ in test], [lab for _, lab in test], oos_label="oos")
-    rows.append(_row("intent", "clinc150 + MiniLM (optional extra)", "in-scope accuracy", r["in_scope_accuracy"], ">= 94", n_train=len(train), n_test=len(test), p50_ms=r["latency_ms"]["p50"]))
-    rows.append(_row("intent", "clinc150 + MiniLM (optional extra)", "oos recall", r["oos_recall"], ">= 60"))
+    rows.append(_row("intent", f"clinc150 + {name} (optional extra)", "in-scope accuracy", r["in_scope_accuracy"], ">= 94", n_train=len(train), n_test=len(test), p50_ms=r["latency_ms"]["p50"]))
+    rows.append(_row("intent", f"clinc150 + {name} (optional extra)", "oos recall", r["oos_recall"], ">= 60"))
     return rows
 
 
@@ -239,6 +255,7 @@ def run_suite(data: Path, progress: Callable[[str], None] = lambda _: None, embe
     rows += bench_language(data, analyzer, progress)
     rows += bench_sentiment(data, analyzer, progress)
     rows += bench_intents(data, progress)
+    rows += bench_embeddings(data, progress, static=True)  # fast once the table is cached (first run: minutes)
     if embeddings:
         rows += bench_embeddings(data, progress)
     progress(f"bench process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
