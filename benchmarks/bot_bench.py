@@ -29,6 +29,7 @@ QUESTIONS = [
     "lfatoura dyali ghalya bzaf", "Je veux résilier mon abonnement", "My phone was stolen",
     "شنو كديرو بالمعطيات ديالي؟", "wach kayn chi 3otl f rezo f casa",
 ]
+OFF_TOPIC = ["How tall is the Eiffel tower?", "ما هي عاصمة فرنسا؟", "Est-ce que vous vendez des voitures ?"]
 
 
 def synthetic_kb(n_articles: int) -> list:
@@ -87,14 +88,19 @@ def main() -> None:
         step.process(ctx)
         return (time.perf_counter() - start) * 1000
 
-    for q in QUESTIONS:  # warm-up (caches of the tokenizer)
-        reply(q)
+    answered = 0
+    for q in QUESTIONS + OFF_TOPIC:  # warm-up (caches of the tokenizer); also checks the answer decision
+        msg = Message(tenant_id=tenant.id, conversation_id=conv.id, author="customer", text=q)
+        ctx = MessageContext(tenant=tenant, conversation=conv, customer=customer, message=msg, history=[], text=q)
+        answered += bool(step.process(ctx).replies[0].sources) == (q in QUESTIONS)
     medians, p95s = [], []
     for _ in range(args.runs):
         times = [reply(q) for q in QUESTIONS for _ in range(5)]
         medians.append(statistics.median(times))
         p95s.append(sorted(times)[int(0.95 * len(times)) - 1])
     print(f"articles: {len(index)} keys, {len(articles)} variants; index build {build_s:.1f} s")
+    print(f"answer decision as expected on {answered}/{len(QUESTIONS) + len(OFF_TOPIC)} questions "
+          f"({len(OFF_TOPIC)} off-topic)")
     print(f"bot reply p50: {statistics.median(medians):.2f} ms (median of {args.runs} runs: "
           f"{', '.join(f'{m:.2f}' for m in medians)}); p95 {statistics.median(p95s):.2f} ms")
 

@@ -63,6 +63,8 @@ class EvaluationReport:
     overall: Scores = field(default_factory=Scores)
     by_language: dict[str, Scores] = field(default_factory=dict)
     misses: list[dict[str, str]] = field(default_factory=list)
+    # per question with a ranked article: the decision's features, and 1 if that article is the answer
+    decisions: list[tuple[dict[str, float], int]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {"overall": self.overall.as_dict(),
@@ -94,6 +96,8 @@ def evaluate(index: KnowledgeIndex, questions: Iterable[Question], k: int = 5,
     for q in questions:
         decision = decide(index, q.text, read(q.text) if read else Reading(), settings, k=max(k, 10))
         ranked = [h.article_key for h in decision.hits]
+        if decision.features:
+            report.decisions.append((decision.features, int(bool(ranked) and ranked[0] == q.article_key)))
         scores = report.by_language.setdefault(q.language, Scores())
         if not q.article_key:
             report.overall.add_unanswerable(decision.answer)

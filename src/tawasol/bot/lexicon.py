@@ -585,3 +585,81 @@ STOPWORDS: frozenset[str] = frozenset(
     kant wla ola salam slm mrc merci shukran chokran 3lach alach kifech ana ani
     """.split()
 )
+
+# Place names (countries, regions, large cities) as customers write them in the six languages and scripts.
+# A place says where, not what: the answer decision does not count a question as covered by an article
+# because they share a place name (a question about the capital of France is not about roaming).
+PLACES: frozenset[str] = frozenset(
+    """
+    maroc morocco marruecos المغرب مغرب lmaghrib maghrib lmghrib lmaghreb maghreb
+    france francia فرنسا فرانسا fransa frança
+    espagne spain españa espana اسبانيا إسبانيا سبانيا sbanya spania sbania
+    italie italy italia إيطاليا ايطاليا talya
+    allemagne germany alemania ألمانيا المانيا almania
+    belgique belgium bélgica بلجيكا beljika
+    hollande netherlands holland holanda هولندا
+    angleterre england inglaterra royaume-uni britain britannique إنجلترا انجلترا بريطانيا
+    amérique america américa أمريكا امريكا ميريكان mirikan
+    canada canadá كندا
+    turquie turkey turquía تركيا torkia turkia
+    égypte egypt egipto مصر masr
+    algérie algeria argelia الجزائر جزائر dzayer
+    tunisie tunisia túnez تونس tounes
+    saoudite saudi arabie السعودية
+    émirats emirates الإمارات
+    qatar قطر
+    chine china الصين
+    japon japan japón اليابان
+    inde india الهند
+    russie russia rusia روسيا
+    portugal البرتغال
+    suisse switzerland suiza سويسرا
+    sénégal senegal السنغال
+    mauritanie mauritania موريتانيا
+    brésil brazil brasil البرازيل
+    australie australia أستراليا استراليا
+    afrique africa áfrica إفريقيا افريقيا
+    europe europa أوروبا اوروبا
+    asie asia آسيا
+    paris باريس
+    londres london لندن
+    madrid مدريد
+    barcelone barcelona برشلونة
+    rome roma روما
+    bruxelles brussels bruselas بروكسل
+    amsterdam أمستردام
+    berlin برلين
+    istanbul إسطنبول اسطنبول
+    dubai dubaï دبي
+    york نيويورك
+    tokyo tokio طوكيو
+    caire cairo القاهرة
+    montréal montreal مونتريال
+    séville seville sevilla إشبيلية
+    marseille marsella مرسيليا
+    lyon ليون
+    casablanca كازا كازابلانكا
+    rabat rbat الرباط
+    fès fes fez فاس
+    marrakech marrakesh marrakch مراكش
+    tanger tangier tánger tanja طنجة
+    agadir أكادير اكادير
+    oujda وجدة
+    meknès meknes مكناس
+    tétouan tetouan تطوان
+    kénitra kenitra القنيطرة
+    nador الناظور
+    essaouira الصويرة
+    dakhla الداخلة
+    laayoune laâyoune العيون
+    chefchaouen شفشاون
+    ifrane إفران
+    """.split()
+)
+
+# Two-word place names: both words are the place ("new" of "New York" is not a new SIM card).
+PLACE_PHRASES: frozenset[str] = frozenset({
+    "new york", "united states", "états unis", "etats unis", "estados unidos", "الولايات المتحدة", "saudi arabia",
+    "el cairo", "la meca", "los angeles", "abu dhabi", "abou dhabi", "hong kong", "costa rica", "south africa",
+    "الدار البيضاء", "dar lbida", "dar el beida", "beni mellal", "bni mellal", "el jadida", "new delhi",
+})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import bm25s
 import numpy as np
@@ -37,6 +37,15 @@ TIE_BREAKER = 0.3
 INTENT_BOOST = 0.3  # a confident NLU intent multiplies its linked articles' score by 1 + this x confidence
 COVERAGE_WEIGHT = 0.5  # share of the score that depends on how much of the question the article explains
 RERANK_POOL = 20
+# Support (the answer decision's share of the question an article accounts for) trusts a cross-script
+# skeleton less than a word: a short skeleton ("~tl" from "tall") meets unrelated words of the other
+# script. Skeleton-only matches count SKELETON_CREDIT of a word, and only from SKELETON_MIN consonants
+# (CROSS_SKELETON_MIN when the article has the skeleton only in the other script); words the knowledge
+# base does not know count UNKNOWN_SHARE of the rarest word's weight; place names are left out.
+SKELETON_CREDIT = 0.5
+SKELETON_MIN = 3
+CROSS_SKELETON_MIN = 4
+UNKNOWN_SHARE = 0.5
 # Dense blend (only with an encoder): reciprocal-rank fusion of the lexical ranking and the cosine
 # ranking, the dense side weighted DENSE_WEIGHT; tuned on one half of the demo evaluation file
 # (see benchmarks/bot_bench.py notes), checked on the other half.
@@ -54,6 +63,21 @@ EMBED_CHARS = 300  # title and the beginning of the body: what the article answe
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """How much of a question an article accounts for, as the answer decision weighs it.
+
+    `support`: the share of the question's content words (place names left out) the article explains by
+    a word, stem or concept (a long enough skeleton alone counts SKELETON_CREDIT); `support_with_places`
+    the same with place names; `matched` / `matched_head`: how many of those words it explains, and how
+    many its titles and tags explain."""
+
+    support: float = 0.0
+    support_with_places: float = 0.0
+    matched: int = 0
+    matched_head: int = 0
+
+
+@dataclass(frozen=True)
 class Hit:
     """One ranked article: lexical (BM25) score, and the share of the question it explains (0..1).
 
@@ -65,6 +89,7 @@ class Hit:
     confidence: float
     intent: str | None = None
     dense: float | None = None
+    evidence: Evidence | None = None  # how the article accounts for the question (for the answer decision)
 
 
 @dataclass
@@ -80,6 +105,9 @@ class KnowledgeIndex:
     _doc_tokens: list[frozenset[str]] = field(default_factory=list)
     _idf: dict[str, float] = field(default_factory=dict)
     _intents: list[str | None] = field(default_factory=list)
+    _position: dict[str, int] = field(default_factory=dict)
+    _doc_skeletons: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)  # (Latin, Arabic)
+    _head_tokens: list[frozenset[str]] = field(default_factory=list)
     encoder: Encoder | None = None
     _vectors: np.ndarray | None = None  # one L2-normalised row per embedded text of a variant
     _owner: np.ndarray | None = None  # the article (position in `keys`) of each row
@@ -100,16 +128,25 @@ class KnowledgeIndex:
         keys = sorted(variants)
         heads: list[list[str]] = []
         bodies: list[list[str]] = []
+        skeletons: list[tuple[frozenset[str], frozenset[str]]] = []
         for key in keys:
             head: list[str] = []
             body: list[str] = []
+            latin: set[str] = set()
+            arabic: set[str] = set()
             for a in variants[key].values():
-                head += tokenizer.tokens(a.title, a.language) + tokenizer.tokens(" ".join(a.tags), a.language)
-                body += tokenizer.tokens(a.body, a.language)
+                for text, field_tokens in ((a.title, head), (" ".join(a.tags), head), (a.body, body)):
+                    for w in tokenizer.words(text, a.language):
+                        field_tokens.extend(w.tokens)
+                        (latin if w.word.isascii() else arabic).update(t for t in w.tokens if t[0] == "~")
             heads.append(head or ["∅"])
             bodies.append(body or ["∅"])
+            skeletons.append((frozenset(latin), frozenset(arabic)))
         index = cls(keys=keys, variants=variants, tokenizer=tokenizer, version=version)
         index._doc_tokens = [frozenset(h) | frozenset(b) for h, b in zip(heads, bodies)]
+        index._doc_skeletons = skeletons
+        index._head_tokens = [frozenset(h) for h in heads]
+        index._position = {k: i for i, k in enumerate(keys)}
         index._intents = [next((a.intent for a in variants[k].values() if a.intent), None) for k in keys]
         df = Counter(t for d in index._doc_tokens for t in d)
         n = len(keys)
@@ -193,7 +230,7 @@ class KnowledgeIndex:
         hits.sort(key=lambda h: -h.score)
         if dense is not None:
             hits = _fuse(hits)
-        return hits[:k]
+        return [replace(h, evidence=self._evidence(words, self._position[h.article_key])) for h in hits[:k]]
 
     def _lexical_scores(self, words: Sequence[QueryWord]) -> np.ndarray:
         """BM25 (titles and tags weighted HEAD_WEIGHT over bodies) summed over the question's words, each
@@ -238,6 +275,33 @@ class KnowledgeIndex:
             if any(t in doc for t in w.tokens):
                 covered += weight
         return round(covered / total, 4) if total else 0.0
+
+    def _evidence(self, words: Sequence[QueryWord], i: int) -> Evidence:
+        doc, head, (latin, arabic) = self._doc_tokens[i], self._head_tokens[i], self._doc_skeletons[i]
+        max_idf = max(self._idf.values(), default=1.0)
+        total = covered = place_total = place_covered = 0.0
+        matched = matched_head = 0
+        for w in words:
+            reliable = [t for t in w.tokens if t[0] != "~" or len(t) > SKELETON_MIN]
+            known = [self._idf[t] for t in reliable if t in self._idf]
+            weight = max(known) if known else UNKNOWN_SHARE * max_idf
+            plain = [t for t in w.tokens if t[0] != "~"]
+            if any(t in doc for t in plain):
+                credit = 1.0
+                matched += not w.place
+                matched_head += not w.place and any(t in head for t in plain)
+            else:
+                same = latin if w.word.isascii() else arabic
+                long_enough = any(t in doc and len(t) > (SKELETON_MIN if t in same else CROSS_SKELETON_MIN)
+                                  for t in w.tokens if t[0] == "~")
+                credit = SKELETON_CREDIT if long_enough else 0.0
+            if w.place:
+                place_total, place_covered = place_total + weight, place_covered + credit * weight
+            else:
+                total, covered = total + weight, covered + credit * weight
+        return Evidence(round(covered / total, 4) if total else 0.0,
+                        round((covered + place_covered) / (total + place_total), 4) if total + place_total else 0.0,
+                        matched, matched_head)
 
     def variant(self, article_key: str, language: str) -> tuple[Article, bool]:
         """The variant to show a customer writing in `language`, and whether it is in that language."""

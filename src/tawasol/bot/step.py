@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tawasol.bot.decision import BotSettings, Reading, decide
+from tawasol.bot.decision import BotSettings, Decision, Reading, decide
 from tawasol.bot.flows import ActionFailed, Flow, run_action
 from tawasol.bot.language import guess_language
 from tawasol.bot.llm import GroundedLLM, LLMConfig
@@ -177,11 +177,10 @@ class _Turn:
 
     # -- answers --------------------------------------------------------------------------------------
     def _answer(self) -> None:
-        reading = Reading(self.intent, self.intent_conf, self.out_of_scope, self.language)
-        decision = decide(self.index, self.text, reading, self.settings)
+        decision = decide(self.index, self.text, Reading.of(self.ctx.analysis.intent, self.language), self.settings)
         hits, best = decision.hits, decision.best
         if not decision.answer or best is None:
-            return self._miss(hits)
+            return self._miss(hits, decision=decision)
         article, exact = self.index.variant(best.article_key, self.language)
         text = self._compose(article, exact, best)
         if text is None:  # the LLM judged the passages do not answer the question
@@ -190,7 +189,8 @@ class _Turn:
         self.state["feedback"] = {"article_key": best.article_key}
         source = {"article_key": article.article_key, "title": article.title, "language": article.language,
                   "url": article.url}
-        self._say(text, "bot_answer", "answered", _reasons(hits), sources=[source], confidence=best.confidence)
+        self._say(text, "bot_answer", "answered", _reasons(hits, decision), sources=[source],
+                  confidence=decision.probability)
 
     def _compose(self, article: Article, exact: bool, hit: Hit) -> str | None:
         answer = _first_paragraph(article.body, self.settings.answer_chars)
@@ -209,15 +209,15 @@ class _Turn:
         parts.append(say("ask_feedback", self.language))
         return "\n\n".join(parts)
 
-    def _miss(self, hits: list[Hit], reason: str = "low_confidence") -> None:
+    def _miss(self, hits: list[Hit], reason: str | None = None, decision: Decision | None = None) -> None:
         self.state["misses"] += 1
-        if self.out_of_scope:
-            reason = "out_of_scope"
+        reason = reason or (decision.reason if decision else "low_confidence")
         if self.state["misses"] >= self.settings.max_misses:
             return self._handoff(reason, f"{self.state['misses']} questions in a row without a confident answer",
                                  hits=hits)
         self.state["offer_pending"] = True
-        self._say(say("not_sure", self.language), "bot_answer", "not_confident", _reasons(hits) + [{"code": reason}])
+        self._say(say("not_sure", self.language), "bot_answer", "not_confident",
+                  _reasons(hits, decision) + [{"code": reason}])
 
     # -- output ---------------------------------------------------------------------------------------
     def _handoff(self, code: str, detail: str, message: str | None = None, hits: list[Hit] | None = None) -> None:
@@ -247,8 +247,12 @@ class _Missing(dict):  # type: ignore[type-arg]
         return "?"
 
 
-def _reasons(hits: list[Hit]) -> list[dict[str, Any]]:
-    return [{"article_key": h.article_key, "score": round(h.score, 3), "confidence": h.confidence} for h in hits[:3]]
+def _reasons(hits: list[Hit], decision: Decision | None = None) -> list[dict[str, Any]]:
+    reasons: list[dict[str, Any]] = [{"article_key": h.article_key, "score": round(h.score, 3), "confidence": h.confidence}
+                                     for h in hits[:3]]
+    if decision is not None and reasons:  # why the first article was (or was not) good enough
+        reasons[0].update(answer_probability=decision.probability, features=decision.features)
+    return reasons
 
 
 def _first_paragraph(body: str, limit: int) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-from tawasol.bot.lexicon import CONCEPTS, STOPWORDS
+from tawasol.bot.lexicon import CONCEPTS, PLACE_PHRASES, PLACES, STOPWORDS
 
 Fold = Callable[[str], str]
 
@@ -141,6 +141,7 @@ class QueryWord:
 
     word: str
     tokens: tuple[str, ...]
+    place: bool = False  # a country or city name: says where, not what the question is about
 
 
 class Tokenizer:
@@ -150,6 +151,10 @@ class Tokenizer:
         self.normalize = normalize or nlu_normalize
         # Articles repeat the same words thousands of times; folding each distinct word once is enough.
         self.matching = functools.lru_cache(maxsize=100_000)(matching) if matching is not None else None
+        self._places = {word_key(w) for form in PLACES for w in _WORD.findall(_plain_normalize(self.normalize(form)))}
+        phrases = [tuple(word_key(w) for w in _WORD.findall(_plain_normalize(self.normalize(p))))
+                   for p in PLACE_PHRASES]
+        self._place_pairs = {p for p in phrases if len(p) == 2}
 
     def words(self, text: str, language: str | None = None) -> list[QueryWord]:
         """The content words of `text` and their tokens; `language` (fr, en, es, ary_Latn...) adds stems."""
@@ -166,6 +171,7 @@ class Tokenizer:
                 found = found | _PAIRS.get((stems[i] or keys[i], stems[i + 1] or keys[i + 1]), set())
             if found:
                 paired.setdefault(i + 1 if keys[i + 1] not in _STOP else i, set()).update(found)
+        in_place = {j for i in range(len(keys) - 1) if (keys[i], keys[i + 1]) in self._place_pairs for j in (i, i + 1)}
         out: list[QueryWord] = []
         for i, (w, key) in enumerate(zip(raw, keys)):
             if key in _STOP or w in _STOP or len(key) < 2 and not key.isdigit():
@@ -185,8 +191,14 @@ class Tokenizer:
             if s is not None and language is not None:
                 concepts |= _STEMMED[language].get(s, set())
             toks.extend("#" + c for c in sorted(concepts))
-            out.append(QueryWord(w, tuple(toks)))
+            out.append(QueryWord(w, tuple(toks), i in in_place or self._is_place(w, key)))
         return out
+
+    def _is_place(self, word: str, key: str) -> bool:
+        if key in self._places or _strip_latin_article(key) in self._places:
+            return True
+        # Darija glues a preposition to the name: "فطنجة", "فالمغرب", "bfransa".
+        return len(word) > 4 and word[0] in "فبلوfb" and word_key(word[1:]) in self._places
 
     def tokens(self, text: str, language: str | None = None) -> list[str]:
         return [t for qw in self.words(text, language) for t in qw.tokens]

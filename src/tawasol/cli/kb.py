@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from tawasol.domain.errors import DomainError
+from tawasol.domain.errors import DomainError, InvalidInput
 
 app = typer.Typer(help="Knowledge base: import articles, search, evaluate retrieval.", no_args_is_help=True)
 
@@ -68,14 +68,17 @@ def search(query: str = typer.Argument(...), tenant: str = typer.Option(..., "--
 
 @app.command("eval")
 def eval_(tenant: str = typer.Option(..., "--tenant"),
-          questions: Path = typer.Option(..., "--questions",
-                                     help="CSV: question,article_id[,language]; empty article_id: unanswerable."),
+          questions: list[Path] = typer.Option(..., "--questions",
+                                               help="CSV: question,article_id[,language]; empty article_id: "
+                                                    "unanswerable. Repeat to pool several files."),
           as_json: bool = typer.Option(False, "--json"),
           show_misses: bool = typer.Option(False, "--misses", help="List the questions not ranked first."),
           retrieval_only: bool = typer.Option(False, "--retrieval-only",
                                               help="Rank without the NLU intent the bot also uses."),
           dense: bool = typer.Option(None, "--dense/--no-dense",
-                                     help="Force dense retrieval on or off (default: the tenant's settings).")) -> None:
+                                     help="Force dense retrieval on or off (default: the tenant's settings)."),
+          fit: bool = typer.Option(False, "--fit", help="Also fit the answer decision's weights on these questions "
+                                                        "(print them for the tenant's bot.answer_weights).")) -> None:
     """recall@1, recall@5 and MRR, overall and per language (ranked as the bot ranks), with the bot's answer
     rate; rows with an empty article_id are unanswerable questions: their false-answer rate is the share the
     bot would answer anyway."""
@@ -84,10 +87,18 @@ def eval_(tenant: str = typer.Option(..., "--tenant"),
 
     model_dir = None if retrieval_only else get_settings().effective_model_dir
     try:
-        report = evaluate_questions(_uow(), tenant, questions, model_dir, dense=dense).as_dict()
+        evaluation = evaluate_questions(_uow(), tenant, list(questions), model_dir, dense=dense)
     except DomainError as exc:
         _fail(exc)
         return
+    report = evaluation.as_dict()
+    if fit:
+        from tawasol.bot.decision import fit_answer_weights
+
+        features, labels = zip(*evaluation.decisions) if evaluation.decisions else ((), ())
+        if len(set(labels)) < 2:
+            _fail(InvalidInput("questions", "fitting needs questions the first article answers and others"))
+        report["answer_weights"] = fit_answer_weights(features, labels)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
@@ -97,6 +108,8 @@ def eval_(tenant: str = typer.Option(..., "--tenant"),
     for lang, s in rows:
         typer.echo(f"{lang:<10} {s['n']:>4} {_cell(s, 'recall@1', 9)} {_cell(s, 'recall@5', 9)} {_cell(s, 'mrr', 7)} "
                    f"{_cell(s, 'answer_rate', 9)} {s.get('n_unanswerable', 0):>8} {_cell(s, 'false_answer_rate', 10)}")
+    if fit:
+        typer.echo("answer_weights: " + json.dumps(report["answer_weights"]))
     if show_misses:
         for m in report["misses"]:  # type: ignore[union-attr]
             if m["expected"]:

@@ -166,10 +166,10 @@ def search(uow: UnitOfWork, tenant_slug: str, query: str, k: int = 5, language: 
     return out
 
 
-def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path,
+def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path | list[Path],
                        model_dir: Path | None = None, dense: bool | None = None) -> EvaluationReport:
     """recall@1, recall@5, MRR and the bot's answer decision (answer rate; false-answer rate on the rows
-    with an empty article_id) of the tenant's knowledge base on a `question,article_id` CSV.
+    with an empty article_id) of the tenant's knowledge base on `question,article_id` CSV files.
 
     With `model_dir`, questions are read by the tenant's NLU as the bot reads them (a confident intent
     nudges the articles linked to it, out-of-scope is never answered); without, retrieval alone is
@@ -185,17 +185,17 @@ def evaluate_questions(uow: UnitOfWork, tenant_slug: str, questions: str | Path,
 
         def nlu_reading(text: str) -> Reading:
             analysis = analyzer.analyze(text)
-            result, lang = analysis.intent, analysis.language
+            lang = analysis.language
             language = lang.label if lang and lang.label not in ("", "und") and lang.confidence >= 0.5 else None
-            if result is None:
-                return Reading(language=language)
-            return Reading(result.label, result.confidence, result.out_of_scope, language)
+            return Reading.of(analysis.intent, language, analyzer.intent.oos_label)
 
         read = nlu_reading
 
     with uow:
         settings = BotSettings.from_tenant(_tenant(uow, tenant_slug).settings)
-    return evaluate(_index_for(uow, tenant_slug, dense), read_questions(questions), read=read, settings=settings)
+    files = questions if isinstance(questions, list) else [Path(questions)]
+    rows = [q for f in files for q in read_questions(f)]
+    return evaluate(_index_for(uow, tenant_slug, dense), rows, read=read, settings=settings)
 
 
 def seed_demo_knowledge(uow: UnitOfWork) -> ImportResult:
