@@ -52,6 +52,17 @@ _NUMERIC = ("{d}/{m}/{y}", "{y}-{m2}-{d2}", "{h}:{mi}", "{h}h{mi}", "{n}%", "top
             "${n}.{c}", "{n} dirhams", "{d} {month} {y}", "v{n}.{d}", "{n} GB", "{n} Mbps", "{n} km", "section {n}",
             "page {d}", "chapter {d}", "Article {d}", "step {d}", "option {d}", "level {d}", "room {n}", "gate {d}",
             "line {d}", "table {d}", "Flight {n}", "bus {d}", "week {d}", "Season {d}", "iOS {d}", "Windows {d}")
+# Sentence openings prefixed to some sentences, so that the model sees them before names and addresses as
+# often as before anything else: they are neither a name nor a cue ("Voilà, Jean Moreau a ...", "rani f ...").
+_OPENERS = {
+    "en": ("Well,", "So", "Hi,", "Hello,", "Anyway,", "Honestly,", "Ok,", "Sorry,", "Yes,", "Also,", "Look,", "Hey,"),
+    "fr": ("Alors,", "Bref,", "Sinon,", "Donc", "Voilà,", "Enfin,", "Bon,", "Bonjour,", "Oui,", "Franchement,", "Euh",
+           "Ah,", "Salut,", "Bonsoir,"),
+    "es": ("Bueno,", "Oye,", "Vale,", "Pues", "Mira,", "Claro,", "Hola,", "Sí,", "Entonces", "Perdón,", "Buenas,"),
+    "ary": ("salam,", "rah", "iwa", "safi,", "wakha,", "3afak", "khouya,", "sahbi,", "daba", "smeh liya,", "allo,",
+            "wach", "rani", "hna"),
+    "ar": ("السلام عليكم،", "عافاك", "مرحبا،", "من فضلك،", "الله يخليك،", "صافي،", "واخا،", "دابا"),
+}
 _URLS = ("https://www.{w}.com/", "http://{w}.ma/help", "www.{w}.fr", "{w}.es/contacto", "https://{w}.net/{w2}")
 
 
@@ -85,6 +96,8 @@ class Generator:
         rng = self.rng
         arabic = lang == "ar"
         first, last = self._first_last(arabic)
+        if not arabic and rng.random() < 0.07:
+            first = f"{first}-{self._first_last(False)[0]}"  # compound first names: Jean-Baptiste, Marie-Claire
         if part == "F":
             name = first
         elif part == "L":
@@ -155,10 +168,58 @@ class Generator:
             line += rng.choice((", ", " ", "\n")) + rng.choice(_COUNTRIES)
         return line
 
+    def _arabic_street(self) -> str:
+        rng = self.rng
+        p = self.seed.places
+        kind = rng.choice(p["street_types_ar"])
+        r = rng.random()
+        if r < 0.2:
+            name = str(rng.randint(1, 120))  # "زنقة 14"
+        elif r < 0.35:
+            first, last = self._first_last(True)
+            name = f"{first} {last}" if rng.random() < 0.5 else last
+        else:
+            name = rng.choice(p["street_names_ar"])
+        street = f"{kind} {name}"
+        r = rng.random()
+        if r < 0.35:
+            street = f"{self._number()}{rng.choice((' ', ' ', '، ', ', '))}{street}"
+        elif r < 0.65:
+            street += f"{rng.choice((' ', '، ', ' '))}{rng.choice(('رقم ', 'رقم ', 'ر ', 'عدد ', ''))}{self._number()}"
+        return street
+
+    def _arabic_address(self) -> str:
+        """Moroccan addresses in Arabic script: number, street type and name, district, building, city, in any order
+        people write them ("12 زنقة ...، حي ...، الدار البيضاء", "حي ...، زنقة 14 رقم 9، الرباط")."""
+        rng = self.rng
+        p = self.seed.places
+        district = f"{rng.choice(('حي', 'حي', 'تجزئة', 'إقامة', 'الحي', 'دوار'))} {rng.choice(p['districts_ar'])}"
+        building = f"عمارة {rng.randint(1, 60)}{rng.choice((' ', '، '))}شقة {rng.randint(1, 40)}"
+        r = rng.random()
+        if r < 0.45:
+            parts = [self._arabic_street()]
+            if rng.random() < 0.5:
+                parts.append(district)
+        elif r < 0.7:
+            parts = [district, self._arabic_street()]
+        elif r < 0.85:
+            parts = [district] + ([f"رقم {self._number()}"] if rng.random() < 0.6 else [])
+        else:
+            parts = [f"{rng.choice(('إقامة', 'اقامة'))} {rng.choice(p['street_names_ar'])}", building]
+            if rng.random() < 0.5:
+                parts.reverse()
+        if rng.random() < 0.7:
+            city = rng.choice(p["cities_ar"])
+            if rng.random() < 0.2:
+                city += f" {rng.randint(10000, 93000)}"
+            parts.append(city)
+        sep = rng.choice(("، ", "، ", ", ", " ", " - ", "\n"))
+        return sep.join(parts)
+
     def address(self, lang: str) -> str:
         rng = self.rng
         if lang == "ar":
-            return synth._address(rng, "ar", self.seed)
+            return self._arabic_address() if rng.random() < 0.8 else synth._address(rng, "ar", self.seed)
         if rng.random() < 0.3:
             return synth._address(rng, lang, self.seed)
         style = rng.choice(("us", "us", "uk", "before", "before", "suffix", "after_num"))
@@ -260,6 +321,18 @@ class Generator:
                 spans.append((label, start, start + len(value)))
         out.append(template[pos:])
         text = "".join(out)
+        openers = _OPENERS.get(lang) or _OPENERS[rng.choice(("en", "fr", "es", "ary"))]
+        if rng.random() < 0.15 and not template.startswith(("{P}\\n", "{A}")) and "\\n" not in template[:12]:
+            opener = rng.choice(openers)
+            if rng.random() < 0.3:
+                opener = opener.lower() if opener[0].isupper() else opener.capitalize()
+            shift = len(opener) + 1
+            if text[:1].isupper() and text[:1].isascii() and not template.startswith(("{P}", "{F}", "{L}", "{O}", "{C}")):
+                text = text[0].lower() + text[1:]
+            text = f"{opener} {text}"
+            spans = [(k, a + shift, b + shift) for k, a, b in spans]
+        elif template[:1] == "{" and template[1:2] not in "PFLA" and text[:1].islower() and rng.random() < 0.85:
+            text = text[0].upper() + text[1:]  # a month, a weekday, a city... opening a sentence takes a capital
         if self.lower_all and len(text.lower()) == len(text):
             text = text.lower()
         elif upper_all and len(text.upper()) == len(text):

@@ -309,16 +309,40 @@ DETECTORS = (_email, _iban, _ip, _numbers, _ids, _dob, _people_and_places)
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates: higher priority first, then the longer one."""
     candidates = list(candidates)
-    places = [c for c in candidates if c.type == "ADDRESS"]
+    places: list[Candidate] | None = [c for c in candidates if c.type == "ADDRESS"]
     # "APO AE 09123", "Springfield, IL 62704": a code without any CIN cue inside a postal address is its postcode
     candidates = [c for c in candidates if not (c.type == "CIN" and c.score < 1.0 and any(
-        p.start <= c.start and c.end <= p.end for p in places))]
+        p.start <= c.start and c.end <= p.end for p in places or ()))]
     ranked = sorted(candidates, key=lambda c: (-PRIORITY[c.type], -(c.end - c.start), c.start))
     kept: list[Candidate] = []
+
+    def free(cand: Candidate) -> bool:
+        return all(cand.end <= k.start or cand.start >= k.end for k in kept)
+
     for cand in ranked:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+        if cand.type == "ADDRESS":
+            continue
+        if PRIORITY[cand.type] < PRIORITY["ADDRESS"] and places is not None:
+            # the address guesses that no identifier contradicts, overlapping ones joined
+            kept.extend(_union([p for p in places if free(p)]))
+            places = None
+        if free(cand):
             kept.append(cand)
+    if places is not None:
+        kept.extend(_union([p for p in places if free(p)]))
     return sorted(kept, key=lambda c: c.start)
+
+
+def _union(places: list[Candidate]) -> list[Candidate]:
+    """Overlapping address guesses (rules, model) are parts of one address: "12 زنقة ..." + "زنقة ...، الدار البيضاء"."""
+    out: list[Candidate] = []
+    for cand in sorted(places, key=lambda c: c.start):
+        if out and cand.start < out[-1].end:
+            last = out[-1]
+            out[-1] = Candidate("ADDRESS", last.start, max(last.end, cand.end), max(last.score, cand.score))
+        else:
+            out.append(cand)
+    return out
 
 
 def detect(text: str) -> list[Entity]:

@@ -142,4 +142,17 @@ https com org net de la le les el los las del di da du des van von y et und www 
 hey sir madam monsieur madame mr mrs ms miss dr prof welcome good morning evening night afternoon best regards
 kind sincerely cordialement saludos regards ps nb via per vs etc
 i'm i'll i've i'd it's that's there's what's who's let's don't can't c'est j'ai l'ai qu'il d'accord
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+alors bref sinon donc voilà voila enfin ensuite puis bon euh oui non aussi mais car comme quand pourquoi comment
+depuis hier demain aujourd'hui franchement malheureusement svp stp allô allo coucou excusez pardon désolé desole
+cependant pourtant toujours encore déjà deja vraiment bueno oye vale pues entonces mira sí claro hoy ayer
+mañana también tambien porque cuando como perdón perdon disculpe oiga venga vaya aún todavía siempre nunca
+well yeah yep now anyway actually honestly today tomorrow yesterday sorry excuse oh listen look again still
+already never always sure
+ana nta nti ntoma howa hiya homa huma hna tma rani rah raha rahom rak raki rana wach wash chno chnou achno ach
+fin fen imta kifach kifash 3lach 3lash dyali dyalek dyalk dyalna dyalkom dyal dial diali khouya khoya khay khti
+sahbi sa7bi sahbti m3a 3and 3endi 3ndi bghit bghina labas lbas salam slm afak 3afak 3fak chokran choukran
+shokran baraka smhli smeh smehli mzyan mezyan walakin walo walou bzaf bezzaf daba ghedda ghda lbareh iwa ewa
+hadi hada hadchi had kolchi chi machi mashi yak yallah safi wakha kayn kayna mazal baqi wla ola mrhba marhba
+alo ghir bach lli tnin tlat larb3 lkhmis jem3a sebt l7ed lhad
 """.split())

@@ -97,7 +97,9 @@ def persons(text: str, lower: str) -> Iterator[Candidate]:
     for m in _LATIN_WORD.finditer(text):
         word = m.group()
         if word[0].isupper() and word.lower() in lx.FIRST_NAMES:
-            yield Candidate("PERSON", m.start(), _words_after(text, m.start(), allow_lower=False))
+            end = _words_after(text, m.start(), allow_lower=False)
+            if end > m.start():  # "Ana sakn f ...": a listed name that is also a stop word is none
+                yield Candidate("PERSON", m.start(), end)
 
 
 _CAP_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?")
@@ -147,8 +149,9 @@ ADDRESS_PATTERNS = (
     re.compile(r"(?<!\w)(?:\d{1,5}\s+)?[A-Z][\w'’-]*(?:straße|strasse|str\.|weg|gasse|katu|vägen|gatan|veien|vej|"
                r"laan|straat|plein|allee|platz|tie|utca|ulica|vei)\s+\d{1,5}\w?(?!\w)"),
     # Arabic script: شارع محمد الخامس رقم 12
-    re.compile(r"(?:شارع|زنقة|درب|حي|إقامة|اقامة|عمارة|تجزئة|دوار|زقاق|ساحة)(?:\s+[\u0600-\u06FF]+){1,4}"
-               r"(?:\s*(?:رقم|ر\.)?\s*\d{1,5})?"),
+    re.compile(r"(?:(?<!\w)\d{1,5}\s*[,،]?\s*)?(?:شارع|زنقة|درب|حي|إقامة|اقامة|عمارة|تجزئة|دوار|زقاق|ساحة)"
+               r"(?:\s+(?:[\u0600-\u06FF]+|\d{1,5}(?=\s*(?:رقم|ر\.)\s*\d)))"
+               r"{1,4}(?:\s*(?:رقم|ر\.)?\s*\d{1,5})?"),
     re.compile(r"(?<!\w)(?:P\.?\s?O\.?\s?Box|B\.?P\.?|Bo[iî]te postale|Apartado|صندوق البريد|ص\.ب)\s*\.?\s*\d{1,6}",
                re.IGNORECASE),
     re.compile(r"(?<!\w)(?:(?:PSC|Unit)\s+\d{3,5},?\s*Box\s+\d{3,5}|(?:USNS|USNV|USS|USCGC)\s+[\w'’-]+)"
@@ -158,6 +161,9 @@ ADDRESS_PATTERNS = (
     re.compile(r"(?<!\w)(?:Apt|Apartment|Suite|Unit|Appt|Appartement|Piso|Bureau)\.?\s*#?\s*\d{1,5}\w?(?!\w)",
                re.IGNORECASE),
 )
+_AR_CITIES = "|".join(sorted((c for c in lx.MOROCCAN_CITIES if "\u0600" <= c[0] <= "\u06ff"), key=len, reverse=True))
+# "... حي المعاريف، الدار البيضاء": the city written after an Arabic-script address belongs to it
+_AR_CITY_AFTER = re.compile(rf"[ \t]*[،,-]?[ \t]*(?:{_AR_CITIES})(?:[ \t]+\d{{5}})?(?![\w])")
 # After an address: ", Apt. 4", "\n Grand Rapids\n United States 21959" (lines of a postal block).
 _TAIL = re.compile(r"[ \t]*(?:,|\n)[ \t>]*(?:,[ \t]*)?([A-Z][^\n,.!?;:]{0,40}?\d{4,6}|\d{4,6}[^\n,.!?;:]{0,30}"
                    r"|[A-Z][\w'’.()-]*(?:[ \t]+[\w'’.()-]+){0,3}|[A-Z]{2})(?=[ \t]*(?:\n|,|$|\.))")
@@ -172,7 +178,7 @@ def addresses(text: str, lower: str) -> Iterator[Candidate]:
     spans.sort()
     merged: list[list[int]] = []
     for start, end in spans:
-        if merged and start <= merged[-1][1] + 3 and not text[merged[-1][1]:start].strip(" ,\t\n>"):
+        if merged and start <= merged[-1][1] + 3 and not text[merged[-1][1]:start].strip(" ,،\t\n>"):
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
@@ -186,4 +192,5 @@ def addresses(text: str, lower: str) -> Iterator[Candidate]:
             pos = m.end()
             if re.search(r"\d{4,6}", m.group(1)):
                 best = pos
-        yield Candidate("ADDRESS", start, best)
+        city = _AR_CITY_AFTER.match(text, best)
+        yield Candidate("ADDRESS", start, city.end() if city else best)

@@ -98,6 +98,9 @@ def _own_features(lists: dict[str, frozenset[str]], word: str) -> tuple[list[str
         member = _memberships(lists, low, folded)
         feats += [f"in={m}" for m in member]
         lend += [f"in={m}" for m in member if m in _CONTEXT_LISTS]
+        if "-" in low:  # Jean-Baptiste (first names) is a person, Barnett-Melton (family names) often a firm
+            for part in low.split("-")[:2]:
+                feats += [f"hy={m}" for m in _memberships(lists, part, _fold(part))]
         if not member:
             feats.append("unlisted")
             lend.append("unlisted")
@@ -426,6 +429,9 @@ def plausible(label: str, text: str, start: int, end: int) -> bool:
         # a postal address has a number or a street word: "serving Southern Tunisia" is no address
         street = model().lists["street"]
         return any(w[0].isdigit() or _norm(w) in street for w in words)
+    lists = model().lists
+    if all(_norm(w) in lists["common"] for w in words) and not _CUE_BEFORE.search(text[max(0, start - 24):start]):
+        return False  # "Rani f ...", "Mayo fue ...", "Bueno,": everyday words, whatever their case or place
     following = TOKEN.findall(text[end:end + 16])
     if following and _norm(following[0]) in _COMPANY_WORDS or _norm(words[-1]) in _COMPANY_WORDS:
         return False  # "Johnson Inc.", "Rand Corporation": a company named after a person
