@@ -148,3 +148,12 @@ def test_cli_pii_train_builds_the_model_ahead(empty_model_dir, small_artifact: d
     assert result.exit_code == 0 and "CRF" in result.output and "trained now" in result.output
     assert ner.artifact_path().is_file()
     assert "loaded" in CliRunner().invoke(app, ["train"]).output
+
+
+def test_seed_only_gazetteer_is_a_model_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tawasol.privacy import gazetteer
+
+    monkeypatch.setenv("TAWASOL_PII_GAZETTEER", "seed")
+    assert gazetteer.source() == "seed" and gazetteer._faker_locales("person") == []
+    monkeypatch.delenv("TAWASOL_PII_GAZETTEER")
+    assert gazetteer.faker_wanted()

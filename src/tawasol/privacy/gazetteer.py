@@ -3,12 +3,14 @@
 Faker (MIT) ships first names, family names, street types and city names for some eighty locales. They
 are read from the installed package (nothing is downloaded) and only words in Latin or Arabic script
 are kept, the scripts of the product's languages. Without Faker the seed lists alone are used, and the
-model trained on them is versioned apart (`source()` is part of its version).
+model trained on them is versioned apart (`source()` is part of its version); TAWASOL_PII_GAZETTEER=seed
+asks for the seed lists alone even when Faker is installed.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import re
 import unicodedata
@@ -61,7 +63,15 @@ def _values(provider: type, attr: str) -> list[str]:
     return []
 
 
+def faker_wanted() -> bool:
+    """TAWASOL_PII_GAZETTEER=seed builds the model from the project's seed lists only (a measure of what
+    Faker's lists bring, or a smaller model); any other value, or none, widens them with Faker when installed."""
+    return os.environ.get("TAWASOL_PII_GAZETTEER", "").strip().lower() != "seed"
+
+
 def _faker_locales(kind: str) -> list[tuple[str, type]]:
+    if not faker_wanted():
+        return []
     try:
         package = importlib.import_module(f"faker.providers.{kind}")
     except ImportError:
@@ -77,6 +87,8 @@ def _faker_locales(kind: str) -> list[tuple[str, type]]:
 
 def source() -> str:
     """Which lists the gazetteer holds: "seed" or "seed+faker-<version>"."""
+    if not faker_wanted():
+        return "seed"
     try:
         import faker
     except ImportError:
