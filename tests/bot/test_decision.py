@@ -118,3 +118,14 @@ def test_the_decision_record_says_why(chat):
     first = ctx.decisions[0].reasons[0]
     assert ctx.replies[0].extra["outcome"] == "not_confident"
     assert first["answer_probability"] < 0.7 and set(first["features"]) >= {"support", "matched"}
+
+
+def test_the_reading_takes_the_out_of_scope_probability_from_the_nlu_ranking():
+    from tawasol.domain.analysis import IntentResult
+
+    unsure = IntentResult(label="out_of_scope", confidence=0.3, out_of_scope=True,
+                          ranking=[("check_bill", 0.3), ("out_of_scope", 0.2)])
+    assert Reading.of(unsure, "fr").out_of_scope_score == 0.2
+    sure = IntentResult(label="out_of_scope", confidence=0.97, out_of_scope=True)
+    assert Reading.of(sure).out_of_scope_score == 0.97
+    assert Reading.of(None, "ar") == Reading(language="ar")
