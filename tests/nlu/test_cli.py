@@ -60,3 +60,10 @@ def test_eval_builtin_language_and_unknown_task(tmp_path: Path) -> None:
     assert json.loads(result.output)["accuracy"] == 100.0
     result = runner.invoke(app, ["nlu", "eval", "--task", "topic", "--test", str(test)])
     assert result.exit_code != 0 and "task must be one of" in result.output
+
+
+def test_train_refuses_both_optional_embedders(tmp_path: Path) -> None:
+    data = _csv(tmp_path / "d.csv", [("pay my bill", "pay_bill"), ("recharge 50 dh", "recharge")])
+    result = runner.invoke(app, ["nlu", "train", "--tenant", "t1", "--data", str(data), "--embeddings",
+                                 "--static-vectors"])
+    assert result.exit_code == 2 and "not both" in result.output

