@@ -237,6 +237,7 @@ def _people_and_places(text: str, lower: str) -> Iterator[Candidate]:
             end -= 2
         if label == "PERSON":
             end = _arabic_clause_cut(text, start, end)
+            start, end = ner.trim(label, text, start, end)
         if end - start > 1 and ner.plausible(label, text, start, end):
             yield from _unquoted(Candidate(label, start, end, 0.9), text)
 
@@ -302,7 +303,7 @@ def _arabic_clause_cut(text: str, start: int, end: int) -> int:
     return end
 
 
-_EDGE = frozenset(" \t\n,.;:!?()'\"-–«»")
+_EDGE = frozenset(" \t\n,.;:!?()'\"-–«»،؛؟")
 DETECTORS = (_email, _iban, _ip, _numbers, _ids, _dob, _people_and_places)
 
 

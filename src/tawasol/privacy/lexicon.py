@@ -154,5 +154,9 @@ fin fen imta kifach kifash 3lach 3lash dyali dyalek dyalk dyalna dyalkom dyal di
 sahbi sa7bi sahbti m3a 3and 3endi 3ndi bghit bghina labas lbas salam slm afak 3afak 3fak chokran choukran
 shokran baraka smhli smeh smehli mzyan mezyan walakin walo walou bzaf bezzaf daba ghedda ghda lbareh iwa ewa
 hadi hada hadchi had kolchi chi machi mashi yak yallah safi wakha kayn kayna mazal baqi wla ola mrhba marhba
-alo ghir bach lli tnin tlat larb3 lkhmis jem3a sebt l7ed lhad
+alo ghir bach lli tnin tlat larb3 lkhmis jem3a sebt l7ed lhad soy estoy
+في من على إلى الى عن مع هو هي هذا هذه ذلك التي الذي قال قالت لي له لها إن أن كان كانت يوم غدا اليوم أمس شكرا مرحبا
+السلام عليكم فضلك المرجو عافاك بغيت ديالي ليا راه واش دابا حتى ثم أو لا لم لن ما ماشي أنا انا نتا نتي حنا
+رمضان شعبان شوال محرم رجب صفر يناير فبراير مارس أبريل ابريل ماي يونيو يوليوز غشت شتنبر أكتوبر نونبر دجنبر
+الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
 """.split())

@@ -31,10 +31,11 @@ TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d+(?:[A-Za-z]{1,2}\b)?|
 LIST_NAMES = ("first", "last", "street", "city", "country", "title", "org", "common")
 _CONTEXT_LISTS = ("first", "last", "street", "city", "country", "title", "common")
 # Choices made on the dev split of the synthetic corpus (templates held out from training), never on
-# evaluation data: the O-vs-entity score offsets maximise each type's token F1 there (PERSON -0.5:
-# F1 0.850 -> 0.867; ADDRESS 0.0 is best).
+# evaluation data: the O-vs-entity score offsets maximise each type's token F1 there. Re-chosen after the
+# narrative and dialogue templates and the span guards: PERSON offset -0.25/0/+0.5/+0.75/+1/+1.25/+1.5 ->
+# dev F1 .903/.908/.908/.911/.909/.905/.902; ADDRESS 0.0 (unchanged).
 TRAINING = {"train_size": 12000, "dev_size": 2000, "c1": 0.05, "c2": 0.01, "max_iterations": 100}
-BIAS = {"PERSON": -0.5, "ADDRESS": 0.0}
+BIAS = {"PERSON": 0.75, "ADDRESS": 0.0}
 
 
 class ModelUnavailable(RuntimeError):
@@ -225,12 +226,13 @@ def train(train_size: int | None = None, c1: float | None = None, c2: float | No
 
 @lru_cache(maxsize=1)
 def version() -> str:
-    """Changes with the seed files, the corpus generator, this module or the gazetteer's sources."""
-    from tawasol.privacy import corpus, gazetteer, synth
+    """Changes with the seed files, the corpus generator, the word lists, this module or the gazetteer's sources."""
+    from tawasol.privacy import corpus, gazetteer, lexicon, synth
 
     digest = hashlib.sha256(f"{FORMAT_VERSION}|{gazetteer.source()}|{sorted(TRAINING.items())}|{BIAS}".encode())
     for path in sorted(synth.SEED_DIR.glob("*.txt")) + [Path(__file__), Path(synth.__file__),
-                                                       Path(corpus.__file__), Path(gazetteer.__file__)]:
+                                                       Path(corpus.__file__), Path(gazetteer.__file__),
+                                                       Path(lexicon.__file__)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -415,9 +417,45 @@ def tag(text: str, m: Model | None = None) -> Iterator[tuple[str, int, int]]:
 
 
 _COMPANY_WORDS = frozenset("inc inc. ltd ltd. llc plc corp corporation company group gmbh sarl sa ag co & sons "
-                           "holdings consulting partners associates bank banque banco".split())
+                           "holdings consulting partners associates bank banque banco technologies technology "
+                           "systems solutions investments movers lines labs software media insurance industries "
+                           "international enterprises capital ventures networks logistics analytics agency studios "
+                           "incorporated".split())
 _CUE_BEFORE = re.compile(r"(?:smiti|smiyti|ismi|esmi|my name is|name is|name:|nom:|je m'appelle|me llamo|"
                          r"nombre:|اسمي|سميتي)\W*$", re.IGNORECASE)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][ \t\"'“«>]*|^[ \t\"'“«>]+)$")
+_PARTICLES = frozenset("de del della di da du van von der den ter la le el al ben bin ibn bou ait ould mac st".split())
+
+
+def trim(label: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's span loses the titles and everyday words at its edges ("Soy Vanessa", "بناني قال لي"), and
+    the lower-case words in a message that has capitals ("though Meza")."""
+    words = list(TOKEN.finditer(text, start, end))
+    if label != "PERSON" or not words:
+        return start, end
+    lists = model().lists
+    cased = any(ch.isupper() for ch in text)
+
+    def loose(word: str) -> bool:
+        low = _norm(word)
+        if low in _PARTICLES:
+            return False
+        return low in lists["common"] or low in lists["title"] or (
+            cased and word[0].islower() and not re.match(r"\w['’]\w", word))  # "ex-Zombie", not "d'Arc"
+
+    for k, w in enumerate(words[:-1]):  # "Emmie Ström's Cautionary Tales", "Pave's Irena Bílá": the owner's side
+        if w.group().endswith(("'s", "’s")):
+            before, after = words[:k + 1], words[k + 1:]
+            words = before if len(before) >= len(after) else after
+            break
+    while len(words) > 1 and loose(words[0].group()):
+        words.pop(0)
+    while len(words) > 1 and loose(words[-1].group()):
+        words.pop()
+    end = words[-1].end()
+    return words[0].start(), end - 2 if text[end - 2:end] in ("'s", "’s") else end
 
 
 def plausible(label: str, text: str, start: int, end: int) -> bool:
@@ -435,6 +473,10 @@ def plausible(label: str, text: str, start: int, end: int) -> bool:
     following = TOKEN.findall(text[end:end + 16])
     if following and _norm(following[0]) in _COMPANY_WORDS or _norm(words[-1]) in _COMPANY_WORDS:
         return False  # "Johnson Inc.", "Rand Corporation": a company named after a person
+    if (len(words) == 1 and _SENTENCE_START.search(text[max(0, start - 4):start]) and not text[end:end + 1] == ":"
+            and _norm(words[0]) not in lists["first"] and _norm(words[0]) not in lists["last"]
+            and _fold(words[0]) not in lists["first"] and _fold(words[0]) not in lists["last"]):
+        return False  # "Remember me", "Opencounter is ...": a capital that opens a sentence says nothing by itself
     if any(not w.islower() for w in words):
         return True
     # all in lower case: a name only if the whole message is, or a cue says so ("smiti karim")
