@@ -229,14 +229,8 @@ def _people_and_places(text: str, lower: str) -> Iterator[Candidate]:
         yield from _linear_tagger(text)
         return
     for label, start, end in spans:
-        while end > start and text[end - 1] in _EDGE:
-            end -= 1
-        while start < end and text[start] in _EDGE:
-            start += 1
-        if label == "PERSON" and text[end - 2:end] in ("'s", "’s"):
-            end -= 2
+        start, end = _tidy_span(label, text, start, end)
         if label == "PERSON":
-            end = _arabic_clause_cut(text, start, end)
             start, end = ner.trim(label, text, start, end)
         if end - start > 1 and ner.plausible(label, text, start, end):
             yield from _unquoted(Candidate(label, start, end, 0.9), text)
@@ -281,16 +275,22 @@ def _linear_tagger(text: str) -> Iterator[Candidate]:
     if weights is None:
         return
     for label, start, end, prob in tag(text, weights):
-        while end > start and text[end - 1] in _EDGE:
-            end -= 1
-        while start < end and text[start] in _EDGE:
-            start += 1
-        if label == "PERSON" and text[end - 2:end] in ("'s", "’s"):
-            end -= 2
-        if label == "PERSON":
-            end = _arabic_clause_cut(text, start, end)
+        start, end = _tidy_span(label, text, start, end)
         if end - start > 1 and plausible(label, text, start, end):
             yield Candidate(label, start, end, prob)
+
+
+def _tidy_span(label: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """A tagger's span without edge punctuation, and for a person without "'s" or the next Arabic clause."""
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    while start < end and text[start] in _EDGE:
+        start += 1
+    if label == "PERSON" and text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    if label == "PERSON":
+        end = _arabic_clause_cut(text, start, end)
+    return start, end
 
 
 def _arabic_clause_cut(text: str, start: int, end: int) -> int:
