@@ -24,8 +24,14 @@ def intent_examples() -> list[tuple[str, str, str]]:
 
 
 def sentiment_examples() -> list[tuple[str, str, str]]:
-    """(text, sentiment, language) rows."""
-    return [(t, label, lang) for label, by_lang in _load("sentiment.yaml").items() for lang, texts in by_lang.items() for t in texts]
+    """(text, sentiment, language) rows: customer-service register, then social-media and everyday register."""
+    return [
+        (t, label, lang)
+        for name in ("sentiment.yaml", "sentiment_social.yaml")
+        for label, by_lang in _load(name).items()
+        for lang, texts in by_lang.items()
+        for t in texts
+    ]
 
 
 def language_examples() -> list[tuple[str, str]]:
