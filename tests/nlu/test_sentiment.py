@@ -13,7 +13,7 @@ from tawasol.nlu.sentiment import SentimentModel, evidence, lexicon_polarity
     ("text", "expected"),
     [
         ("service excellent, merci", {"zzpos"}),
-        ("ce n'est pas bien", {"zznotpos"}),
+        ("ce n'est pas génial", {"zznotpos"}),
         ("I am not happy with this", {"zznotpos", "zzneg"}),  # and the phrase "not happy"
         ("no es bueno", {"zznotpos"}),
         ("mamzyanch had service", {"zznotpos"}),  # Darija ma-...-ch around the word
