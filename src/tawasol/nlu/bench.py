@@ -10,7 +10,7 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,9 @@ from sklearn.model_selection import StratifiedKFold
 from tawasol.nlu.analyzer import Analyzer, read_labelled_csv
 from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder
 from tawasol.nlu.evaluate import TASKS, evaluate_intent, evaluate_language, evaluate_sentiment
-from tawasol.nlu.intent import IntentClassifier
+from tawasol.nlu.intent import Embedder, IntentClassifier
 from tawasol.nlu.language import LanguageIdentifier
+from tawasol.nlu.onnx_encoder import fast_encoder, runtime_available
 from tawasol.nlu.sentiment import SentimentModel
 from tawasol.nlu.static_vectors import StaticVectors
 
@@ -35,7 +36,9 @@ def evaluate_task(
 ) -> dict[str, Any]:
     """`tawasol nlu eval`: train on `train` (or use the built-in model) and evaluate on `test`.
 
-    `embeddings`: True or "minilm" adds the full optional encoder, "static" its distilled static vectors.
+    `embeddings`: True adds the optional MiniLM encoder in its serving configuration (int8 on onnxruntime
+    when installed, else float32 in NumPy; cascade), "minilm" / "minilm-int8" a given precision, "static"
+    its distilled static vectors.
     """
     if task not in TASKS:
         raise ValueError(f"task must be one of {TASKS}, got {task!r}")
@@ -56,13 +59,16 @@ def evaluate_task(
     return evaluate_language(language, len(tr_texts), texts, labels)
 
 
-def _embedder(embeddings: bool | str, model_dir: Path | None) -> SentenceEncoder | StaticVectors | None:
+def _embedder(embeddings: bool | str, model_dir: Path | None) -> Embedder | None:
     if embeddings == "static":
         return StaticVectors.installed(model_dir / "static-vectors" if model_dir else None)
-    if embeddings in (True, "minilm"):
-        return SentenceEncoder.installed()
+    cache = model_dir / "onnx-encoder" if model_dir else None
+    if embeddings is True:  # the serving configuration: int8 on onnxruntime, else the NumPy fallback (logged)
+        return fast_encoder(cache, "int8" if runtime_available() else "fp32")
+    if embeddings in ("minilm", "minilm-int8"):
+        return fast_encoder(cache, "int8" if embeddings == "minilm-int8" else "fp32")
     if embeddings:
-        raise ValueError(f"embeddings must be False, True, 'minilm' or 'static', got {embeddings!r}")
+        raise ValueError(f"embeddings must be False, True, 'minilm', 'minilm-int8' or 'static', got {embeddings!r}")
     return None
 
 
@@ -77,27 +83,95 @@ def _row(task: str, dataset: str, metric: str, value: float | None, target: str 
     return {"task": task, "dataset": dataset, "metric": metric, "value": value, "target": target, **extra}
 
 
-def bench_embeddings(data: Path, progress: Callable[[str], None], static: bool = False) -> list[Row]:
-    """Banking77 and CLINC150 with the optional sentence encoder (slow: about 10 minutes on one core),
-    or with the static vectors distilled from it (`static`: fast once the table is cached)."""
-    name = "static MiniLM vectors" if static else "MiniLM"
+class _Counting:
+    """An embedder wrapper that counts the messages it encodes (how often a cascade calls the encoder)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.count = inner, 0
+        self.precision = getattr(inner, "precision", "fp32")
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.count += len(texts)
+        return self.inner.encode(texts)
+
+
+def _speed_rows(name: str, analyzer: Analyzer, texts: list[str], counter: _Counting) -> list[Row]:
+    """Full analysis (language, intent with the embedder, sentiment, entities) of each message, one at a time."""
+    for t in texts[:50]:
+        analyzer.analyze(t)
+    counter.count, times = 0, []
+    start = time.perf_counter()
+    for t in texts:
+        t0 = time.perf_counter()
+        analyzer.analyze(t)
+        times.append((time.perf_counter() - t0) * 1000)
+    total = time.perf_counter() - start
+    return [
+        _row("speed", name, "p50 ms", round(float(np.median(times)), 3), "<= 2"),
+        _row("speed", name, "p99 ms", round(float(np.percentile(times, 99)), 3), "<= 10"),
+        _row("speed", name, "messages/s", round(len(texts) / total), ">= 1000"),
+        _row("speed", name, "% encoded", round(100 * counter.count / len(texts), 1)),
+    ]
+
+
+def _mixed_messages(data: Path) -> list[str]:
+    """The 2,100 messages of the speed rows: Banking77 test, DoDa Arabizi and DoDa Arabic script (700 each)."""
+    texts = _csv(data / "banking77" / "test.csv", "text", "category")[0][:700]
+    latin, arabic = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin", "darija_arabic")
+    return texts + latin[:700] + arabic[:700]
+
+
+def _embedder_name(embeddings: str, mode: str | None) -> str:
+    if embeddings == "static":
+        return "static MiniLM vectors"  # the name of the earlier rows
+    return f"MiniLM {'int8' if embeddings == 'minilm-int8' else 'fp32'} {mode or 'cascade'}"
+
+
+def bench_embeddings(
+    data: Path,
+    progress: Callable[[str], None],
+    static: bool = False,
+    embeddings: str = "minilm-int8",
+    mode: str | None = None,
+    speed: Analyzer | None = None,
+) -> list[Row]:
+    """Banking77 and CLINC150 with an optional embedder: the MiniLM encoder (`embeddings` "minilm" or
+    "minilm-int8", on onnxruntime when installed; `mode` "always" or "cascade"), or the static vectors
+    distilled from it (`static`). With `speed` (an analyser for the other steps): speed rows of the full
+    analysis with the Banking77 model, on Banking77 test messages and on the 2,100 mixed messages."""
+    embeddings = "static" if static else embeddings
+    mode = "always" if static else mode  # static vectors cost microseconds: no cascade
+    name = _embedder_name(embeddings, mode)
     try:
-        encoder: SentenceEncoder | StaticVectors = SentenceEncoder.installed() if not static else StaticVectors.installed()
+        encoder = _embedder(embeddings, None)
     except EmbeddingModelMissing as exc:
         return [_row("intent", f"banking77 + {name} (optional extra)", "accuracy", None, f"skipped: {exc}")]
+    assert encoder is not None
+    if isinstance(encoder, SentenceEncoder) and not static:  # no onnxruntime: ~25 ms a message, minutes of encoding
+        progress("onnxruntime is not installed: the MiniLM rows run the NumPy encoder (slow)")
+    counter = _Counting(encoder)
     progress(f"intent: banking77 with {name}")
     tr, yl = _csv(data / "banking77" / "train.csv", "text", "category")
     te, yt = _csv(data / "banking77" / "test.csv", "text", "category")
-    model = IntentClassifier(oos_label="__none__", encoder=encoder).fit(tr, yl)
+    model = IntentClassifier(oos_label="__none__", encoder=counter, encoder_mode=mode).fit(tr, yl)  # type: ignore[arg-type]
+    counter.count = 0
     r = evaluate_intent(model, len(tr), te, yt)
-    rows = [_row("intent", f"banking77 + {name} (optional extra)", "accuracy", r["accuracy"], ">= 93.0", n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"])]
+    rows = [_row("intent", f"banking77 + {name} (optional extra)", "accuracy", r["accuracy"], ">= 93.0", n_train=len(tr), n_test=len(te),
+                 p50_ms=r["latency_ms"]["p50"], p99_ms=r["latency_ms"]["p99"], encoded=round(100 * counter.count / len(te), 1), use=model.encoder_use)]
+    if speed is not None:
+        progress(f"speed with {name}")
+        analyzer = Analyzer(speed.language, model, speed.sentiment)
+        rows += _speed_rows(f"analysis + {name}, banking77 test", analyzer, te, counter)
+        rows += _speed_rows(f"analysis + {name}, 2100 mixed", analyzer, _mixed_messages(data), counter)
     progress(f"intent: clinc150 with {name}")
     clinc = json.loads((data / "clinc150" / "data_full.json").read_text(encoding="utf-8"))
     train = clinc["train"] + clinc["val"] + clinc["oos_train"] + clinc["oos_val"]
     test = clinc["test"] + clinc["oos_test"]
-    model = IntentClassifier(oos_label="oos", encoder=encoder).fit([t for t, _ in train], [lab for _, lab in train])
+    model = IntentClassifier(oos_label="oos", encoder=counter, encoder_mode=mode).fit([t for t, _ in train], [lab for _, lab in train])  # type: ignore[arg-type]
+    counter.count = 0
     r = evaluate_intent(model, len(train), [t for t, _ in test], [lab for _, lab in test], oos_label="oos")
-    rows.append(_row("intent", f"clinc150 + {name} (optional extra)", "in-scope accuracy", r["in_scope_accuracy"], ">= 94", n_train=len(train), n_test=len(test), p50_ms=r["latency_ms"]["p50"]))
+    rows.append(_row("intent", f"clinc150 + {name} (optional extra)", "in-scope accuracy", r["in_scope_accuracy"], ">= 94", n_train=len(train), n_test=len(test),
+                     p50_ms=r["latency_ms"]["p50"], p99_ms=r["latency_ms"]["p99"], encoded=round(100 * counter.count / len(test), 1), use=model.encoder_use))
     rows.append(_row("intent", f"clinc150 + {name} (optional extra)", "oos recall", r["oos_recall"], ">= 60"))
     return rows
 
@@ -256,15 +330,19 @@ def run_suite(data: Path, progress: Callable[[str], None] = lambda _: None, embe
     rows += bench_sentiment(data, analyzer, progress)
     rows += bench_intents(data, progress)
     rows += bench_embeddings(data, progress, static=True)  # fast once the table is cached (first run: minutes)
-    if embeddings:
-        rows += bench_embeddings(data, progress)
+    # the serving configuration of the MiniLM encoder (int8 on onnxruntime, cascade): a few minutes
+    rows += bench_embeddings(data, progress, embeddings="minilm-int8" if runtime_available() else "minilm", mode="cascade", speed=analyzer)
+    if embeddings:  # the other configurations, for comparison
+        rows += bench_embeddings(data, progress, embeddings="minilm-int8", mode="always", speed=analyzer)
+        rows += bench_embeddings(data, progress, embeddings="minilm", mode="cascade", speed=analyzer)
+        rows += bench_embeddings(data, progress, embeddings="minilm", mode="always", speed=analyzer)
     progress(f"bench process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
     return rows
 
 
 def format_table(rows: list[Row]) -> str:
-    lines = [f"{'task':<10} {'dataset':<42} {'metric':<18} {'value':>9}  {'target':<20} p50 ms", "-" * 112]
+    lines = [f"{'task':<10} {'dataset':<50} {'metric':<18} {'value':>9}  {'target':<20} p50 ms", "-" * 120]
     for r in rows:
         value = "-" if r["value"] is None else r["value"]
-        lines.append(f"{r['task']:<10} {r['dataset']:<42} {r['metric']:<18} {value!s:>9}  {r['target']:<20} {r.get('p50_ms', '')}")
+        lines.append(f"{r['task']:<10} {r['dataset']:<50} {r['metric']:<18} {value!s:>9}  {r['target']:<20} {r.get('p50_ms', '')}")
     return "\n".join(lines)
