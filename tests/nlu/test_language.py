@@ -17,6 +17,9 @@ from tawasol.nlu import Analyzer
         ("شفت فيديو", "ar"),  # a word shared with other dialects is not enough
         ("بغيت نخلص", "ary"),
         ("واش كاين شي حل", "ary"),
+        ("ودابا نشوفو", "ary"),  # a marker behind the conjunction و
+        ("ودائما معك", "ar"),
+        ("ملي جيت", "ary"),
         ("khassni nbeddel lcarte", "ary_Latn"),
         ("fin mchaw lflos dyali", "ary_Latn"),
     ],

@@ -26,7 +26,7 @@ _LATIN_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
 _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$|[a-z][4568][a-z]")
 _WEAK_MARKER = 0.34  # a word shared with MSA or other dialects counts a third of a Darija marker
 _MIN_WORDS_WITHOUT_MARKER = 3  # shorter messages with no Darija marker stay `ar`
-_NO_MARKER_SCALE = 0.65  # without a marker, `ary` needs p(ary) >= 0.5 / 0.65 from the model
+_NO_MARKER_SCALE = 0.75  # without a marker, `ary` needs p(ary) >= 0.5 / 0.75 from the model (calibrated on training files)
 _FREQUENT_WORD_WEIGHT = 0.8  # added to lingua's confidence per frequent word (shared words split); tuned on UMSAB train pairs
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
@@ -57,8 +57,13 @@ _DARIJA_ARABIC_ALL = DARIJA_ARABIC | (
 )
 
 
-def _darija_arabic(word: str) -> bool:
+def _darija_arabic_core(word: str) -> bool:
     return word in _DARIJA_ARABIC_ALL or (word not in _MSA_LOOKALIKES and bool(_ARABIC_MORPHOLOGY.match(word)))
+
+
+def _darija_arabic(word: str) -> bool:
+    """A Darija marker, also behind the conjunction و glued to it ("ودابا")."""
+    return _darija_arabic_core(word) or (len(word) >= 4 and word[0] == "و" and _darija_arabic_core(word[1:]))
 
 
 def _darija_latin(word: str) -> bool:
