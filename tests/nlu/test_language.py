@@ -22,6 +22,9 @@ from tawasol.nlu import Analyzer
         ("ملي جيت", "ary"),
         ("khassni nbeddel lcarte", "ary_Latn"),
         ("fin mchaw lflos dyali", "ary_Latn"),
+        ("Hello", "en"),  # one-word greetings open many chats: the bot answers in their language
+        ("Hola", "es"),
+        ("coucou", "fr"),
     ],
 )
 def test_short_messages(analyzer: Analyzer, text: str, language: str) -> None:

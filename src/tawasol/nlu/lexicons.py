@@ -160,7 +160,7 @@ FREQUENT_WORDS = {
         hier soir matin jour ans fois petit grand nouveau nouvelle vie monde gens homme femme enfant
         chose temps vraiment peu beaucoup faut dit voir vous-meme sera serait ete avait aurait enfin
         mdr ptdr bah ben oh ouais trop cette pourquoi comment parce ici fois rien depuis ville pays
-        nouveau premier annee semaine soiree journee article suite
+        nouveau premier annee semaine soiree journee article suite coucou svp stp desole
         """.split()
     ),
     "en": frozenset(
@@ -175,7 +175,7 @@ FREQUENT_WORDS = {
         don't can't won't didn't isn't doesn't im dont cant after before because if while well really
         gonna wanna gotta u ur lol omg bad best better one two first last next year week game watch looks happy
         tonight morning let's let us back need feel right sure got much many every big little free help
-        home work show live news says should vote fans win won beat team season
+        home work show live news says should vote fans win won beat team season hello hi hey hiya sorry okay
         """.split()
     ),
     "es": frozenset(
