@@ -64,7 +64,7 @@ def test_cascade_reads_the_encoder_only_when_unsure_and_round_trips(tmp_path: Pa
     embedder = KeywordEmbedder()
     model = IntentClassifier(encoder=embedder).fit(TEXTS, LABELS)  # type: ignore[arg-type]
     assert model.mode_ == "cascade" and model.head_ is not None
-    assert model.encoder_use in ("always", f"cascade<{model.gate_:.2f}")
+    assert model.encoder_use.startswith("cascade: margin < ")
     probe = ["I lost my card", "quel est mon solde", "internet ma khdamch", "wifi card balance ?", "zzz", ""]
     embedder.calls = 0
     one_by_one = [model.predict(t) for t in probe]
@@ -135,3 +135,40 @@ def test_int8_model_records_its_encoder_and_needs_onnxruntime(tiny_installed: Pa
     monkeypatch.setattr(onnx_encoder, "runtime_available", lambda: False)
     with pytest.raises(EmbeddingModelMissing, match=r"needs onnxruntime: pip install 'tawasol\[encoder\]'"):
         IntentClassifier.load(tmp_path / "intent")
+
+
+class CountingEncoder:
+    """The tiny NumPy encoder, counting the messages it reads."""
+
+    def __init__(self, folder: Path) -> None:
+        self.inner = SentenceEncoder.from_dir(folder)
+        self.tokenizer = self.inner.tokenizer
+        self.calls = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += len(texts)
+        return self.inner.encode(texts)
+
+
+def test_cascade_leaves_messages_the_encoder_cannot_read_to_the_sparse_model(tmp_path: Path) -> None:
+    _write_tiny_bert(tmp_path)  # vocabulary: my card lost ##s i internet down ?
+    encoder = CountingEncoder(tmp_path)
+    assert encoder.tokenizer.known_share("my card lost") == 1.0
+    assert encoder.tokenizer.known_share("tloft lcarta dyali") == 0.0
+    assert encoder.tokenizer.known_share("123 !") == 0.0
+    model = IntentClassifier(encoder=encoder, encoder_mode="cascade").fit(TEXTS, LABELS)  # type: ignore[arg-type]
+    model.gate_ = ALWAYS  # every message is unsure: readability alone decides
+    encoder.calls = 0
+    model.predict("tloft lcarta dyali")
+    model.predict("ma carte a disparu")
+    assert encoder.calls == 0
+    model.predict("my card lost")
+    model.predict_many(["internet down ?", "internet ma khdamch daba"])
+    assert encoder.calls == 2
+    model.save(tmp_path / "intent")
+    loaded = IntentClassifier.load(tmp_path / "intent", encoder=encoder)  # type: ignore[arg-type]
+    assert loaded.min_known_ == model.min_known_ > 0
+    always = IntentClassifier(encoder=encoder, encoder_mode="always").fit(TEXTS, LABELS)  # type: ignore[arg-type]
+    encoder.calls = 0
+    always.predict("tloft lcarta dyali")
+    assert encoder.calls == 1

@@ -89,6 +89,7 @@ class _Counting:
     def __init__(self, inner: Embedder) -> None:
         self.inner, self.count = inner, 0
         self.precision = getattr(inner, "precision", "fp32")
+        self.tokenizer = getattr(inner, "tokenizer", None)  # the cascade asks it whether the encoder reads a message
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.count += len(texts)

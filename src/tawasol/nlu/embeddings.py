@@ -75,6 +75,11 @@ class WordPiece:
             words.append("".join(current))
         return words
 
+    def known_share(self, text: str) -> float:
+        """Share of the words (with a letter) that are whole entries of the vocabulary: how well the model reads the text."""
+        words = [w for w in self._words(text) if any(c.isalpha() for c in w)]
+        return sum(w in self.index for w in words) / len(words) if words else 0.0
+
     def encode(self, text: str) -> list[int]:
         ids = [self.cls]
         for word in self._words(text):

@@ -10,7 +10,9 @@ fallback) or the static token vectors distilled from it (`static_vectors`, ~0.05
 Encoder modes (`encoder_mode`, recorded in the model file): "always" runs the embedder on every
 message; "cascade" (the default for the full encoder) runs it only when the sparse model is unsure: the
 margin between its two best probabilities is below a gate chosen on the out-of-fold predictions of the
-training data (the lowest gate whose accuracy is within CASCADE_TOLERANCE of the encoder on every message).
+training data (the lowest gate whose accuracy is within CASCADE_TOLERANCE of the encoder on every message),
+and when it can read the message: at least READABLE of its words are whole words of the encoder's
+vocabulary (MiniLM is an English model: Arabic script and Arabizi are not read, French partly).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ Embedder = SentenceEncoder | OnnxSentenceEncoder | StaticVectors
 EMBEDDING_WEIGHT = 1.5
 CASCADE_TOLERANCE = 0.001  # out-of-fold accuracy the cascade may give up against the encoder on every message
 ALWAYS = 2.0  # a gate above any margin: the embedder reads every message
+READABLE = 0.5  # cascade: the encoder reads messages of which at least half the words are in its vocabulary
 
 
 def embedder_kind(embedder: Embedder) -> str:
@@ -61,13 +64,15 @@ def _margin(proba: np.ndarray) -> np.ndarray:
     return top2[..., 1] - top2[..., 0]
 
 
-def _best_gate(sparse_oof: np.ndarray, combined_oof: np.ndarray, y: np.ndarray) -> float:
-    """The lowest margin gate whose out-of-fold accuracy is within CASCADE_TOLERANCE of the encoder on every message."""
+def _best_gate(sparse_oof: np.ndarray, combined_oof: np.ndarray, y: np.ndarray, reads: np.ndarray | None = None) -> float:
+    """The lowest margin gate whose out-of-fold accuracy is within CASCADE_TOLERANCE of the encoder on every
+    message it can read (`reads`, default all)."""
     margin = _margin(sparse_oof)
+    reads = np.ones(len(y), dtype=bool) if reads is None else reads
     sparse_right, combined_right = sparse_oof.argmax(axis=1) == y, combined_oof.argmax(axis=1) == y
-    target = float(combined_right.mean()) - CASCADE_TOLERANCE
+    target = float(np.where(reads, combined_right, sparse_right).mean()) - CASCADE_TOLERANCE
     for gate in np.round(np.linspace(0.05, 1.0, 20), 2):
-        if float(np.where(margin < gate, combined_right, sparse_right).mean()) >= target:
+        if float(np.where((margin < gate) & reads, combined_right, sparse_right).mean()) >= target:
             return float(gate)
     return ALWAYS
 
@@ -134,6 +139,7 @@ class IntentClassifier:
         self.temperature_: float = 1.0  # of the combined scores, when there is a head
         self.mode_: str = "always"  # resolved encoder mode
         self.gate_: float = ALWAYS  # the embedder reads messages whose sparse margin is below this
+        self.min_known_: float = 0.0  # ... and with at least this share of words in its vocabulary
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> IntentClassifier:
         model = LinearTextClassifier(self.features, c=self.c, folds=3).fit(texts, labels)
@@ -145,10 +151,12 @@ class IntentClassifier:
             self.mode_ = self.encoder_mode or default
             sparse_oof = oof
             oof = self._fit_head(model, self.encoder.encode(texts), y)
-            self.gate_ = ALWAYS
+            self.gate_, self.min_known_ = ALWAYS, READABLE if self.mode_ == "cascade" else 0.0
             if self.mode_ == "cascade" and oof is not None and sparse_oof is not None:
-                self.gate_ = _best_gate(sparse_oof, oof, y)
-                oof = np.where((_margin(sparse_oof) < self.gate_)[:, None], oof, sparse_oof)  # the cascade's own answers
+                reads = np.array([self._reads(t) for t in texts], dtype=bool)
+                self.gate_ = _best_gate(sparse_oof, oof, y, reads)
+                use = (_margin(sparse_oof) < self.gate_) & reads
+                oof = np.where(use[:, None], oof, sparse_oof)  # the cascade's own answers
         if oof is not None:
             self.threshold_ = _best_threshold(oof, y, index.get(self.oos_label))
         model.oof_proba_ = model.oof_scores_ = None
@@ -199,21 +207,28 @@ class IntentClassifier:
         if self.head_ is None or self.encoder is None:
             return model.predict_proba(text, normalized)
         scores = model.scores(text, normalized)
-        if self.gate_ <= 1.0:
+        if self.gate_ <= 1.0 or self.min_known_ > 0:
             sparse = softmax(scores, model.temperature_)
-            if _margin(sparse) >= self.gate_:  # the sparse model is sure: no encoder
+            if _margin(sparse) >= self.gate_ or not self._reads(text):  # sure, or unreadable for the encoder
                 return sparse
         weights, bias = self.head_
         embedded = self.encoder.encode([text])[0] @ weights + bias
         combined = _standardise(scores) + EMBEDDING_WEIGHT * _standardise(embedded)
         return softmax(combined, self.temperature_)
 
+    def _reads(self, text: str) -> bool:
+        """Whether the encoder can read the message (enough of its words are in the encoder's vocabulary)."""
+        tokenizer = getattr(self.encoder, "tokenizer", None)
+        return self.min_known_ <= 0 or tokenizer is None or tokenizer.known_share(text) >= self.min_known_
+
     @property
     def encoder_use(self) -> str:
-        """How the embedder is used, for reports: "always", "cascade<gate>" or "none"."""
+        """How the embedder is used, for reports."""
         if self.head_ is None:
             return "none"
-        return "always" if self.gate_ > 1.0 else f"cascade<{self.gate_:.2f}"
+        if self.mode_ == "always":
+            return "always"
+        return f"cascade: margin < {self.gate_:.2f}, known words >= {self.min_known_:.0%}"
 
     def predict(self, text: str, normalized: str | None = None) -> IntentResult:
         return self._result(self._proba(text, normalized))
@@ -224,7 +239,7 @@ class IntentClassifier:
             model = self._fitted()
             scores = np.vstack([model.scores(t) for t in texts]) if texts else np.zeros((0, len(self.labels)))
             proba = softmax(scores, model.temperature_)
-            unsure = np.flatnonzero(_margin(proba) < self.gate_) if len(texts) else np.zeros(0, dtype=int)
+            unsure = np.flatnonzero((_margin(proba) < self.gate_) & np.array([self._reads(t) for t in texts], dtype=bool))
             if len(unsure):
                 embedded = self.encoder.encode([texts[i] for i in unsure]) @ weights + bias
                 combined = _standardise(scores[unsure]) + EMBEDDING_WEIGHT * _standardise(embedded)
@@ -236,7 +251,7 @@ class IntentClassifier:
         embeddings = embedder_kind(self.encoder) if self.head_ is not None and self.encoder is not None else None
         extra = {"kind": "intent", "oos_label": self.oos_label, "threshold": self.threshold_, "embeddings": embeddings}
         if embeddings is not None:
-            extra.update(temperature=self.temperature_, encoder_mode=self.mode_, gate=self.gate_)
+            extra.update(temperature=self.temperature_, encoder_mode=self.mode_, gate=self.gate_, min_known_words=self.min_known_)
         self._fitted().save(path, extra=extra)
         if self.head_ is not None:
             np.savez(path / "embedding_head.npz", weights=self.head_[0], bias=self.head_[1])
@@ -264,6 +279,7 @@ class IntentClassifier:
                 raise ArtifactError(f"refusing to load {path}: encoder mode {clf.mode_!r} is not one of {ENCODER_MODES}")
             clf.encoder_mode = clf.mode_
             clf.gate_ = float(extra.get("gate", ALWAYS))
+            clf.min_known_ = float(extra.get("min_known_words", 0.0))
             with np.load(path / "embedding_head.npz", allow_pickle=False) as arrays:
                 clf.head_ = (np.ascontiguousarray(arrays["weights"], dtype=np.float32), arrays["bias"].astype(np.float32))
             clf.temperature_ = float(extra["temperature"])
