@@ -29,3 +29,11 @@ from tawasol.nlu import Analyzer
 )
 def test_short_messages(analyzer: Analyzer, text: str, language: str) -> None:
     assert analyzer.language.identify(text).label == language
+
+
+def test_arabizi_by_ear_collapses_doubled_letters_and_reads_initial_i_as_alif() -> None:
+    from tawasol.nlu.language import _to_arabic_script
+
+    assert _to_arabic_script("imta ghadi ikoun") == "امتا غادي اكون"
+    assert _to_arabic_script("dakchi khassou") == "داكشي خاسو"
+    assert _to_arabic_script("liya") == "لييا"  # long vowels stay

@@ -26,7 +26,7 @@ _LATIN_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
 _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$|[a-z][4568][a-z]")
 _WEAK_MARKER = 0.34  # a word shared with MSA or other dialects counts a third of a Darija marker
 _MIN_WORDS_WITHOUT_MARKER = 3  # shorter messages with no Darija marker stay `ar`
-_NO_MARKER_SCALE = 0.75  # without a marker, `ary` needs p(ary) >= 0.5 / 0.75 from the model (calibrated on training files)
+_NO_MARKER_SCALE = 0.65  # without a marker, `ary` needs p(ary) >= 0.5 / 0.65 from the model (calibrated on training files)
 _FREQUENT_WORD_WEIGHT = 0.8  # added to lingua's confidence per frequent word (shared words split); tuned on UMSAB train pairs
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
@@ -47,9 +47,14 @@ _TO_ARABIC_RE = re.compile("|".join(re.escape(k) for k, _ in _TO_ARABIC))
 _TO_ARABIC_MAP = dict(_TO_ARABIC)
 
 
+_INITIAL_I = re.compile(r"\bi(?=[b-df-hj-np-tv-z])")  # "imta", "ikoun": a word-initial i before a consonant is an alif
+_GEMINATE = re.compile("([\u0621-\u0626\u0628-\u0647\u06a0-\u06ff])\\1")  # Arabic script marks gemination (shadda), it does not double letters
+
+
 def _to_arabic_script(text: str) -> str:
     """A phonetic transliteration of Arabizi, used to train the ar-vs-ary model on Darija spelled by ear."""
-    return _TO_ARABIC_RE.sub(lambda m: _TO_ARABIC_MAP[m.group(0)], normalize(text).lower())
+    latin = _INITIAL_I.sub("a", normalize(text).lower())
+    return _GEMINATE.sub(r"\1", _TO_ARABIC_RE.sub(lambda m: _TO_ARABIC_MAP[m.group(0)], latin))
 
 
 _DARIJA_ARABIC_ALL = DARIJA_ARABIC | (
@@ -95,6 +100,7 @@ class LanguageIdentifier:
         arabizi = [t for t, lang in zip(texts, languages, strict=True) if lang == "ary_Latn"]
         arabic += [(_to_arabic_script(t), "ary") for t in arabizi]
         arabic += [(_to_arabic_script(t.replace("e", "a")), "ary") for t in arabizi if "e" in t]  # "e" heard as a long vowel too
+        arabic += [(_to_arabic_script(t).replace("ڭ", "ك"), "ary") for t in arabizi if "g" in t]  # the gaf is often written as a kaf
         latin = [(t, "ary_Latn" if lang == "ary_Latn" else "other") for t, lang in zip(texts, languages, strict=True) if lang not in ("ar", "ary")]
         self.arabic_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*arabic, strict=True))  # type: ignore[arg-type]
         self.latin_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*latin, strict=True))  # type: ignore[arg-type]
