@@ -37,3 +37,14 @@ def test_arabizi_by_ear_collapses_doubled_letters_and_reads_initial_i_as_alif() 
     assert _to_arabic_script("imta ghadi ikoun") == "امتا غادي اكون"
     assert _to_arabic_script("dakchi khassou") == "داكشي خاسو"
     assert _to_arabic_script("liya") == "لييا"  # long vowels stay
+
+
+@pytest.mark.parametrize(("text", "language"), [("جوال Honor", "ar"), ("حساب Gmail", "ar"), ("as long", "en")])
+def test_names_and_tweet_debris_do_not_decide(analyzer: Analyzer, text: str, language: str) -> None:
+    assert analyzer.language.identify(text).label == language
+
+
+def test_latin_words_with_frequent_words_still_count_next_to_arabic(analyzer: Analyzer) -> None:
+    result = analyzer.language.identify("je veux le solde de mon compte رصيد")
+    assert result.label == "fr"
+    assert result.code_switching

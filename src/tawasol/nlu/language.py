@@ -27,7 +27,11 @@ _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$|[a-z][
 _WEAK_MARKER = 0.34  # a word shared with MSA or other dialects counts a third of a Darija marker
 _MIN_WORDS_WITHOUT_MARKER = 3  # shorter messages with no Darija marker stay `ar`
 _NO_MARKER_SCALE = 0.65  # without a marker, `ary` needs p(ary) >= 0.5 / 0.65 from the model (calibrated on training files)
-_FREQUENT_WORD_WEIGHT = 0.8  # added to lingua's confidence per frequent word (shared words split); tuned on UMSAB train pairs
+_FREQUENT_WORD_WEIGHT = 0.8  # added to lingua's confidence per frequent word of one language; tuned on UMSAB train pairs
+_SHARED_WORD_WEIGHT = 1.2  # a word frequent in several languages: this much split between them (same pairs)
+_LOWER_CASE_WEIGHT = 0.6  # short messages: lingua's reading of the lower-case words alone also counts (names weigh less)
+_NAMES_ONLY_WEIGHT = 0.25  # next to Arabic words, Latin words none of which is a frequent word (names, brands) count this much
+_NEUTRAL_TOKENS = frozenset("via vs rt amp gt lt http https www".split())  # tweet and markup debris: no language
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 
@@ -82,7 +86,7 @@ def _with_frequent_words(confidences: dict[str, float], words: list[str]) -> tup
     for word in words:
         owners = [lang for lang, frequent in FREQUENT_WORDS.items() if word in frequent]
         for lang in owners:
-            scores[lang] = scores.get(lang, 0.0) + _FREQUENT_WORD_WEIGHT / len(owners)
+            scores[lang] = scores.get(lang, 0.0) + (_FREQUENT_WORD_WEIGHT if len(owners) == 1 else _SHARED_WORD_WEIGHT / len(owners))
     best = max(scores, key=scores.__getitem__)
     total = sum(scores.values())
     return best, scores[best] / total if total else 0.0
@@ -135,9 +139,18 @@ class LanguageIdentifier:
         score = 0.5 * p_arabizi + 0.5 * evidence
         if score >= 0.5:
             return "ary_Latn", score
-        values = self._lingua.compute_language_confidence_values(raw)  # accents and case help lingua
-        lang, conf = _with_frequent_words({_LINGUA[v.language]: float(v.value) for v in values}, words)
+        tokens = [t for t in raw.split() if normalize(t).strip(".,!?:;'\"()&") not in _NEUTRAL_TOKENS] or raw.split()
+        confidences = self._confidences(" ".join(tokens))  # accents and case help lingua
+        if len(tokens) <= 3:  # on a few words a capitalised name weighs as much as a word: read the lower-case words again
+            lower = [t for t in tokens if t[:1].islower() and _LATIN_WORD.search(t)]
+            if lower and len(lower) < len(tokens):
+                for lang, value in self._confidences(" ".join(lower)).items():
+                    confidences[lang] = confidences.get(lang, 0.0) + _LOWER_CASE_WEIGHT * value
+        lang, conf = _with_frequent_words(confidences, [w for w in words if w not in _NEUTRAL_TOKENS])
         return lang, conf * (1 - score)
+
+    def _confidences(self, text: str) -> dict[str, float]:
+        return {_LINGUA[v.language]: float(v.value) for v in self._lingua.compute_language_confidence_values(text)}
 
     def identify(self, text: str, normalized: str | None = None) -> LanguageResult:
         norm = normalize(text) if normalized is None else normalized
@@ -152,7 +165,10 @@ class LanguageIdentifier:
             ar_conf = conf
         if latin_words:
             label_l, conf_l = self._latin(latin_words, " ".join(latin_words), text)
-            found[label_l] = found.get(label_l, 0.0) + len("".join(latin_words))
+            weight = 1.0
+            if arabic_words and not any(_darija_latin(w) or any(w in f for f in FREQUENT_WORDS.values()) for w in latin_words):
+                weight = _NAMES_ONLY_WEIGHT  # "جوال Honor": the Latin words are names, the message is Arabic
+            found[label_l] = found.get(label_l, 0.0) + weight * len("".join(latin_words))
             if label_l == "ary_Latn":
                 foreign = self._foreign_language(latin_words)
                 if foreign:

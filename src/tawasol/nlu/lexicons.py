@@ -88,6 +88,7 @@ PHONETIC_COLLISIONS = frozenset(
     """
     حنا فن معايا هادي عندو معاك هيا اولا شوفلي عندنا ليوم معا معاه وا يلا باقي غدا ولو علينا ماشي اجي مازال
     هادا ناس عليك فلوس عندك باراك شي ليه هنا واحد عليه ولا مرحبا غير عندي انا خليني ياربي شريت قولت قالت قال فاق
+    الا ايه
     """.split()
 )
 
@@ -176,6 +177,7 @@ FREQUENT_WORDS = {
         gonna wanna gotta u ur lol omg bad best better one two first last next year week game watch looks happy
         tonight morning let's let us back need feel right sure got much many every big little free help
         home work show live news says should vote fans win won beat team season hello hi hey hiya sorry okay
+        as plus era
         """.split()
     ),
     "es": frozenset(
