@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import random
@@ -9,6 +10,7 @@ import re
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -115,6 +117,20 @@ def _speed_rows(name: str, analyzer: Analyzer, texts: list[str], counter: _Count
     ]
 
 
+def _serving_memory(name: str, model: IntentClassifier) -> Row:
+    """Peak RSS of a fresh process that loads the built-in models and `model` (with its installed encoder)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        model.save(Path(tmp) / "intent")
+        code = (
+            "import resource, sys; from pathlib import Path; from tawasol.nlu import Analyzer, IntentClassifier; "
+            "a = Analyzer.default(); m = IntentClassifier.load(Path(sys.argv[1])); "
+            "Analyzer(a.language, m, a.sentiment).analyze('I lost my card yesterday, what should I do now?'); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        )
+        out = subprocess.run([sys.executable, "-c", code, str(Path(tmp) / "intent")], capture_output=True, text=True, check=True)
+    return _row("memory", name, "peak RSS MB", round(int(out.stdout.strip().splitlines()[-1]) / 1024, 1), "< 600")
+
+
 def _mixed_messages(data: Path) -> list[str]:
     """The 2,100 messages of the speed rows: Banking77 test, DoDa Arabizi and DoDa Arabic script (700 each)."""
     texts = _csv(data / "banking77" / "test.csv", "text", "category")[0][:700]
@@ -164,6 +180,11 @@ def bench_embeddings(
         analyzer = Analyzer(speed.language, model, speed.sentiment)
         rows += _speed_rows(f"analysis + {name}, banking77 test", analyzer, te, counter)
         rows += _speed_rows(f"analysis + {name}, 2100 mixed", analyzer, _mixed_messages(data), counter)
+        sparse = copy.copy(model)
+        sparse.head_ = None  # the same model without its embedder: the encoder's share of the time
+        rows += _speed_rows("analysis + same model, sparse part only, banking77 test", Analyzer(speed.language, sparse, speed.sentiment), te, counter)[:3]
+        if not static:
+            rows.append(_serving_memory(f"serving, built-in + banking77 {name}", model))
     progress(f"intent: clinc150 with {name}")
     clinc = json.loads((data / "clinc150" / "data_full.json").read_text(encoding="utf-8"))
     train = clinc["train"] + clinc["val"] + clinc["oos_train"] + clinc["oos_val"]
