@@ -83,3 +83,14 @@ def test_unknown_labels_are_refused() -> None:
 def test_builtin_model_on_customer_messages(analyzer: Analyzer, text: str, label: str) -> None:
     result = analyzer.analyze(text).sentiment
     assert result is not None and result.label == label
+
+
+def test_arabic_lexicon_look_ups_read_clitics_and_dialect_words() -> None:
+    from tawasol.nlu.arabic import stem_candidates
+
+    readings = stem_candidates("فالمشكله")
+    assert readings[0] == "فالمشكله" and {"المشكله", "مشكله"} <= set(readings)  # a lone ف in front is tried too
+    assert stem_candidates("bghit") == ["bghit"]
+    assert evidence(normalize("فالمشكلة")) == ["zzneg"]
+    assert evidence(normalize("وممتازين")) == ["zzpos"]
+    assert evidence(normalize("سرقو")) == ["zzneg"]  # Darija spelling read as the MSA word of the lexicon

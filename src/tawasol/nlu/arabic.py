@@ -91,6 +91,19 @@ def strip_clitics(word: str) -> str:
     return stem
 
 
+def stem_candidates(word: str) -> list[str]:
+    """Every reading of one normalised Arabic word as clitics around a stem of 3+ letters, the whole word first,
+    for look-ups in a word list (where a wrong cut finds nothing): a single ف/ب/ل in front is tried too."""
+    if not _ARABIC_WORD.match(word):
+        return [word]
+    fronts = [word] + [word[len(p) :] for p in (*_PREFIXES, "ف", "ب", "ل") if word.startswith(p) and len(word) - len(p) >= _MIN_STEM]
+    found = []
+    for front in fronts:
+        found.append(front)
+        found += [front[: -len(s)] for s in _SUFFIXES if front.endswith(s) and len(front) - len(s) >= _MIN_STEM]
+    return found
+
+
 def dialect_to_msa(word: str) -> str | None:
     """The MSA word for a normalised dialect word (Arabic script or Arabizi), if the map knows it."""
     found = _DIALECT.get(word) or _ARABIZI.get(word)

@@ -15,6 +15,7 @@ import numpy as np
 
 from tawasol.domain.analysis import SentimentResult
 from tawasol.nlu import seed
+from tawasol.nlu.arabic import dialect_to_msa, stem_candidates
 from tawasol.nlu.features import FeatureConfig
 from tawasol.nlu.lexicons import SIGNAL_PATTERNS
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
@@ -36,8 +37,6 @@ NEGATORS = frozenset(
     "لا لم لن ليس ليست ما مش مو ماشي بلا بدون غير".split()
 )
 _NEGATION_SPAN = 3  # a negator reaches this many following words
-_AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
-_AR_SUFFIXES = ("ها", "هم", "كم", "نا", "ين", "ون", "ات", "ه", "ك", "ي")
 _DARIJA_NEGATED = (re.compile("^ما(.{3,})ش$"), re.compile(r"^ma(\w{3,}?)(ch|x|sh)$"))  # ma-...-ch wraps the verb
 _POSITIVE_EMOJI = frozenset("😀😁😂😃😄😅😆😉😊😋😍😎😘😙😚🙂🤗🤩🥰🥳👍👏🙌💪❤♥💕💖💗💙💚💛💜🧡💯🙏👌✅🌹🌸🎉🎊🏆⭐🌟✨🔥😻💐")
 _NEGATIVE_EMOJI = frozenset("😡🤬😠👎💢😤😩😫😞😒🙄😭😢💔😔😟😕🙁☹😣😖😓😰😨😱🤮🤢💩😪🥺🤦😑😐")
@@ -70,11 +69,12 @@ def _word_polarity(word: str, words: dict[str, int]) -> tuple[int, bool]:
         if m and words.get(m.group(1)):
             return words[m.group(1)], True
     if _ARABIC_LETTER.match(word):  # clitics: conjunctions, prepositions and the article in front, pronouns behind
-        stems = [word[len(p) :] for p in _AR_PREFIXES if word.startswith(p) and len(word) - len(p) >= 3] + [word]
-        for stem in stems:
-            for cut in ("", *_AR_SUFFIXES):
-                if stem.endswith(cut) and len(stem) - len(cut) >= 3 and (value := words.get(stem[: len(stem) - len(cut)], 0)):
-                    return value, False
+        for stem in stem_candidates(word):
+            if value := words.get(stem, 0):
+                return value, False
+        msa = dialect_to_msa(word)  # a dialect word read as the MSA word the lexicon may hold
+        if msa is not None and " " not in msa:
+            return words.get(msa, 0), False
     elif len(word) > 3 and word.endswith("s"):
         return words.get(word[:-1], 0), False
     return 0, False
