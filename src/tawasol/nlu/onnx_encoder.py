@@ -39,7 +39,10 @@ class EncoderRuntimeMissing(EmbeddingModelMissing):
 
 
 def runtime_available() -> bool:
-    return importlib.util.find_spec("onnxruntime") is not None
+    try:
+        return importlib.util.find_spec("onnxruntime") is not None
+    except (ImportError, ValueError):  # a broken or blocked install counts as absent
+        return False
 
 
 def default_cache_dir() -> Path:
