@@ -57,3 +57,31 @@ def test_tenant_slug_is_validated(tmp_path: Path) -> None:
 def test_training_needs_two_labels() -> None:
     with pytest.raises(ValueError, match="at least 2 labels"):
         IntentClassifier().fit(["hello", "hi"], ["greet", "greet"])
+
+
+def test_darija_words_are_read_as_msa_before_all_ngrams() -> None:
+    from tawasol.nlu.arabic import dialect_to_msa, msa_reading
+    from tawasol.nlu.features import FeatureConfig, extract
+    from tawasol.nlu.normalize import normalize
+
+    assert msa_reading(normalize("فين لاكارط ديالي؟")) == "اين البطاقه لي?"
+    assert msa_reading("fin lcarte") == "fin lcarte"  # Arabizi words may be French or English: not rewritten
+    assert dialect_to_msa(normalize("كنتسنى")) == dialect_to_msa("نتسني") == "انتظر"  # aspect marker كـ
+    assert dialect_to_msa(normalize("غانصيفط")) == "ارسل"  # future غا + personal prefix + stem
+    assert dialect_to_msa(normalize("دازتش")) == "لا تمت"  # ما ... ش with ما written apart
+    assert dialect_to_msa(normalize("ابغى")) == "اريد"  # map keys take the normalised spelling (ى -> ي)
+    feats = extract("شحال الفريس ديال الفيرمون", FeatureConfig(arabic=2))
+    assert feats["wالرسوم"] == 1 and feats["wل التحويل"] == 1 and "wالفريس" not in feats
+    assert "wالفريس" in extract("شحال الفريس ديال الفيرمون", FeatureConfig(arabic=1))
+
+
+def test_model_trained_on_msa_reads_darija_loanwords() -> None:
+    rows = [
+        ("كم رسوم التحويل", "transfer_fee"), ("هل هناك رسوم على التحويل", "transfer_fee"), ("ما هي رسوم التحويل الدولي", "transfer_fee"),
+        ("اريد تغيير الرمز السري", "change_pin"), ("كيف اغير الرمز", "change_pin"), ("اريد رمزا جديدا لبطاقتي", "change_pin"),
+        ("اين بطاقتي الجديدة", "card_arrival"), ("لم تصل البطاقة بعد", "card_arrival"), ("متى تصل البطاقة", "card_arrival"),
+    ]
+    model = IntentClassifier().fit([t for t, _ in rows], [label for _, label in rows])
+    assert model.predict("شحال الفريس ديال الفيرمون").ranking[0][0] == "transfer_fee"
+    assert model.predict("بغيت نبدل الكود").ranking[0][0] == "change_pin"
+    assert model.predict("لاكارط ما جاتش").ranking[0][0] == "card_arrival"

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from tawasol.nlu.normalize import normalize
+
 _ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
 # longest first, so "وبال" is tried before "و"
 _PREFIXES = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "و")  # ب/ل/ف alone begin too many roots
@@ -57,6 +59,27 @@ _DIALECT = {
     "الكونط": "الحساب", "كونط": "حساب", "لاكونط": "الحساب", "الفلوس": "المال", "فلوس": "مال", "فلوسي": "مالي", "مصاري": "مال",
     "البنكه": "البنك", "بنكه": "بنك", "الكيشي": "الصراف", "الجيشي": "الصراف", "الكاش": "نقدا", "كاش": "نقدا",
     "الفاكتوره": "الفاتوره", "فاكتوره": "فاتوره", "الفاتورا": "الفاتوره", "التيليفون": "الهاتف", "البورطابل": "الهاتف", "الموبايل": "الهاتف",
+    # more Darija of banking and customer service (French loans in Arabic script, everyday verbs)
+    "كارطا": "بطاقه", "لاكارت": "البطاقه", "الكود": "الرمز", "كود": "رمز", "المودباس": "رمز المرور", "مودباس": "رمز المرور",
+    "الموديباس": "رمز المرور", "الباسورد": "رمز المرور", "باسورد": "رمز المرور", "الصولد": "الرصيد", "صولد": "رصيد", "السولد": "الرصيد",
+    "الفيرمون": "التحويل", "فيرمون": "تحويل", "لفيرمون": "التحويل", "نفيري": "احول", "فيريت": "حولت", "فيرا": "حول",
+    "الفريس": "الرسوم", "فريس": "رسوم", "الفراي": "الرسوم", "فراي": "رسوم", "الكوميسيون": "العموله", "كوميسيون": "عموله",
+    "الدوفيز": "العمله", "دوفيز": "عمله", "الاورو": "اليورو", "اورو": "يورو", "تصريف": "صرف",
+    "الشارجمون": "التعبئه", "شارجمون": "تعبئه", "الشارج": "التعبئه", "نشارجي": "اعبئ", "شارجيت": "عبات", "شارجا": "عبا",
+    "الابليكاسيون": "التطبيق", "ابليكاسيون": "تطبيق", "لابليكاسيون": "التطبيق", "الابليكيشن": "التطبيق", "الابلكيشن": "التطبيق",
+    "فيرتويل": "افتراضيه", "فيرتوال": "افتراضيه", "فيرتيال": "افتراضيه", "فيزيك": "فعليه", "فيزيكيه": "فعليه",
+    "ريمبورسمون": "استرداد", "الريمبورسمون": "الاسترداد", "ريفوند": "استرداد", "اوتوماتيك": "تلقائيا", "اوطوماتيك": "تلقائيا",
+    "الحانوت": "المتجر", "حانوت": "متجر", "الشريه": "الشراء", "شريت": "اشتريت", "نشري": "اشتري", "شرا": "اشترى",
+    "بلوكا": "حظر", "تبلوكا": "حظر", "تبلوكات": "حظرت", "مبلوكي": "محظور", "مبلوكيه": "محظوره", "نديبلوكي": "الغي الحظر",
+    "نتسنى": "انتظر", "تسنيت": "انتظرت", "كنتسنا": "انتظر", "نتسنا": "انتظر", "سيمانه": "اسبوع", "السيمانه": "الاسبوع",
+    "جات": "وصلت", "جا": "وصل", "جاو": "وصلوا", "باقا": "ما زال", "باقه": "ما زالت", "بقات": "تعد", "بقا": "يعد",
+    "ندير": "افعل", "دير": "افعل", "درت": "قمت", "دار": "قام", "نجيب": "احصل", "جبت": "حصلت", "نلقى": "اجد", "لقيت": "وجدت",
+    "نخرج": "اسحب", "نجبد": "اسحب", "جبدت": "سحبت", "ياخد": "ياخذ", "تاخد": "تاخذ", "خد": "خذ", "ملي": "عندما",
+    "كلا": "ابتلع", "بلع": "ابتلع", "بلعات": "ابتلعت", "دازت": "تمت", "داز": "تم", "يدوز": "يتم", "دوز": "يتم",
+    "نسد": "اغلق", "سد": "اغلق", "نحل": "افتح", "حليت": "فتحت", "نخدم": "استخدم", "خدمت": "استخدمت",
+    "تبدل": "تغير", "تبدلات": "تغيرت", "غالط": "خطا", "غلط": "خطا", "تلت": "ثلاث", "جوج": "اثنين", "عطاني": "اعطاني", "عطا": "اعطى",
+    "قل": "اقل", "اللي": "الذي", "ليا": "لي", "ليك": "لك", "بلا": "بدون", "نعرف": "اعرف", "كنظن": "اعتقد", "كنضن": "اعتقد",
+    "ناكد": "اتحقق", "نتاكد": "اتحقق", "خدامين": "تعملون", "البارح": "امس",
 }
 
 # Darija in Latin script (Arabizi), normalised lower-case -> MSA
@@ -73,6 +96,11 @@ _ARABIZI = {
     "7it": "لان", "hit": "لان", "chi": "بعض", "chwiya": "قليلا", "lflous": "المال", "flous": "مال", "flousi": "مالي", "lcarte": "البطاقه",
     "lkarta": "البطاقه", "karta": "بطاقه", "lbanka": "البنك", "lcompte": "الحساب", "lkont": "الحساب", "lfactura": "الفاتوره", "lfatura": "الفاتوره",
 }
+
+
+# the maps are written as people spell; keys and values take the normalised form the features see (ى -> ي...)
+_DIALECT = {normalize(k): normalize(v) for k, v in _DIALECT.items()}
+_ARABIZI = {normalize(k): normalize(v) for k, v in _ARABIZI.items()}
 
 
 def strip_clitics(word: str) -> str:
@@ -108,13 +136,42 @@ def dialect_to_msa(word: str) -> str | None:
     """The MSA word for a normalised dialect word (Arabic script or Arabizi), if the map knows it."""
     found = _DIALECT.get(word) or _ARABIZI.get(word)
     if found is None and _ARABIC_WORD.match(word):
-        for prefix in ("و", "ف"):  # "وبغيت", "فين" is itself in the map
+        for prefix in ("و", "ف", "ب"):  # "وبغيت", "بلاكارط"; "فين" is itself in the map
             if word.startswith(prefix) and word[1:] in _DIALECT:
                 return _DIALECT[word[1:]]
         if len(word) > 4 and word.startswith("ما") and word.endswith("ش"):  # Darija/Egyptian negation ما...ش
             inner = word[2:-1]
-            return "لا " + _DIALECT.get(inner, inner)
+            return "لا " + (_dialect_verb(inner) or inner)
+        if len(word) > 3 and word.endswith("ش") and (inner := _dialect_verb(word[:-1])):  # "ما دازتش": ما written apart
+            return "لا " + inner
+        return _dialect_verb(word)
     return found
+
+
+def _dialect_verb(word: str) -> str | None:
+    """A Darija verb form of a map entry: aspect markers كـ/تـ (present) and غا/غـ (future) in front of the
+    personal prefix ن/ت/ي ("كنتسنى", "غانصيفط" -> "صيفط"), and the plural -و ("كتاخدو")."""
+    found = _DIALECT.get(word)
+    if found is not None or len(word) <= 3:
+        return found
+    for marker in ("غا", "ك", "ت", "غ", ""):
+        rest = word[len(marker) :]
+        if word.startswith(marker) and rest[:1] in ("ن", "ت", "ي"):
+            if marker and (found := _DIALECT.get(rest)):
+                return found
+            if len(rest) > 3 and (found := _DIALECT.get(rest[1:])):  # the bare stem: "نصيفط" -> "صيفط"
+                return found
+    return _dialect_verb(word[:-1]) if word.endswith("و") else None
+
+
+_ARABIC_RUN = re.compile("[\u0621-\u064a]+")
+
+
+def msa_reading(normalized: str) -> str:
+    """A normalised message with each Arabic-script dialect word the map knows replaced by its MSA word(s), so
+    that all n-grams of a Darija message meet those of an MSA-trained model ("فين لاكارط" -> "اين البطاقه").
+    Arabizi words stay as they are: "fin" or "hit" are also French or English words."""
+    return _ARABIC_RUN.sub(lambda m: dialect_to_msa(m.group()) or m.group(), normalized)
 
 
 def arabic_views(words: list[str]) -> tuple[list[str], list[str]]:

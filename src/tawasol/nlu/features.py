@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from tawasol.nlu.arabic import arabic_views, strip_clitics
+from tawasol.nlu.arabic import arabic_views, msa_reading, strip_clitics
 from tawasol.nlu.normalize import matching_form_of_normalized, normalize
 
 _WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
@@ -31,7 +31,9 @@ class FeatureConfig:
     char_max: int = 5  # character n-grams inside word boundaries (like char_wb)
     skeleton_ngrams: int = 2  # word 1..n-grams of the cross-script matching form
     skeleton_chars: int = 0  # character n-grams (2..n) of the matching form; 0 = none
-    arabic: int = 0  # 1 = Arabic stems without clitics, and the MSA words that dialect words stand for (see `arabic`)
+    # 1 = Arabic stems without clitics, and the MSA words that dialect words stand for (see `arabic`);
+    # 2 = the same, with Arabic-script dialect words replaced by their MSA words before all n-grams (`msa_reading`)
+    arabic: int = 0
     min_df: int = 1
     max_features: int = 400_000
 
@@ -42,6 +44,8 @@ class FeatureConfig:
 def extract(text: str, config: FeatureConfig, normalized: str | None = None) -> Counter[str]:
     """All n-gram strings of one message, with counts; prefixes keep the kinds apart."""
     norm = normalize(text) if normalized is None else normalized
+    if config.arabic >= 2:
+        norm = msa_reading(norm)
     feats: Counter[str] = Counter()
     words = _WORD.findall(norm)
     for n in range(1, config.word_ngrams + 1):

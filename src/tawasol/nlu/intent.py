@@ -32,7 +32,7 @@ from tawasol.nlu.features import FeatureConfig
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier, fit_temperature, softmax
 
 OUT_OF_SCOPE = "out_of_scope"
-INTENT_FEATURES = FeatureConfig(word_ngrams=2, char_min=2, char_max=5, skeleton_ngrams=2, skeleton_chars=4, arabic=1)
+INTENT_FEATURES = FeatureConfig(word_ngrams=2, char_min=2, char_max=5, skeleton_ngrams=2, skeleton_chars=4, arabic=2)
 EMBEDDERS = ("minilm", "minilm-int8", "static-minilm")
 ENCODER_MODES = ("always", "cascade")
 Embedder = SentenceEncoder | OnnxSentenceEncoder | StaticVectors

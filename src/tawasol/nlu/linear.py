@@ -20,8 +20,8 @@ from sklearn.svm import LinearSVC
 
 from tawasol.nlu.features import FeatureConfig, Featurizer
 
-FORMAT_VERSION = 2  # 2: intent features may include Arabic stems and dialect words (format-1 artifacts still load)
-SUPPORTED_FORMATS = frozenset({1, 2})
+FORMAT_VERSION = 3  # 2: intent features may include Arabic stems and dialect words; 3: dialect words read as MSA (older artifacts still load)
+SUPPORTED_FORMATS = frozenset({1, 2, 3})
 ARTIFACT_TYPES = frozenset({"tawasol.nlu.linear"})
 
 
