@@ -94,3 +94,11 @@ def test_arabic_lexicon_look_ups_read_clitics_and_dialect_words() -> None:
     assert evidence(normalize("فالمشكلة")) == ["zzneg"]
     assert evidence(normalize("وممتازين")) == ["zzpos"]
     assert evidence(normalize("سرقو")) == ["zzneg"]  # Darija spelling read as the MSA word of the lexicon
+
+
+def test_sentiment_features_read_darija_as_msa() -> None:
+    from tawasol.nlu.features import extract
+    from tawasol.nlu.sentiment import SENTIMENT_FEATURES
+
+    feats = extract(normalize("الخدمة خاسرة بزاف"), SENTIMENT_FEATURES)
+    assert feats["wكثيرا"] == 1 and "wبزاف" not in feats
