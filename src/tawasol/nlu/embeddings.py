@@ -111,6 +111,17 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x * x * x)))
 
 
+def pad_ids(batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Token-id sequences padded with 0 to the longest, as (ids int64, mask float32) arrays of shape (n, length)."""
+    length = max(len(b) for b in batch)
+    ids = np.zeros((len(batch), length), dtype=np.int64)
+    mask = np.zeros((len(batch), length), dtype=np.float32)
+    for i, b in enumerate(batch):
+        ids[i, : len(b)] = b
+        mask[i, : len(b)] = 1.0
+    return ids, mask
+
+
 class SentenceEncoder:
     """A BERT encoder with mean pooling and L2 normalisation (the sentence-transformers recipe)."""
 
@@ -158,12 +169,8 @@ class SentenceEncoder:
     def hidden_states(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
         """Last-layer states (n, length, hidden) of token-id sequences, and their padding mask (n, length)."""
         t = self.t
-        length = max(len(b) for b in batch)
-        ids = np.zeros((len(batch), length), dtype=np.int64)
-        mask = np.zeros((len(batch), length), dtype=np.float32)
-        for i, b in enumerate(batch):
-            ids[i, : len(b)] = b
-            mask[i, : len(b)] = 1.0
+        ids, mask = pad_ids(batch)
+        length = ids.shape[1]
         x = t["embeddings.word_embeddings.weight"][ids] + t["embeddings.position_embeddings.weight"][:length] + t["embeddings.token_type_embeddings.weight"][0]
         x = _layer_norm(x, t["embeddings.LayerNorm.weight"], t["embeddings.LayerNorm.bias"])
         n, hidden = len(batch), x.shape[-1]

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder, WordPiece, read_safetensors
+from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder, WordPiece, pad_ids, read_safetensors
 
 log = logging.getLogger(__name__)
 
@@ -231,12 +231,7 @@ class OnnxSentenceEncoder:
         return cls.from_dir(SentenceEncoder.installed_dir(), cache_dir, precision)
 
     def _run(self, batch: list[list[int]]) -> np.ndarray:
-        length = max(len(b) for b in batch)
-        ids = np.zeros((len(batch), length), dtype=np.int64)
-        mask = np.zeros((len(batch), length), dtype=np.float32)
-        for i, b in enumerate(batch):
-            ids[i, : len(b)] = b
-            mask[i, : len(b)] = 1.0
+        ids, mask = pad_ids(batch)
         return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
