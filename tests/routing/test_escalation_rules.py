@@ -55,7 +55,7 @@ def test_turns_without_progress_are_a_loop() -> None:
 
 def test_thresholds_are_per_tenant_and_decisions_say_why() -> None:
     strict = ctx("bof", intent=("check_bill", 0.9, False), sentiment=("negative", 0.5),
-                 settings={"escalation": {"negative_intensity": 0.4}})
+                 settings={"escalation": {"negative_intensity": 0.4, "negative_turns": 1}})
     assert rules(strict) == ["negative_sentiment"]
     assert rules(ctx("bof", intent=("check_bill", 0.9, False), sentiment=("negative", 0.5))) == []
     out = EscalationPolicyStep().process(ctx("bof", intent=("complaint", 0.9, False)))
@@ -65,3 +65,19 @@ def test_thresholds_are_per_tenant_and_decisions_say_why() -> None:
 def test_failed_action_and_bot_codes_use_the_policy_vocabulary() -> None:
     c = ctx("ok", intent=("recharge_credit", 0.9, False), replies=[Reply(text="désolé", extra={"outcome": "action_failed"})])
     assert "failed_action" in rules(c)
+
+
+def test_one_plain_complaint_lets_the_bot_try_but_sustained_or_frustrated_negativity_hands_off() -> None:
+    def negative(intensity: float = 0.95) -> Message:
+        return Message(tenant_id="t", conversation_id="c", author="customer", text="x",
+                       analysis={"sentiment": {"label": "negative", "intensity": intensity}})
+
+    assert rules(ctx("ma facture est trop chère", intent=("check_bill", 0.9, False), sentiment=("negative", 0.99))) == []
+    assert rules(ctx("toujours trop chère", [negative()], intent=("check_bill", 0.9, False),
+                     sentiment=("negative", 0.9))) == ["negative_sentiment"]
+    assert rules(ctx("toujours", [negative(0.3)], intent=("check_bill", 0.9, False), sentiment=("negative", 0.9))) == []
+    agent_between = [negative(), Message(tenant_id="t", conversation_id="c", author="agent", text="je regarde")]
+    assert rules(ctx("encore", agent_between, intent=("check_bill", 0.9, False), sentiment=("negative", 0.9))) == []
+    frustrated = ctx("j'en ai marre, troisième fois", intent=("check_bill", 0.9, False), sentiment=("negative", 0.9))
+    frustrated.analysis.sentiment.signals = {"frustration": 0.6}
+    assert rules(frustrated) == ["negative_sentiment"]

@@ -27,6 +27,10 @@ class EscalationPolicy:
 
     human_request: float = 0.5
     negative_intensity: float = 0.75
+    # A plain complaint ("my bill is too high") is negative but the bot may answer it: one strongly negative
+    # message hands off only with frustration (or some anger) in it; otherwise the second in a row does.
+    negative_turns: int = 2
+    negative_frustration: float = 0.5
     anger: float = 0.6
     low_confidence: float = 0.35
     max_out_of_scope: int = 2
@@ -70,8 +74,13 @@ class EscalationPolicyStep:
             if hr >= policy.human_request and not any(r["rule"] == "human_request" for r in reasons):
                 reasons.append({"rule": "human_request", "signal": "human_request", "value": hr})
             if a.sentiment.label == "negative" and a.sentiment.intensity >= policy.negative_intensity:
-                reasons.append({"rule": "negative_sentiment", "signal": "intensity",
-                                "value": a.sentiment.intensity})
+                frustration = max(float(signals.get("frustration", 0.0)), float(signals.get("anger", 0.0)))
+                streak = _negative_streak(ctx, policy)
+                if frustration >= policy.negative_frustration:
+                    reasons.append({"rule": "negative_sentiment", "signal": "intensity_and_frustration",
+                                    "value": a.sentiment.intensity})
+                elif streak >= policy.negative_turns:
+                    reasons.append({"rule": "negative_sentiment", "signal": "negative_turns", "value": streak})
             anger = float(signals.get("anger", 0.0))
             if anger >= policy.anger:
                 reasons.append({"rule": "anger", "signal": "anger", "value": anger})
@@ -140,6 +149,18 @@ def _bot_outcomes(ctx: MessageContext) -> list[str]:
         elif m.author == "bot":
             outcomes.append(str((m.analysis or {}).get("outcome") or ""))
     return outcomes + [str(r.extra.get("outcome") or "") for r in ctx.replies if r.author == "bot"]
+
+
+def _negative_streak(ctx: MessageContext, policy: EscalationPolicy) -> int:
+    """How many of the customer's last messages in a row (the current one included, counted as negative by the
+    caller) were strongly negative, since a person last spoke."""
+    streak = 1
+    for turn in reversed(_customer_turns(ctx)[:-1]):
+        s = turn.get("sentiment") if isinstance(turn.get("sentiment"), dict) else {}
+        if s.get("label") != "negative" or float(s.get("intensity") or 0) < policy.negative_intensity:
+            break
+        streak += 1
+    return streak
 
 
 def history_reasons(ctx: MessageContext, policy: EscalationPolicy) -> list[dict[str, Any]]:
