@@ -31,6 +31,21 @@ def test_short_messages(analyzer: Analyzer, text: str, language: str) -> None:
     assert analyzer.language.identify(text).label == language
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("هلق بوصل", "ar"),  # informal Mashreqi Arabic is `ar`
+        ("ازاي الحال", "ar"),
+        ("عايز فلوس", "ar"),
+        ("شلونك حبيبي", "ar"),
+        ("أنا زعلان", "ar"),
+        ("تصريحات الوزير", "ar"),
+    ],
+)
+def test_two_arabic_words_without_marker(analyzer: Analyzer, text: str, language: str) -> None:
+    assert analyzer.language.identify(text).label == language
+
+
 def test_arabizi_by_ear_collapses_doubled_letters_and_reads_initial_i_as_alif() -> None:
     from tawasol.nlu.language import _to_arabic_script
 
