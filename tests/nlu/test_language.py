@@ -34,6 +34,7 @@ def test_short_messages(analyzer: Analyzer, text: str, language: str) -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        ("حنا فالدار", "ary"),  # no marker word: the model alone, sure enough, decides two words
         ("هلق بوصل", "ar"),  # informal Mashreqi Arabic is `ar`
         ("ازاي الحال", "ar"),
         ("عايز فلوس", "ar"),

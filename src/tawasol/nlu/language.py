@@ -27,7 +27,7 @@ _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$|[a-z][
 _WEAK_MARKER = 0.34  # a word shared with MSA or other dialects counts a third of a Darija marker
 _MIN_WORDS_WITHOUT_MARKER = 3  # shorter messages with no Darija marker stay `ar`
 _NO_MARKER_SCALE = 0.85  # without a marker, `ary` needs p(ary) >= 0.5 / 0.85 from the model (calibrated on training files: <= 1.1 % false `ary` on ArBanking77 train)
-_SHORT_NO_MARKER_SCALE = 0.0  # shorter messages without a marker: the model alone when p(ary) >= 0.5 / 0.57 ~ 0.88 (UMSAB train pairs vs DoDa dev)
+_SHORT_NO_MARKER_SCALE = 0.57  # shorter messages without a marker: the model alone when p(ary) >= 0.5 / 0.57 ~ 0.88 (UMSAB train pairs vs DoDa dev)
 _FREQUENT_WORD_WEIGHT = 0.8  # added to lingua's confidence per frequent word of one language; tuned on UMSAB train pairs
 _SHARED_WORD_WEIGHT = 1.2  # a word frequent in several languages: this much split between them (same pairs)
 _LOWER_CASE_WEIGHT = 0.6  # short messages: lingua's reading of the lower-case words alone also counts (names weigh less)
