@@ -41,14 +41,14 @@ def train(
 ) -> None:
     """Train a tenant's intent model from labelled examples (label out_of_scope marks negatives)."""
     from tawasol.nlu import Analyzer, read_labelled_csv
-    from tawasol.nlu.bench import _embedder
+    from tawasol.nlu.intent import embedder_for
     from tawasol.nlu.embeddings import EmbeddingModelMissing
 
     if embeddings and static_vectors:
         raise typer.BadParameter("choose --embeddings or --static-vectors, not both")
     texts, labels = read_labelled_csv(data)
     try:
-        encoder = _embedder("static" if static_vectors else embeddings, _model_dir())
+        encoder = embedder_for("static" if static_vectors else embeddings, _model_dir())
     except EmbeddingModelMissing as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc

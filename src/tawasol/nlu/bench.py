@@ -23,11 +23,10 @@ from sklearn.model_selection import StratifiedKFold
 from tawasol.nlu.analyzer import Analyzer, read_labelled_csv
 from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder
 from tawasol.nlu.evaluate import TASKS, evaluate_intent, evaluate_language, evaluate_sentiment
-from tawasol.nlu.intent import Embedder, IntentClassifier
+from tawasol.nlu.intent import Embedder, IntentClassifier, embedder_for
 from tawasol.nlu.language import LanguageIdentifier
-from tawasol.nlu.onnx_encoder import fast_encoder, runtime_available
+from tawasol.nlu.onnx_encoder import runtime_available
 from tawasol.nlu.sentiment import SentimentModel
-from tawasol.nlu.static_vectors import StaticVectors
 
 Row = dict[str, Any]
 _NOISE = re.compile(r"@\w+|https?\S*|\bhttp\b|#|\d+")
@@ -49,7 +48,7 @@ def evaluate_task(
     builtin = Analyzer.default(model_dir) if not train else None
     if task == "intent":
         if train:
-            encoder = _embedder(embeddings, model_dir)
+            encoder = embedder_for(embeddings, model_dir)
             model = IntentClassifier(oos_label=oos_label or "out_of_scope", encoder=encoder).fit(tr_texts, tr_labels)
         else:
             model = builtin.intent  # type: ignore[union-attr]
@@ -59,19 +58,6 @@ def evaluate_task(
         return evaluate_sentiment(sentiment, len(tr_texts), texts, labels)
     language = LanguageIdentifier().fit(tr_texts, tr_labels) if train else builtin.language  # type: ignore[union-attr]
     return evaluate_language(language, len(tr_texts), texts, labels)
-
-
-def _embedder(embeddings: bool | str, model_dir: Path | None) -> Embedder | None:
-    if embeddings == "static":
-        return StaticVectors.installed(model_dir / "static-vectors" if model_dir else None)
-    cache = model_dir / "onnx-encoder" if model_dir else None
-    if embeddings is True:  # the serving configuration: int8 on onnxruntime, else the NumPy fallback (logged)
-        return fast_encoder(cache, "int8" if runtime_available() else "fp32")
-    if embeddings in ("minilm", "minilm-int8"):
-        return fast_encoder(cache, "int8" if embeddings == "minilm-int8" else "fp32")
-    if embeddings:
-        raise ValueError(f"embeddings must be False, True, 'minilm', 'minilm-int8' or 'static', got {embeddings!r}")
-    return None
 
 
 def _csv(path: Path, text: str, label: str) -> tuple[list[str], list[str]]:
@@ -171,7 +157,7 @@ def bench_embeddings(
     mode = "always" if static else mode  # static vectors cost microseconds: no cascade
     name = _embedder_name(embeddings, mode)
     try:
-        encoder = _embedder(embeddings, None)
+        encoder = embedder_for(embeddings, None)
     except EmbeddingModelMissing as exc:
         return [_row("intent", f"banking77 + {name} (optional extra)", "accuracy", None, f"skipped: {exc}")]
     assert encoder is not None

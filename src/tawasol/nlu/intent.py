@@ -26,7 +26,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from tawasol.domain.analysis import IntentResult
 from tawasol.nlu.embeddings import SentenceEncoder
-from tawasol.nlu.onnx_encoder import OnnxSentenceEncoder, fast_encoder
+from tawasol.nlu.onnx_encoder import OnnxSentenceEncoder, fast_encoder, runtime_available
 from tawasol.nlu.static_vectors import StaticVectors
 from tawasol.nlu.features import FeatureConfig
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier, fit_temperature, softmax
@@ -54,6 +54,21 @@ def installed_embedder(kind: str) -> Embedder:
     if kind == "static-minilm":
         return StaticVectors.installed()
     return fast_encoder(precision="int8" if kind == "minilm-int8" else "fp32")
+
+
+def embedder_for(embeddings: bool | str, model_dir: Path | None) -> Embedder | None:
+    """The optional embedder a command-line option asks for (True: the serving configuration), cached under
+    `model_dir`; None for False."""
+    if embeddings == "static":
+        return StaticVectors.installed(model_dir / "static-vectors" if model_dir else None)
+    cache = model_dir / "onnx-encoder" if model_dir else None
+    if embeddings is True:  # the serving configuration: int8 on onnxruntime, else the NumPy fallback (logged)
+        return fast_encoder(cache, "int8" if runtime_available() else "fp32")
+    if embeddings in ("minilm", "minilm-int8"):
+        return fast_encoder(cache, "int8" if embeddings == "minilm-int8" else "fp32")
+    if embeddings:
+        raise ValueError(f"embeddings must be False, True, 'minilm', 'minilm-int8' or 'static', got {embeddings!r}")
+    return None
 
 
 def _margin(proba: np.ndarray) -> np.ndarray:
