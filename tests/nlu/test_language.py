@@ -64,3 +64,29 @@ def test_latin_words_with_frequent_words_still_count_next_to_arabic(analyzer: An
     result = analyzer.language.identify("je veux le solde de mon compte رصيد")
     assert result.label == "fr"
     assert result.code_switching
+
+
+def test_elided_and_possessive_words_count_as_frequent_words() -> None:
+    from tawasol.nlu.language import _frequent_key
+
+    assert _frequent_key("l'agence") == "l'"
+    assert _frequent_key("qu'elle") == "qu'"
+    assert _frequent_key("karim's") == "'s"
+    assert _frequent_key("it's") == "it's"  # a frequent word itself
+    assert _frequent_key("the") == "the"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("d'accord Karim", "fr"), ("s'il pleut", "fr"), ("Karim's phone", "en"), ("no eres", "es"), ("ya estoy", "es")],
+)
+def test_two_latin_words(analyzer: Analyzer, text: str, language: str) -> None:
+    assert analyzer.language.identify(text).label == language
+
+
+def test_future_marker_needs_a_verb_prefix() -> None:
+    from tawasol.nlu.language import _darija_arabic
+
+    assert _darija_arabic("غانمشي") and _darija_arabic("غاتجي") and _darija_arabic("غادي")
+    assert not _darija_arabic("غازات")  # gases: MSA
+    assert not _darija_arabic("وسلم")  # "slm" spelled by ear collides with MSA سلم

@@ -33,10 +33,11 @@ _SHARED_WORD_WEIGHT = 1.2  # a word frequent in several languages: this much spl
 _LOWER_CASE_WEIGHT = 0.6  # short messages: lingua's reading of the lower-case words alone also counts (names weigh less)
 _NAMES_ONLY_WEIGHT = 0.25  # next to Arabic words, Latin words none of which is a frequent word (names, brands) count this much
 _NEUTRAL_TOKENS = frozenset("via vs rt amp gt lt http https www".split())  # tweet and markup debris: no language
+_ANY_FREQUENT = frozenset().union(*FREQUENT_WORDS.values())
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 
-_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|تا[نتي].{2,}|غا.{3,}|غن.{3,}|غت.{3,})$")
+_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|تا[نتي].{2,}|غا[نتيد].{2,}|غن.{3,}|غت.{3,})$")
 _MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كانا كافه كامل كامله كاس كتاب كيلو كيان تيار".split())
 _LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom)|l[bcdfghjkmnpqrstvwxz][a-z]{3,})$")  # Darija article l- glued to a noun
 
@@ -80,11 +81,25 @@ def _darija_latin(word: str) -> bool:
     return word in DARIJA_LATIN or bool(_ARABIZI_DIGIT.search(word) or _LATIN_MORPHOLOGY.match(word))
 
 
+_ELISION = re.compile(r"^(l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)'(?=[a-z])")  # French elided article or pronoun glued to a word
+_POSSESSIVE = re.compile(r"[a-z]'s$")  # English possessive
+
+
+def _frequent_key(word: str) -> str:
+    """The frequent word a token stands for: "l'ecologie" -> "l'" (French), "blair's" -> "'s" (English)."""
+    if word in _ANY_FREQUENT:
+        return word
+    elision = _ELISION.match(word)
+    if elision:
+        return elision.group(0)
+    return "'s" if _POSSESSIVE.search(word) else word
+
+
 def _with_frequent_words(confidences: dict[str, float], words: list[str]) -> tuple[str, float]:
     """lingua's en/fr/es confidences tipped by very frequent words: on two-word messages lingua alone
     hesitates ("I am" -> es, "is it" -> fr); a word frequent in only one of the languages settles it."""
     scores = dict(confidences)
-    for word in words:
+    for word in map(_frequent_key, words):
         owners = [lang for lang, frequent in FREQUENT_WORDS.items() if word in frequent]
         for lang in owners:
             scores[lang] = scores.get(lang, 0.0) + (_FREQUENT_WORD_WEIGHT if len(owners) == 1 else _SHARED_WORD_WEIGHT / len(owners))

@@ -88,7 +88,7 @@ PHONETIC_COLLISIONS = frozenset(
     """
     حنا فن معايا هادي عندو معاك هيا اولا شوفلي عندنا ليوم معا معاه وا يلا باقي غدا ولو علينا ماشي اجي مازال
     هادا ناس عليك فلوس عندك باراك شي ليه هنا واحد عليه ولا مرحبا غير عندي انا خليني ياربي شريت قولت قالت قال فاق
-    الا ايه
+    الا ايه سلم
     """.split()
 )
 
@@ -162,6 +162,10 @@ FREQUENT_WORDS = {
         chose temps vraiment peu beaucoup faut dit voir vous-meme sera serait ete avait aurait enfin
         mdr ptdr bah ben oh ouais trop cette pourquoi comment parce ici fois rien depuis ville pays
         nouveau premier annee semaine soiree journee article suite coucou svp stp desole
+        n' s' c' m' t' jusqu' lorsqu' puisqu' ai avait avaient etaient serons fais font dois doit devons fallait
+        viens vient voila voici selon contre lors ainsi celui celle ceux cela ceci chaque plusieurs quelque
+        quelqu'un c'etait aucun aucune personne mieux pire vraie vrai faux deux trois dernier derniere grave
+        ouf bref putain merde genre trucs truc mec meuf pote boulot taf cool super tant autant
         """.split()
     ),
     "en": frozenset(
@@ -178,6 +182,11 @@ FREQUENT_WORDS = {
         tonight morning let's let us back need feel right sure got much many every big little free help
         home work show live news says should vote fans win won beat team season hello hi hey hiya sorry okay
         as plus era
+        's you're we're they're that's there's what's he's she's i'd you'll we'll isn't aren't wasn't weren't
+        haven't hasn't wouldn't couldn't shouldn't being getting into through during until though although
+        since such own same other another even few less least someone something nothing everything anyone
+        everyone nobody anything around against without should've gonna y'all yeah yep nope guys guy girl
+        friends friend family stuff amazing awesome cute funny lmao lmfao smh tbh idk btw wtf
         """.split()
     ),
     "es": frozenset(
@@ -191,6 +200,11 @@ FREQUENT_WORDS = {
         gente hombre mujer cosa vez veces gracias hola buenos buenas me se nos os asi pues bueno mejor
         jaja jajaja xd pero porque cuanto nunca tambien otra otro mucho mucha muchos poco quiero quieres puedes
         tengo tienes estas estamos fueron sea sido ver hoy noche tarde semana ano anos amigo amiga mama papa
+        soy eres somos sois has hemos habia hubo estaba estaban estuvo tuvo tuve hizo hice dijo digo dice dan doy
+        da dar decir ir ninguno ninguna algun alguna algunos algunas gusta gustan encanta peor nuevo nueva gran
+        grande grandes primero primera cada solo hacia contra segun durante mientras aunque sino tras cosas
+        mundo casa trabajo partido equipo gobierno luego entonces claro vale venga oye mira verdad igual chicos
+        chica chico amor feliz bonito lindo genial jeje jejeje jajajaja q xq pq porq tb tmb tqm dios hijo hija
         """.split()
     ),
 }
