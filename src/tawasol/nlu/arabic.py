@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from tawasol.nlu.dialect_words import DARIJA_ARABIC, DARIJA_ARABIZI
 from tawasol.nlu.normalize import normalize
 
 _ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
@@ -98,6 +99,8 @@ _ARABIZI = {
     "lkarta": "البطاقه", "karta": "بطاقه", "lbanka": "البنك", "lcompte": "الحساب", "lkont": "الحساب", "lfactura": "الفاتوره", "lfatura": "الفاتوره",
 }
 
+_DIALECT = {**DARIJA_ARABIC, **_DIALECT}  # more Darija banking/everyday words (dialect_words.py); entries above win
+_ARABIZI = {**DARIJA_ARABIZI, **_ARABIZI}
 
 # the maps are written as people spell; keys and values take the normalised form the features see (ى -> ي...)
 _DIALECT = {normalize(k): normalize(v) for k, v in _DIALECT.items()}
