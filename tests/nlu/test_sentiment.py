@@ -1,12 +1,14 @@
 """Sentiment evidence (lexicon with negation, emoji), the trainable model, and the built-in model's behaviour."""
 
+import importlib.util
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tawasol.nlu import Analyzer
 from tawasol.nlu.normalize import normalize
-from tawasol.nlu.sentiment import SentimentModel, evidence, lexicon_polarity
+from tawasol.nlu.sentiment import SentimentModel, evidence, lexicon_polarity, macro_f1_offsets
 
 
 @pytest.mark.parametrize(
@@ -26,7 +28,81 @@ from tawasol.nlu.sentiment import SentimentModel, evidence, lexicon_polarity
     ],
 )
 def test_evidence_reads_lexicon_negation_and_emoji(text: str, expected: set[str]) -> None:
-    assert set(evidence(normalize(text))) == expected
+    own = {e for e in evidence(normalize(text)) if not e.startswith("zzx")}  # zzx: the published lexicons, below
+    assert own == expected
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("vaderSentiment") is None or importlib.util.find_spec("textblob_fr") is None,
+    reason="the published lexicons ship with vadersentiment and textblob-fr",
+)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("an ecstatic crowd", ["zzxpos"]),  # VADER, a word the hand-written lexicon does not hold
+        ("not ecstatic at all", ["zzxnotpos"]),
+        ("un accueil épouvantable", ["zzxneg"]),  # textblob-fr's French adjectives
+        ("what time do you open", []),
+    ],
+)
+def test_published_lexicons_add_their_own_pseudo_words(text: str, expected: list[str]) -> None:
+    found = evidence(normalize(text))
+    assert [e for e in found if e.startswith("zzx")] == expected
+    assert lexicon_polarity(normalize(text), [e for e in found if e.startswith("zzx")]) == 0  # model features only
+
+
+def test_macro_f1_offsets_undo_a_skewed_model() -> None:
+    rng = np.random.default_rng(0)
+    y = np.repeat([0, 1, 2], 100)
+    proba = np.full((300, 3), 0.2)
+    proba[np.arange(300), y] = 0.5  # right label 0.5, but positive (2) gets a constant boost that wins ties
+    proba[:, 2] += 0.35 + 0.01 * rng.random(300)
+    proba /= proba.sum(axis=1, keepdims=True)
+    offsets = macro_f1_offsets(proba, y)
+    assert offsets[1] == 0.0 and offsets[2] < 0
+    assert ((np.log(proba) + offsets).argmax(axis=1) == y).mean() == 1.0
+    balanced = np.eye(3)[y] * 0.5 + 0.25  # already right: no offsets
+    assert not macro_f1_offsets(balanced, y).any()
+
+
+def test_offsets_are_fitted_on_training_rows_and_round_trip(tmp_path: Path) -> None:
+    rows = TRAIN * 10
+    model = SentimentModel(folds=0, offsets=True).fit([t for t, _ in rows], [lab for _, lab in rows])
+    assert model.offsets_ is not None and model.offsets_.shape == (3,)
+    model.save(tmp_path / "s")
+    loaded = SentimentModel.load(tmp_path / "s")
+    assert loaded.offsets_ is not None and np.allclose(loaded.offsets_, model.offsets_)
+    for text in ("absolutely wonderful", "pas terrible", "quel est le prix"):
+        assert loaded.predict(text) == model.predict(text)
+    few = SentimentModel(folds=0, offsets=True).fit([t for t, _ in TRAIN], [lab for _, lab in TRAIN])
+    assert few.offsets_ is None  # too few rows per label to choose offsets on
+
+
+class _KeywordEncoder:
+    """A stand-in sentence encoder: one dimension per cue word, so the head has something to learn."""
+
+    dim = 3
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        cues = ("zorg", "blip", "frub")  # nonsense words: only the encoder head can read them
+        return np.array([[float(c in t) for c in cues] for t in texts], dtype=np.float32)
+
+
+def test_encoder_head_is_combined_with_the_linear_model_and_round_trips(tmp_path: Path) -> None:
+    words = {"negative": "zorg", "neutral": "blip", "positive": "frub"}
+    rows = [(f"{words[lab]} {t}", lab) for t, lab in TRAIN]
+    plain = SentimentModel(folds=0).fit([t for t, _ in TRAIN], [lab for _, lab in TRAIN])
+    model = SentimentModel(folds=0, encoder=_KeywordEncoder()).fit([t for t, _ in rows], [lab for _, lab in rows])
+    assert model.head_ is not None and plain.head_ is None
+    assert model.predict("frub").label == "positive" and model.predict("zorg").label == "negative"
+    with_head = model.predict("frub").scores["positive"]
+    head, model.head_ = model.head_, None
+    assert with_head > model.predict("frub").scores["positive"]  # the head adds its own confidence
+    model.head_ = head
+    model.save(tmp_path / "s")
+    loaded = SentimentModel.load(tmp_path / "s", encoder=_KeywordEncoder())  # type: ignore[arg-type]
+    for text in ("frub", "zorg blip", "pas terrible"):
+        assert loaded.predict(text) == model.predict(text)
 
 
 def test_lexicon_polarity_signs() -> None:

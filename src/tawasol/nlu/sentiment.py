@@ -6,7 +6,9 @@ messages are scored by quality tools, not by this model.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +19,7 @@ from tawasol.domain.analysis import SentimentResult
 from tawasol.nlu import seed
 from tawasol.nlu.arabic import dialect_to_msa, stem_candidates
 from tawasol.nlu.features import FeatureConfig
+from tawasol.nlu.intent import EMBEDDERS, Embedder, embedder_kind, installed_embedder
 from tawasol.nlu.lexicons import SIGNAL_PATTERNS
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
 from tawasol.nlu.normalize import normalize
@@ -60,6 +63,46 @@ def _polarity_lexicon() -> tuple[dict[str, int], dict[tuple[str, ...], int], int
     return words, phrases, max((len(k) for k in phrases), default=1)
 
 
+_EXTERNAL_THRESHOLD = 0.25  # |valence| on a -1..1 scale from which an external lexicon word counts
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    """A data file shipped inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *parts)
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _external_lexicon() -> dict[str, int]:
+    """Normalised single words -> +1 / -1 from the published polarity lexicons of two installed packages:
+    VADER's English lexicon (vaderSentiment, MIT; valences -4..4) and the French adjective lexicon of
+    textblob-fr (pattern's fr-sentiment.xml, PDDL; polarity -1..1). Words that both sources give with opposite
+    signs are left out. Empty when neither package is installed."""
+    values: dict[str, list[float]] = {}
+    vader = _package_file("vaderSentiment", "vader_lexicon.txt")
+    if vader is not None:
+        for line in vader.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            key = _TOKEN.findall(normalize(parts[0])) if len(parts) > 1 else []
+            if len(key) == 1:
+                values.setdefault(key[0], []).append(float(parts[1]) / 4)
+    french = _package_file("textblob_fr", "fr-sentiment.xml")
+    if french is not None:
+        for word in ET.parse(french).getroot().iter("word"):
+            key = _TOKEN.findall(normalize(word.get("form", "")))
+            if len(key) == 1:
+                values.setdefault(key[0], []).append(float(word.get("polarity", 0)))
+    lexicon = {}
+    for word, vs in values.items():
+        mean = sum(vs) / len(vs)
+        if abs(mean) >= _EXTERNAL_THRESHOLD and (min(vs) > 0 or max(vs) < 0):
+            lexicon[word] = 1 if mean > 0 else -1
+    return lexicon
+
+
 def _word_polarity(word: str, words: dict[str, int]) -> tuple[int, bool]:
     """Polarity of one word (0 if unknown) and whether the word carries its own Darija negation."""
     value = words.get(word, 0)
@@ -92,6 +135,12 @@ def evidence(normalized: str) -> list[str]:
         if value:
             negated = self_negated or any(t in NEGATORS for t in tokens[max(0, i - _NEGATION_SPAN) : i])
             found.append(("zznot" if negated else "zz") + ("pos" if value > 0 else "neg"))
+    external = _external_lexicon()
+    for i, token in enumerate(tokens):  # the published lexicons: their own pseudo-words, weighed apart
+        value = external.get(token, 0)
+        if value:
+            negated = any(t in NEGATORS for t in tokens[max(0, i - _NEGATION_SPAN) : i])
+            found.append(("zzxnot" if negated else "zzx") + ("pos" if value > 0 else "neg"))
     for n in range(2, longest + 1):
         for i in range(len(tokens) - n + 1):
             value = phrases.get(tuple(tokens[i : i + n]), 0)
@@ -106,6 +155,8 @@ def evidence(normalized: str) -> list[str]:
 
 
 _EVIDENCE_VALUE = {"zzpos": 1, "zzneg": -1, "zznotpos": -1, "zznotneg": 0, "zzemopos": 1, "zzemoneg": -1}
+# the external lexicons only reach the model's features, not the post-hoc shift (see `SentimentModel.predict`)
+_EVIDENCE_VALUE.update({"zzxpos": 0, "zzxneg": 0, "zzxnotpos": 0, "zzxnotneg": 0})
 
 
 def lexicon_polarity(normalized: str, found: list[str] | None = None) -> int:
@@ -132,17 +183,81 @@ def escalation_signals(raw: str, normalized: str) -> dict[str, float]:
     return {name: round(min(1.0, 1 - 0.4**value), 4) for name, value in signals.items()}
 
 
+# opt-in sentence-encoder head: logistic regression on the embeddings, its log-probabilities added to the sparse
+# model's with this weight (UMSAB en train+val 5-fold CV with the int8 MiniLM: 0.619 -> 0.655; see benchmarks/nlu.md)
+ENCODER_WEIGHT = 2.0
+_ENCODER_C = 4.0
+
+
+def _encoder_head(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.linear_model import LogisticRegression
+
+    head = LogisticRegression(C=_ENCODER_C, max_iter=2000).fit(x, y)
+    coef, bias = head.coef_, head.intercept_
+    if coef.shape[0] == 1:  # two labels: scikit-learn keeps one row
+        coef, bias = np.vstack([-coef[0], coef[0]]), np.array([-bias[0], bias[0]])
+    return np.ascontiguousarray(coef.T, dtype=np.float32), bias.astype(np.float32)
+
+
+_OFFSET_GRID = np.linspace(-1.0, 1.0, 41)
+_OFFSET_FOLDS = 5
+_OFFSET_MIN_ROWS = 20  # per label: fewer and the out-of-fold predictions are too few to choose offsets on
+
+
+def _shifted(proba: np.ndarray, lexical: np.ndarray, weight: float, labels: Sequence[str]) -> np.ndarray:
+    """`SentimentModel.predict`'s lexicon shift, on many rows at once."""
+    if not weight or "positive" not in labels or "negative" not in labels:
+        return proba
+    pos, neg = labels.index("positive"), labels.index("negative")
+    out = proba.copy()
+    shift = weight * np.tanh(lexical)
+    out[:, pos] = np.maximum(0.0, out[:, pos] + shift)
+    out[:, neg] = np.maximum(0.0, out[:, neg] - shift)
+    return out / out.sum(axis=1, keepdims=True)
+
+
+def macro_f1_offsets(proba: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Log-probability offsets per label that maximise macro-F1 of argmax(log p + offset) on out-of-fold
+    predictions (grid search; the middle label, neutral, stays at 0; the smallest offsets win ties)."""
+    from sklearn.metrics import f1_score
+
+    n = proba.shape[1]
+    fixed = n // 2  # neutral for negative/neutral/positive; the first label for two
+    free = [k for k in range(n) if k != fixed][:2]
+    logp = np.log(proba + 1e-9)
+    best, best_offsets = -1.0, np.zeros(n)
+    grids = np.meshgrid(*[_OFFSET_GRID] * len(free), indexing="ij")
+    for combo in zip(*(g.ravel() for g in grids), strict=True):
+        offsets = np.zeros(n)
+        offsets[free] = combo
+        f1 = f1_score(y, (logp + offsets).argmax(axis=1), average="macro")
+        if f1 > best + 1e-9 or (abs(f1 - best) <= 1e-9 and np.abs(offsets).sum() < np.abs(best_offsets).sum()):
+            best, best_offsets = f1, offsets
+    return best_offsets
+
+
 class SentimentModel:
     """Linear sentiment model over word, character and cross-script features of the message and its evidence
-    pseudo-words (polarity lexicon with negation, emoji), plus typography for the escalation signals."""
+    pseudo-words (polarity lexicon with negation, emoji), plus typography for the escalation signals.
 
-    def __init__(self, c: float = 0.5, folds: int = 3, lexicon: float = 0.3, evidence: bool = True) -> None:
+    With an `encoder` (opt-in: the installed MiniLM, an English model, ~2 ms a message), a logistic-regression head
+    on its sentence embeddings is combined with the linear model (product of probabilities, `ENCODER_WEIGHT`)."""
+
+    def __init__(
+        self, c: float = 0.5, folds: int = 3, lexicon: float = 0.3, evidence: bool = True, offsets: bool = False, encoder: Embedder | None = None
+    ) -> None:
         self.c = c
         # weight of the lexicon's evidence added to the model's probabilities (0: model only), for training sets of
         # up to _LEXICON_FULL_WEIGHT_ROWS rows; larger sets weigh the evidence themselves, so it shrinks with size
         self.lexicon = lexicon
         self.evidence = evidence  # the model also reads the evidence pseudo-words (see `model_view`)
         self.folds = folds  # out-of-fold fits used to calibrate probabilities; 0 skips calibration
+        # per-label offsets on the log-probabilities chosen for macro-F1 on out-of-fold predictions of the
+        # training rows (argmax of calibrated probabilities maximises accuracy, not macro-F1)
+        self.offsets = offsets
+        self.offsets_: np.ndarray | None = None
+        self.encoder = encoder
+        self.head_: tuple[np.ndarray, np.ndarray] | None = None  # encoder head (weights (dim, n_labels), bias)
         self.model_: LinearTextClassifier | None = None
         self.lexicon_ = lexicon  # the weight in use, set by `fit`
 
@@ -158,7 +273,28 @@ class SentimentModel:
         self.model_ = LinearTextClassifier(SENTIMENT_FEATURES, c=self.c, folds=self.folds).fit(views, labels)
         self.model_.oof_proba_ = None
         self.lexicon_ = self.lexicon * min(1.0, _LEXICON_FULL_WEIGHT_ROWS / len(texts))
+        self.offsets_ = self._fit_offsets(texts, views, labels) if self.offsets else None
+        self.head_ = None
+        if self.encoder is not None:
+            y = np.array([self.model_.labels_.index(label) for label in labels])
+            self.head_ = _encoder_head(self.encoder.encode(list(texts)), y)
         return self
+
+    def _fit_offsets(self, texts: Sequence[str], views: list[str], labels: Sequence[str]) -> np.ndarray | None:
+        from sklearn.model_selection import StratifiedKFold
+
+        model = self._fitted()
+        y = np.array([model.labels_.index(label) for label in labels])
+        if np.bincount(y, minlength=len(model.labels_)).min() < _OFFSET_MIN_ROWS:
+            return None
+        lexical = np.array([lexicon_polarity(normalize(t)) for t in texts], dtype=np.float64) if self.lexicon_ else np.zeros(len(texts))
+        proba = np.zeros((len(y), len(model.labels_)))
+        for train, held in StratifiedKFold(_OFFSET_FOLDS, shuffle=True, random_state=1).split(np.zeros(len(y)), y):
+            part = LinearTextClassifier(SENTIMENT_FEATURES, c=self.c, folds=self.folds).fit([views[i] for i in train], [labels[i] for i in train])
+            raw = part.predict_proba_many([views[i] for i in held])
+            weight = self.lexicon * min(1.0, _LEXICON_FULL_WEIGHT_ROWS / len(train))
+            proba[held] = _shifted(raw[:, [part.labels_.index(lab) for lab in model.labels_]], lexical[held], weight, model.labels_)
+        return macro_f1_offsets(proba, y)
 
     def _fitted(self) -> LinearTextClassifier:
         if self.model_ is None:
@@ -180,6 +316,22 @@ class SentimentModel:
             scores["negative"] = max(0.0, scores["negative"] - shift)
             total = sum(scores.values()) or 1.0
             scores = {k: v / total for k, v in scores.items()}
+        if self.head_ is not None and self.encoder is not None:
+            weights, bias = self.head_
+            head = self.encoder.encode([text])[0] @ weights + bias
+            head = np.exp(head - head.max())
+            head /= head.sum()
+            for label, p in zip(model.labels_, head, strict=True):
+                if label in scores:
+                    scores[label] = float(scores[label] * p**ENCODER_WEIGHT)
+            total = sum(scores.values()) or 1.0
+            scores = {k: v / total for k, v in scores.items()}
+        if self.offsets_ is not None:  # argmax(log p + offset), kept as probabilities so scores and label agree
+            for label, offset in zip(model.labels_, self.offsets_, strict=True):
+                if label in scores:
+                    scores[label] *= float(np.exp(offset))
+            total = sum(scores.values()) or 1.0
+            scores = {k: v / total for k, v in scores.items()}
         signals = escalation_signals(text, norm)
         label = max(scores, key=scores.__getitem__)
         polarity = scores["positive"] - scores["negative"]
@@ -197,14 +349,32 @@ class SentimentModel:
         return [self.predict(text).label for text in texts]
 
     def save(self, path: Path) -> None:
-        self._fitted().save(path, extra={"kind": "sentiment", "lexicon": self.lexicon_, "evidence": self.evidence})
+        offsets = None if self.offsets_ is None else [float(o) for o in self.offsets_]
+        embeddings = embedder_kind(self.encoder) if self.head_ is not None and self.encoder is not None else None
+        extra = {"kind": "sentiment", "lexicon": self.lexicon_, "evidence": self.evidence, "offsets": offsets, "embeddings": embeddings}
+        self._fitted().save(path, extra=extra)
+        if self.head_ is not None:
+            np.savez(path / "encoder_head.npz", weights=self.head_[0], bias=self.head_[1])
 
     @classmethod
-    def load(cls, path: Path) -> SentimentModel:
+    def load(cls, path: Path, encoder: Embedder | None = None) -> SentimentModel:
+        """Load a saved model; one trained with an encoder needs the same embedder (installed or given)."""
         model, extra = LinearTextClassifier.load(path)
         if extra.get("kind") != "sentiment":
             raise ArtifactError(f"refusing to load {path} as a sentiment model: it holds a {extra.get('kind')!r} model")
         sm = cls(c=model.c, lexicon=float(extra.get("lexicon", 0.0)), evidence=bool(extra.get("evidence", False)))
         sm.model_ = model
         sm.lexicon_ = sm.lexicon
+        offsets = extra.get("offsets")  # absent from artifacts saved before offsets existed
+        sm.offsets_ = None if offsets is None else np.array(offsets, dtype=np.float64)
+        sm.offsets = sm.offsets_ is not None
+        kind = extra.get("embeddings")
+        if kind is not None:
+            if kind not in EMBEDDERS:
+                raise ArtifactError(f"refusing to load {path}: embedder {kind!r} is not one of {EMBEDDERS}")
+            if encoder is not None and embedder_kind(encoder) != kind:
+                raise ArtifactError(f"{path} was trained with the {kind} embedder, got a {embedder_kind(encoder)} one")
+            with np.load(path / "encoder_head.npz", allow_pickle=False) as arrays:
+                sm.head_ = (np.ascontiguousarray(arrays["weights"], dtype=np.float32), arrays["bias"].astype(np.float32))
+            sm.encoder = encoder or installed_embedder(kind)
         return sm
