@@ -64,6 +64,8 @@ def _polarity_lexicon() -> tuple[dict[str, int], dict[tuple[str, ...], int], int
 
 
 _EXTERNAL_THRESHOLD = 0.25  # |valence| on a -1..1 scale from which an external lexicon word counts
+_EXTERNAL_MIN_LENGTH = 4  # letters of a VADER entry: its short ones are chat acronyms (the hand-written lexicon holds the short words)
+_EXTERNAL_COLLISIONS = frozenset({"con", "las"})  # French adjectives that are frequent Spanish words
 
 
 def _package_file(package: str, *parts: str) -> Path | None:
@@ -87,13 +89,14 @@ def _external_lexicon() -> dict[str, int]:
         for line in vader.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             key = _TOKEN.findall(normalize(parts[0])) if len(parts) > 1 else []
-            if len(key) == 1:
+            # its short entries are chat acronyms that are words of other languages too (ha, po, sec, las)
+            if len(key) == 1 and len(key[0]) >= _EXTERNAL_MIN_LENGTH and key[0].isalpha():
                 values.setdefault(key[0], []).append(float(parts[1]) / 4)
     french = _package_file("textblob_fr", "fr-sentiment.xml")
     if french is not None:
         for word in ET.parse(french).getroot().iter("word"):
             key = _TOKEN.findall(normalize(word.get("form", "")))
-            if len(key) == 1:
+            if len(key) == 1 and key[0] not in _EXTERNAL_COLLISIONS:
                 values.setdefault(key[0], []).append(float(word.get("polarity", 0)))
     lexicon = {}
     for word, vs in values.items():
@@ -222,7 +225,7 @@ def macro_f1_offsets(proba: np.ndarray, y: np.ndarray) -> np.ndarray:
     from sklearn.metrics import f1_score
 
     n = proba.shape[1]
-    fixed = n // 2  # neutral for negative/neutral/positive; the first label for two
+    fixed = n // 2  # neutral for negative/neutral/positive; the second label of two
     free = [k for k in range(n) if k != fixed][:2]
     logp = np.log(proba + 1e-9)
     best, best_offsets = -1.0, np.zeros(n)
