@@ -244,7 +244,8 @@ class SentimentModel:
     pseudo-words (polarity lexicon with negation, emoji), plus typography for the escalation signals.
 
     With an `encoder` (opt-in: the installed MiniLM, an English model, ~2 ms a message), a logistic-regression head
-    on its sentence embeddings is combined with the linear model (product of probabilities, `ENCODER_WEIGHT`)."""
+    on its sentence embeddings is combined with the linear model (product of probabilities, `ENCODER_WEIGHT`).
+    It is meant for English-speaking tenants: on UMSAB CV it lowers French and Arabic at this weight."""
 
     def __init__(
         self, c: float = 0.5, folds: int = 3, lexicon: float = 0.3, evidence: bool = True, offsets: bool = False, encoder: Embedder | None = None
