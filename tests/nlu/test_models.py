@@ -85,3 +85,20 @@ def test_model_trained_on_msa_reads_darija_loanwords() -> None:
     assert model.predict("شحال الفريس ديال الفيرمون").ranking[0][0] == "transfer_fee"
     assert model.predict("بغيت نبدل الكود").ranking[0][0] == "change_pin"
     assert model.predict("لاكارط ما جاتش").ranking[0][0] == "card_arrival"
+
+
+def test_builtin_version_follows_the_nlu_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word added to a lexicon in code must retrain the cached built-in models, not reuse stale ones."""
+    from tawasol.nlu import analyzer as analyzer_module
+
+    for path in analyzer_module._NLU_DIR.glob("*.py"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(analyzer_module, "_NLU_DIR", tmp_path)
+    analyzer_module._code_digest.cache_clear()
+    before = analyzer_module.builtin_version()
+    with (tmp_path / "lexicons.py").open("a", encoding="utf-8") as f:
+        f.write("\n# one more word\n")
+    analyzer_module._code_digest.cache_clear()
+    after = analyzer_module.builtin_version()
+    analyzer_module._code_digest.cache_clear()
+    assert before != after and after.startswith("builtin-")

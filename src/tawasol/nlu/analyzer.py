@@ -14,6 +14,7 @@ Tenants without their own model use the built-in atlas-telecom intents.
 from __future__ import annotations
 
 import csv
+import hashlib
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -35,8 +36,23 @@ MAX_MODEL_CHARS = 1000  # models read the start of very long messages; entities 
 DEFAULT_INTENTS: tuple[str, ...] = tuple(sorted({label for _, label, _ in seed.intent_examples()} - {OUT_OF_SCOPE}))
 
 
+_NLU_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """Changes whenever the NLU code changes: word lists, dialect maps and features live in code, and a model
+    trained by older code would featurise differently (or miss new lexicon words) while looking up to date."""
+    h = hashlib.sha256()
+    for path in sorted(_NLU_DIR.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:8]
+
+
 def builtin_version() -> str:
-    return f"builtin-{seed.seed_digest()}-f{FORMAT_VERSION}"
+    """The seed corpora, the NLU code and the artifact format: a cached built-in model is reused only when all three match."""
+    return f"builtin-{seed.seed_digest()}-{_code_digest()}-f{FORMAT_VERSION}"
 
 
 def read_labelled_csv(path: Path) -> tuple[list[str], list[str]]:
