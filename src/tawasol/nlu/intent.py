@@ -1,6 +1,6 @@
 """Intent classification with a calibrated confidence and an out-of-scope answer.
 
-The default model is a linear SVM over word, character, cross-script and Arabic stem/dialect n-grams.
+The default model is a linear SVM (Crammer-Singer multi-class) over word, character, cross-script and Arabic stem/dialect n-grams.
 With an optional embedder, a logistic-regression head over sentence vectors is added and the two are
 combined (standardised scores, embedding weight 1.5, chosen on data carved from Banking77's training
 file); that model then needs the same embedder when it is loaded. Embedders: the full MiniLM encoder
@@ -33,6 +33,10 @@ from tawasol.nlu.linear import ArtifactError, LinearTextClassifier, fit_temperat
 
 OUT_OF_SCOPE = "out_of_scope"
 INTENT_FEATURES = FeatureConfig(word_ngrams=2, char_min=2, char_max=5, skeleton_ngrams=2, skeleton_chars=4, arabic=2)
+# Crammer-Singer multi-class SVM rather than one-vs-rest: chosen on ArBanking77 train -> val (92.94 -> 93.71), a carve of
+# its train file without near-paraphrases (88.59 -> 89.24), 15 % of Banking77 train (90.41 -> 90.47) and CLINC150
+# train -> val (in-scope 92.73 -> 93.10); serving is the same linear model
+INTENT_MULTI_CLASS = "crammer_singer"
 EMBEDDERS = ("minilm", "minilm-int8", "static-minilm")
 ENCODER_MODES = ("always", "cascade")
 Embedder = SentenceEncoder | OnnxSentenceEncoder | StaticVectors
@@ -140,12 +144,14 @@ class IntentClassifier:
         features: FeatureConfig | None = None,
         encoder: Embedder | None = None,
         encoder_mode: str | None = None,
+        multi_class: str = INTENT_MULTI_CLASS,
     ) -> None:
         if encoder_mode is not None and encoder_mode not in ENCODER_MODES:
             raise ValueError(f"encoder_mode must be one of {ENCODER_MODES} (or None: cascade for MiniLM, always for static vectors), got {encoder_mode!r}")
         self.oos_label = oos_label
         self.c = c
         self.features = features or INTENT_FEATURES
+        self.multi_class = multi_class
         self.encoder = encoder  # optional embedder (full encoder or static vectors); None keeps the sparse-only model
         self.encoder_mode = encoder_mode
         self.model_: LinearTextClassifier | None = None
@@ -157,7 +163,7 @@ class IntentClassifier:
         self.min_known_: float = 0.0  # ... and with at least this share of words in its vocabulary
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> IntentClassifier:
-        model = LinearTextClassifier(self.features, c=self.c, folds=3).fit(texts, labels)
+        model = LinearTextClassifier(self.features, c=self.c, folds=3, multi_class=self.multi_class).fit(texts, labels)
         index = {label: i for i, label in enumerate(model.labels_)}
         y = np.array([index[label] for label in labels])
         oof = model.oof_proba_
@@ -277,7 +283,7 @@ class IntentClassifier:
         model, extra = LinearTextClassifier.load(path)
         if extra.get("kind") != "intent":
             raise ArtifactError(f"refusing to load {path} as an intent model: it holds a {extra.get('kind')!r} model")
-        clf = cls(oos_label=str(extra["oos_label"]), c=model.c, features=model.features)
+        clf = cls(oos_label=str(extra["oos_label"]), c=model.c, features=model.features, multi_class=model.multi_class)
         clf.model_ = model
         clf.threshold_ = float(extra["threshold"])
         kind = extra.get("embeddings")

@@ -36,11 +36,17 @@ def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def _fit_svc(x: Any, y: np.ndarray, c: float) -> LinearSVC:
+MULTI_CLASS = ("ovr", "crammer_singer")
+
+
+def _fit_svc(x: Any, y: np.ndarray, c: float, multi_class: str = "ovr") -> LinearSVC:
+    """One-vs-rest (class-balanced), or Crammer-Singer: one joint multi-class margin, same linear scores at serving."""
+    if multi_class == "crammer_singer":
+        return LinearSVC(C=c, multi_class="crammer_singer", max_iter=2000, tol=1e-3).fit(x, y)
     return LinearSVC(C=c, class_weight="balanced", max_iter=5000).fit(x, y)
 
 
-def _oof_scores(x: Any, y: np.ndarray, c: float, folds: int, seed: int) -> np.ndarray | None:
+def _oof_scores(x: Any, y: np.ndarray, c: float, folds: int, seed: int, multi_class: str = "ovr") -> np.ndarray | None:
     """Out-of-fold decision scores, or None when some label has too few examples to split."""
     _, counts = np.unique(y, return_counts=True)
     folds = min(folds, int(counts.min()))
@@ -49,7 +55,7 @@ def _oof_scores(x: Any, y: np.ndarray, c: float, folds: int, seed: int) -> np.nd
     n_labels = len(counts)
     scores = np.zeros((len(y), n_labels), dtype=np.float64)
     for train, held in StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
-        scores[held] = _fit_svc(x[train], y[train], c).decision_function(x[held]).reshape(len(held), -1)
+        scores[held] = _fit_svc(x[train], y[train], c, multi_class).decision_function(x[held]).reshape(len(held), -1)
     return scores
 
 
@@ -64,9 +70,14 @@ def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
 class LinearTextClassifier:
     """Calibrated multi-class linear model on n-gram features; `fit` returns self, `predict_proba` serves."""
 
-    def __init__(self, features: FeatureConfig | None = None, c: float = 1.0, folds: int = 3, seed: int = 0) -> None:
+    def __init__(
+        self, features: FeatureConfig | None = None, c: float = 1.0, folds: int = 3, seed: int = 0, multi_class: str = "ovr"
+    ) -> None:
+        if multi_class not in MULTI_CLASS:
+            raise ValueError(f"multi_class must be one of {MULTI_CLASS}, got {multi_class!r}")
         self.features = features or FeatureConfig()
         self.c = c
+        self.multi_class = multi_class  # training objective only: serving and the artifact's arrays are the same
         self.folds = folds
         self.seed = seed
         self.labels_: list[str] = []
@@ -88,8 +99,8 @@ class LinearTextClassifier:
         y = np.array([index[label] for label in labels])
         self.featurizer_ = Featurizer(self.features).fit(texts)
         x = self.featurizer_.transform(texts)
-        oof = _oof_scores(x, y, self.c, self.folds, self.seed)
-        model = _fit_svc(x, y, self.c)
+        oof = _oof_scores(x, y, self.c, self.folds, self.seed, self.multi_class)
+        model = _fit_svc(x, y, self.c, self.multi_class)
         coef = model.coef_ if len(self.labels_) > 2 else np.vstack([-model.coef_[0], model.coef_[0]])
         bias = model.intercept_ if len(self.labels_) > 2 else np.array([-model.intercept_[0], model.intercept_[0]])
         if oof is not None and len(self.labels_) == 2:
@@ -136,6 +147,7 @@ class LinearTextClassifier:
             "labels": self.labels_,
             "features": self.features.to_dict(),
             "c": self.c,
+            "multi_class": self.multi_class,
             "temperature": self.temperature_,
             "extra": extra or {},
         }
@@ -155,7 +167,7 @@ class LinearTextClassifier:
             raise ArtifactError(f"refusing to load {path}: type {manifest.get('type')!r} is not one of {sorted(ARTIFACT_TYPES)}")
         if manifest.get("format") not in SUPPORTED_FORMATS:
             raise ArtifactError(f"refusing to load {path}: format {manifest.get('format')!r}, expected one of {sorted(SUPPORTED_FORMATS)}")
-        model = cls(FeatureConfig(**manifest["features"]), c=float(manifest["c"]))
+        model = cls(FeatureConfig(**manifest["features"]), c=float(manifest["c"]), multi_class=str(manifest.get("multi_class", "ovr")))
         with np.load(path / "arrays.npz", allow_pickle=False) as arrays:
             model.weights_ = np.ascontiguousarray(arrays["weights"], dtype=np.float32)
             model.bias_ = arrays["bias"].astype(np.float32)
