@@ -26,7 +26,7 @@ from tawasol.nlu import seed
 from tawasol.nlu.embeddings import SentenceEncoder
 from tawasol.nlu.entities import extract_entities
 from tawasol.nlu.intent import OUT_OF_SCOPE, IntentClassifier
-from tawasol.nlu.language import LanguageIdentifier
+from tawasol.nlu.language import LanguageIdentifier, builtin_identifier
 from tawasol.nlu.linear import FORMAT_VERSION
 from tawasol.nlu.normalize import normalize
 from tawasol.nlu.sentiment import SentimentModel
@@ -68,10 +68,9 @@ def read_labelled_csv(path: Path) -> tuple[list[str], list[str]]:
 
 
 def _train_builtin() -> tuple[LanguageIdentifier, IntentClassifier, SentimentModel]:
-    lang_rows = seed.language_examples()
-    language = LanguageIdentifier().fit([t for t, _ in lang_rows], [lang for _, lang in lang_rows])
+    language = builtin_identifier()
     intents = seed.intent_examples()
-    intent = IntentClassifier().fit([t for t, _, _ in intents], [label for _, label, _ in intents])
+    intent = IntentClassifier(language=language).fit([t for t, _, _ in intents], [label for _, label, _ in intents])
     sentiments = seed.sentiment_examples()
     sentiment = SentimentModel().fit([t for t, _, _ in sentiments], [label for _, label, _ in sentiments])
     return language, intent, sentiment
@@ -113,6 +112,8 @@ class Analyzer:
 
     def __init__(self, language: LanguageIdentifier, intent: IntentClassifier, sentiment: SentimentModel, tenant: str = DEFAULT_TENANT) -> None:
         self.language = language
+        if intent.language is None:
+            intent.language = language  # the intent model asks it which messages are Arabizi
         self.intent = intent
         self.sentiment = sentiment
         self.tenant = tenant
@@ -137,20 +138,21 @@ class Analyzer:
         cls, slug: str, texts: Sequence[str], labels: Sequence[str], model_dir: Path, encoder: SentenceEncoder | None = None
     ) -> Analyzer:
         """Train and save the tenant's intent model (with the optional sentence encoder if given); returns an analyser that uses it."""
-        intent = IntentClassifier(encoder=encoder).fit(texts, labels)
+        intent = IntentClassifier(encoder=encoder, language=cls.default(model_dir).language).fit(texts, labels)
         _save_atomically(tenant_intent_path(slug, model_dir), intent.save)
         return cls.for_tenant(slug, model_dir)
 
     def analyze(self, text: str) -> MessageAnalysis:
         normalized = normalize(text)
         head, head_norm = text[:MAX_MODEL_CHARS], normalized[:MAX_MODEL_CHARS]
+        language = self.language.identify(head, head_norm)
         if any(c.isalpha() for c in head_norm):
-            intent = self.intent.predict(head, head_norm)
+            intent = self.intent.predict(head, head_norm, language=language.label)
         else:  # digits, emoji or nothing: no intent to read
             intent = IntentResult(label=self.intent.oos_label, confidence=0.0, out_of_scope=True, model_version=self.intent.version)
         return MessageAnalysis(
             normalized=normalized,
-            language=self.language.identify(head, head_norm),
+            language=language,
             intent=intent,
             sentiment=self.sentiment.predict(head, head_norm),
             entities=extract_entities(text),

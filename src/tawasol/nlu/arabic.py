@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from tawasol.nlu.dialect_words import DARIJA_ARABIC, DARIJA_ARABIZI
+from tawasol.nlu.dialect_words import DARIJA_ARABIC, DARIJA_ARABIZI, FRENCH_LOANS_IN_ARABIZI
 from tawasol.nlu.normalize import normalize
 
 _ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
@@ -105,6 +105,9 @@ _ARABIZI = {**DARIJA_ARABIZI, **_ARABIZI}
 # the maps are written as people spell; keys and values take the normalised form the features see (ى -> ي...)
 _DIALECT = {normalize(k): normalize(v) for k, v in _DIALECT.items()}
 _ARABIZI = {normalize(k): normalize(v) for k, v in _ARABIZI.items()}
+# French words of Darija speech ("la carte", "virement"), read as MSA only inside a message known to be Arabizi
+_ARABIZI_LOANS = {normalize(k): normalize(v) for k, v in FRENCH_LOANS_IN_ARABIZI.items()}
+_LATIN_RUN = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
 
 
 def strip_clitics(word: str) -> str:
@@ -176,6 +179,19 @@ def msa_reading(normalized: str) -> str:
     that all n-grams of a Darija message meet those of an MSA-trained model ("فين لاكارط" -> "اين البطاقه").
     Arabizi words stay as they are: "fin" or "hit" are also French or English words."""
     return _ARABIC_RUN.sub(lambda m: dialect_to_msa(m.group()) or m.group(), normalized)
+
+
+def knows_arabizi(normalized: str) -> bool:
+    """Whether a normalised message holds a word that `arabizi_reading` would read (a cheap test before language id)."""
+    return any(w in _ARABIZI or w in _ARABIZI_LOANS for w in _LATIN_RUN.findall(normalized))
+
+
+def arabizi_reading(normalized: str) -> str:
+    """A normalised Arabizi message with the words the maps know (Darija words, and the French loans Darija speakers
+    use: "la carte", "virement") replaced by their MSA words, so that all its n-grams meet those of a model trained
+    on Arabic script ("fin wslat la carte" -> "اين وصلت لا بطاقه"). Only for messages the language identifier calls
+    `ary_Latn`: "fin", "hit" or "carte" are also French or English words."""
+    return _LATIN_RUN.sub(lambda m: _ARABIZI.get(m.group()) or _ARABIZI_LOANS.get(m.group()) or m.group(), normalized)
 
 
 def arabic_views(words: list[str]) -> tuple[list[str], list[str]]:

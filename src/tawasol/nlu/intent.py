@@ -13,6 +13,12 @@ margin between its two best probabilities is below a gate chosen on the out-of-f
 training data (the lowest gate whose accuracy is within CASCADE_TOLERANCE of the encoder on every message),
 and when it can read the message: at least READABLE of its words are whole words of the encoder's
 vocabulary (MiniLM is an English model: Arabic script and Arabizi are not read, French partly).
+
+Arabizi reading (`arabizi_reading`, recorded in the model file; older models load without it): a message the
+language identifier calls `ary_Latn` is featurised with its known Darija words and French loans replaced by their
+MSA words, the way Arabic-script dialect words are, so that a model trained mostly on Arabic script (or MSA) also
+reads Darija written in Latin letters (project Darija banking questions in Arabizi, ArBanking77-trained model:
+dev 15.7 -> 78.4 %; `benchmarks/nlu.md`).
 """
 
 from __future__ import annotations
@@ -28,8 +34,11 @@ from tawasol.domain.analysis import IntentResult
 from tawasol.nlu.embeddings import SentenceEncoder
 from tawasol.nlu.onnx_encoder import OnnxSentenceEncoder, fast_encoder, runtime_available
 from tawasol.nlu.static_vectors import StaticVectors
+from tawasol.nlu.arabic import arabizi_reading, knows_arabizi
 from tawasol.nlu.features import FeatureConfig
+from tawasol.nlu.language import LanguageIdentifier, builtin_identifier
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier, fit_temperature, softmax
+from tawasol.nlu.normalize import normalize
 
 OUT_OF_SCOPE = "out_of_scope"
 INTENT_FEATURES = FeatureConfig(word_ngrams=2, char_min=2, char_max=5, skeleton_ngrams=2, skeleton_chars=4, arabic=2)
@@ -145,6 +154,8 @@ class IntentClassifier:
         encoder: Embedder | None = None,
         encoder_mode: str | None = None,
         multi_class: str = INTENT_MULTI_CLASS,
+        arabizi: bool = True,
+        language: LanguageIdentifier | None = None,
     ) -> None:
         if encoder_mode is not None and encoder_mode not in ENCODER_MODES:
             raise ValueError(f"encoder_mode must be one of {ENCODER_MODES} (or None: cascade for MiniLM, always for static vectors), got {encoder_mode!r}")
@@ -152,6 +163,8 @@ class IntentClassifier:
         self.c = c
         self.features = features or INTENT_FEATURES
         self.multi_class = multi_class
+        self.arabizi = arabizi  # read Arabizi messages through the Darija -> MSA maps
+        self.language = language  # tells which messages are Arabizi; the seed-trained identifier when None
         self.encoder = encoder  # optional embedder (full encoder or static vectors); None keeps the sparse-only model
         self.encoder_mode = encoder_mode
         self.model_: LinearTextClassifier | None = None
@@ -162,8 +175,23 @@ class IntentClassifier:
         self.gate_: float = ALWAYS  # the embedder reads messages whose sparse margin is below this
         self.min_known_: float = 0.0  # ... and with at least this share of words in its vocabulary
 
+    def _view(self, text: str, normalized: str | None = None, language: str | None = None) -> tuple[str, str | None]:
+        """What the sparse model reads: the message, or its MSA reading when it is Arabizi."""
+        if not self.arabizi:
+            return text, normalized
+        norm = normalize(text) if normalized is None else normalized
+        if language is None:
+            if not knows_arabizi(norm):
+                return text, normalized
+            language = (self.language or builtin_identifier()).identify(text, norm).label
+        if language != "ary_Latn":
+            return text, normalized
+        reading = arabizi_reading(norm)
+        return reading, reading
+
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> IntentClassifier:
-        model = LinearTextClassifier(self.features, c=self.c, folds=3, multi_class=self.multi_class).fit(texts, labels)
+        views = [self._view(t)[0] for t in texts]
+        model = LinearTextClassifier(self.features, c=self.c, folds=3, multi_class=self.multi_class).fit(views, labels)
         index = {label: i for i, label in enumerate(model.labels_)}
         y = np.array([index[label] for label in labels])
         oof = model.oof_proba_
@@ -251,14 +279,15 @@ class IntentClassifier:
             return "always"
         return f"cascade: margin < {self.gate_:.2f}, known words >= {self.min_known_:.0%}"
 
-    def predict(self, text: str, normalized: str | None = None) -> IntentResult:
-        return self._result(self._proba(text, normalized))
+    def predict(self, text: str, normalized: str | None = None, language: str | None = None) -> IntentResult:
+        """`language`: the message's language when already known (the analyser's), else identified when needed."""
+        return self._result(self._proba(*self._view(text, normalized, language)))
 
     def predict_many(self, texts: Sequence[str]) -> list[IntentResult]:
         if self.head_ is not None and self.encoder is not None:
             weights, bias = self.head_
             model = self._fitted()
-            scores = np.vstack([model.scores(t) for t in texts]) if texts else np.zeros((0, len(self.labels)))
+            scores = np.vstack([model.scores(*self._view(t)) for t in texts]) if texts else np.zeros((0, len(self.labels)))
             proba = softmax(scores, model.temperature_)
             unsure = np.flatnonzero((_margin(proba) < self.gate_) & np.array([self._reads(t) for t in texts], dtype=bool))
             if len(unsure):
@@ -266,11 +295,11 @@ class IntentClassifier:
                 combined = _standardise(scores[unsure]) + EMBEDDING_WEIGHT * _standardise(embedded)
                 proba[unsure] = softmax(combined, self.temperature_)
             return [self._result(p) for p in proba]
-        return [self._result(p) for p in self._fitted().predict_proba_many(texts)]
+        return [self._result(p) for p in self._fitted().predict_proba_many([self._view(t)[0] for t in texts])]
 
     def save(self, path: Path) -> None:
         embeddings = embedder_kind(self.encoder) if self.head_ is not None and self.encoder is not None else None
-        extra = {"kind": "intent", "oos_label": self.oos_label, "threshold": self.threshold_, "embeddings": embeddings}
+        extra = {"kind": "intent", "oos_label": self.oos_label, "threshold": self.threshold_, "embeddings": embeddings, "arabizi_reading": self.arabizi}
         if embeddings is not None:
             extra.update(temperature=self.temperature_, encoder_mode=self.mode_, gate=self.gate_, min_known_words=self.min_known_)
         self._fitted().save(path, extra=extra)
@@ -283,7 +312,10 @@ class IntentClassifier:
         model, extra = LinearTextClassifier.load(path)
         if extra.get("kind") != "intent":
             raise ArtifactError(f"refusing to load {path} as an intent model: it holds a {extra.get('kind')!r} model")
-        clf = cls(oos_label=str(extra["oos_label"]), c=model.c, features=model.features, multi_class=model.multi_class)
+        clf = cls(
+            oos_label=str(extra["oos_label"]), c=model.c, features=model.features, multi_class=model.multi_class,
+            arabizi=bool(extra.get("arabizi_reading", False)),  # models saved before the Arabizi reading featurise as they did
+        )
         clf.model_ = model
         clf.threshold_ = float(extra["threshold"])
         kind = extra.get("embeddings")

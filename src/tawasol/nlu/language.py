@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from lingua import Language, LanguageDetectorBuilder
 
 from tawasol.domain.analysis import LanguageResult
+from tawasol.nlu import seed
 from tawasol.nlu.features import FeatureConfig
 from tawasol.nlu.lexicons import DARIJA_ARABIC, DARIJA_ARABIC_WEAK, DARIJA_LATIN, FREQUENT_WORDS, FUNCTION_WORDS, PHONETIC_COLLISIONS
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
@@ -216,3 +217,10 @@ class LanguageIdentifier:
         if extra_a.get("kind") != "language.arabic" or extra_l.get("kind") != "language.latin":
             raise ArtifactError(f"refusing to load {path}: not a language model")
         return ident
+
+
+@lru_cache(maxsize=1)
+def builtin_identifier() -> LanguageIdentifier:
+    """The identifier trained on the project's seed corpora (about half a second; once per process)."""
+    rows = seed.language_examples()
+    return LanguageIdentifier().fit([t for t, _ in rows], [lang for _, lang in rows])
