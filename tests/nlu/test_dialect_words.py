@@ -68,3 +68,12 @@ def test_second_pass_words_reach_their_msa_reading() -> None:
     assert "cours" not in FRENCH_LOANS_IN_ARABIZI and dialect_to_msa("lcours") == "سعر الصرف"
     # words that are frequent MSA words with another meaning stay out ("خسر" lost, "زدت" I increased)
     assert "خسر" not in DARIJA_ARABIC and "زدت" not in DARIJA_ARABIC
+
+
+def test_darija_words_that_are_european_words_are_read_only_inside_darija() -> None:
+    # "ban", "dima", "galia" are also English, French or Spanish words: read only in an ary_Latn message
+    assert {"ban", "dima", "galia", "mn"} <= set(FRENCH_LOANS_IN_ARABIZI)
+    assert dialect_to_msa("ban") is None and dialect_to_msa("dima") is None
+    from tawasol.nlu.arabic import arabizi_reading
+
+    assert arabizi_reading("remboursement mazal ma ban f compte") == "استرداد ما زال ma ظهر f حساب"

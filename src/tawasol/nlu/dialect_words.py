@@ -9,7 +9,9 @@ no entry is taken from a data set. Keys and values are in the normalised form th
 Left out on purpose: Arabic-script words that are frequent MSA (or Mashreqi) words with another meaning (نفعل
 "we do", خلاص "enough", عمر "age", زوج "husband", خرجت "I went out", ولا, غير), and Arabizi words that are also
 common French, English or Spanish words (carte, virement, frais, compte, retrait, code, had, bla...): only the
-Darija forms of the French loans (glued article, Darija conjugation: lcarte, lvirement, nchargi, tbloka) are here.
+Darija forms of the French loans (glued article, Darija conjugation: lcarte, lvirement, nchargi, tbloka) are here. The Darija words
+that are also European words (ban, dima, galia, bach, ila) sit with the French loans in FRENCH_LOANS_IN_ARABIZI, which is
+read only inside a message the language identifier calls Darija in Latin script.
 """
 
 from __future__ import annotations
@@ -105,6 +107,9 @@ DARIJA_ARABIC: dict[str, str] = {
     "كاينين": "يوجد", "ماكايناش": "لا يوجد", "ماكيناش": "لا يوجد",
     "واخا": "حسنا", "شكون": "من", "اشمن": "اي", "شمن": "اي", "علاه": "لماذا", "ديجا": "بالفعل", "ديما": "دايما", "ديمه": "دايما",
     "بالزربه": "بسرعه", "دغيه": "بسرعه",
+    "خاصك": "تحتاج", "خاصكم": "تحتاجون", "خاصها": "تحتاج", "خاصو": "يحتاج", "المشكل": "المشكله", "مشكل": "مشكله",
+    "كولشي": "كل شيء", "عندكوم": "عندكم", "ديالكوم": "لكم", "صاوب": "اصلح", "نصاوب": "اصلح", "صاوبو": "اصلحوا",
+    "تحبسات": "توقفت", "حبسو": "اوقفوا", "تبان": "تظهر", "يبان": "يظهر", "بصح": "حقا", "واقيلا": "ربما",
 }
 
 # Darija in Latin script (Arabizi), lower case without accents -> MSA
@@ -182,6 +187,7 @@ DARIJA_ARABIZI: dict[str, str] = {
     "lkhedma": "الخدمه", "lmessage": "الرساله", "lnumero": "الرقم", "lrib": "رقم الحساب", "lagence": "الفرع",
     "lmagasin": "المتجر", "l7sab": "الحساب", "7sabi": "حسابي", "7sab": "حساب", "lbita9a": "البطاقه", "bita9a": "بطاقه",
     "lwra9": "الوثايق", "tswira": "صوره", "lcin": "الهويه", "lpasseport": "جواز السفر",
+    "fiha": "فيها", "fih": "فيه", "tdouz": "تتم", "ydouz": "يتم", "kaydouz": "يتم",
 }
 
 # French banking words as Moroccan customers use them inside Arabizi ("la carte dyali tbloqat", "virement ma wslch").
@@ -199,4 +205,8 @@ FRENCH_LOANS_IN_ARABIZI: dict[str, str] = {
     "releve": "كشف الحساب", "cash": "نقدا", "espece": "نقدا", "especes": "نقدا", "source": "مصدر", "fonds": "الاموال",
     "erreur": "خطا", "activation": "تفعيل", "agence": "الفرع", "demande": "طلب", "bancaire": "بنكي", "photo": "صوره",
     "informations": "معلومات", "numero": "رقم", "adresse": "العنوان", "commission": "عموله", "expire": "منتهيه",
+    # and the Darija words that are also French, English or Spanish words (kept out of DARIJA_ARABIZI for that reason),
+    # right to read only inside a message already known to be Darija: "ma ban f compte", "3lach galia", "bach nchargi"
+    "mn": "من", "bl": "بال", "dima": "دايما", "ila": "اذا", "bach": "لكي", "hadi": "هذه", "fach": "عندما", "galia": "قال لي",
+    "gali": "قال لي", "daz": "تم", "ban": "ظهر", "salat": "انتهت",
 }
