@@ -224,7 +224,7 @@ def bench_intents(data: Path, progress: Callable[[str], None]) -> list[Row]:
         te, yt = _csv(folder / f"Banking77_Arabized_{name}_test.csv", "text", "label")
         r = evaluate_intent(model, len(tr), te, yt)
         rows.append(_row("intent", f"arbanking77 {name}", "accuracy", r["accuracy"], target, n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"]))
-    for split in ("heldout", "dev"):  # the project's own Moroccan Darija banking questions (repository, not the data dir), same model
+    for split in ("heldout", "heldout2", "dev"):  # the project's own Moroccan Darija banking questions (repository, not the data dir), same model
         if (path := _REPO_DATA / f"darija_banking_{split}.csv").exists():
             te, yt = _csv(path, "text", "label")
             r = evaluate_intent(model, len(tr), te, yt)
