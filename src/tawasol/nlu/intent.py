@@ -134,9 +134,9 @@ def _standardise(scores: np.ndarray) -> np.ndarray:
     return (scores - scores.mean(axis=-1, keepdims=True)) / scores.std(axis=-1, keepdims=True).clip(1e-9)
 
 
-def _embedding_head(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def embedding_head(x: np.ndarray, y: np.ndarray, c: float = 20.0, max_iter: int = 1000) -> tuple[np.ndarray, np.ndarray]:
     """Logistic regression on sentence embeddings, as (weights (dim, n_labels), bias (n_labels))."""
-    head = LogisticRegression(C=20.0, max_iter=1000).fit(x, y)
+    head = LogisticRegression(C=c, max_iter=max_iter).fit(x, y)
     coef, bias = head.coef_, head.intercept_
     if coef.shape[0] == 1:  # two labels: scikit-learn keeps one row
         coef, bias = np.vstack([-coef[0], coef[0]]), np.array([-bias[0], bias[0]])
@@ -213,13 +213,13 @@ class IntentClassifier:
         return self
 
     def _fit_head(self, model: LinearTextClassifier, x: np.ndarray, y: np.ndarray) -> np.ndarray | None:
-        self.head_ = _embedding_head(x, y)
+        self.head_ = embedding_head(x, y)
         if model.oof_scores_ is None:
             return None
         oof = np.zeros_like(model.oof_scores_)
         folds = min(3, int(np.bincount(y).min()))
         for train, held in StratifiedKFold(folds, shuffle=True, random_state=0).split(x, y):
-            weights, bias = _embedding_head(x[train], y[train])
+            weights, bias = embedding_head(x[train], y[train])
             oof[held] = x[held] @ weights + bias
         combined = _standardise(model.oof_scores_) + EMBEDDING_WEIGHT * _standardise(oof)
         self.temperature_ = fit_temperature(combined, y)

@@ -19,7 +19,7 @@ from tawasol.domain.analysis import SentimentResult
 from tawasol.nlu import seed
 from tawasol.nlu.arabic import dialect_to_msa, stem_candidates
 from tawasol.nlu.features import FeatureConfig
-from tawasol.nlu.intent import EMBEDDERS, Embedder, embedder_kind, installed_embedder
+from tawasol.nlu.intent import EMBEDDERS, Embedder, embedder_kind, embedding_head, installed_embedder
 from tawasol.nlu.lexicons import SIGNAL_PATTERNS
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
 from tawasol.nlu.normalize import normalize
@@ -192,16 +192,6 @@ ENCODER_WEIGHT = 2.0
 _ENCODER_C = 4.0
 
 
-def _encoder_head(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    from sklearn.linear_model import LogisticRegression
-
-    head = LogisticRegression(C=_ENCODER_C, max_iter=2000).fit(x, y)
-    coef, bias = head.coef_, head.intercept_
-    if coef.shape[0] == 1:  # two labels: scikit-learn keeps one row
-        coef, bias = np.vstack([-coef[0], coef[0]]), np.array([-bias[0], bias[0]])
-    return np.ascontiguousarray(coef.T, dtype=np.float32), bias.astype(np.float32)
-
-
 _OFFSET_GRID = np.linspace(-1.0, 1.0, 41)
 _OFFSET_FOLDS = 5
 _OFFSET_MIN_ROWS = 20  # per label: fewer and the out-of-fold predictions are too few to choose offsets on
@@ -237,6 +227,11 @@ def macro_f1_offsets(proba: np.ndarray, y: np.ndarray) -> np.ndarray:
         if f1 > best + 1e-9 or (abs(f1 - best) <= 1e-9 and np.abs(offsets).sum() < np.abs(best_offsets).sum()):
             best, best_offsets = f1, offsets
     return best_offsets
+
+
+def _renormalised(scores: dict[str, float]) -> dict[str, float]:
+    total = sum(scores.values()) or 1.0
+    return {k: v / total for k, v in scores.items()}
 
 
 class SentimentModel:
@@ -281,7 +276,7 @@ class SentimentModel:
         self.head_ = None
         if self.encoder is not None:
             y = np.array([self.model_.labels_.index(label) for label in labels])
-            self.head_ = _encoder_head(self.encoder.encode(list(texts)), y)
+            self.head_ = embedding_head(self.encoder.encode(list(texts)), y, c=_ENCODER_C, max_iter=2000)
         return self
 
     def _fit_offsets(self, texts: Sequence[str], views: list[str], labels: Sequence[str]) -> np.ndarray | None:
@@ -318,8 +313,7 @@ class SentimentModel:
             shift = self.lexicon_ * np.tanh(lexical)
             scores["positive"] = max(0.0, scores["positive"] + shift)
             scores["negative"] = max(0.0, scores["negative"] - shift)
-            total = sum(scores.values()) or 1.0
-            scores = {k: v / total for k, v in scores.items()}
+            scores = _renormalised(scores)
         if self.head_ is not None and self.encoder is not None:
             weights, bias = self.head_
             head = self.encoder.encode([text])[0] @ weights + bias
@@ -328,14 +322,12 @@ class SentimentModel:
             for label, p in zip(model.labels_, head, strict=True):
                 if label in scores:
                     scores[label] = float(scores[label] * p**ENCODER_WEIGHT)
-            total = sum(scores.values()) or 1.0
-            scores = {k: v / total for k, v in scores.items()}
+            scores = _renormalised(scores)
         if self.offsets_ is not None:  # argmax(log p + offset), kept as probabilities so scores and label agree
             for label, offset in zip(model.labels_, self.offsets_, strict=True):
                 if label in scores:
                     scores[label] *= float(np.exp(offset))
-            total = sum(scores.values()) or 1.0
-            scores = {k: v / total for k, v in scores.items()}
+            scores = _renormalised(scores)
         signals = escalation_signals(text, norm)
         label = max(scores, key=scores.__getitem__)
         polarity = scores["positive"] - scores["negative"]
