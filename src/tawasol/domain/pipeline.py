@@ -38,12 +38,20 @@ class MessageContext:
     customer: Customer
     message: Message
     history: list[Message]
-    text: str  # what steps may read: redacted once the privacy step has run
+    text: str  # redacted once the privacy step has run: what may be stored, logged, shown or sent out
+    # What the customer typed, for the local models to read in memory only (never stored, logged or sent).
+    raw_text: str = ""
     analysis: MessageAnalysis = field(default_factory=MessageAnalysis)
     replies: list[Reply] = field(default_factory=list)
     escalation: Escalation | None = None
     decisions: list[DecisionRecord] = field(default_factory=list)
     stop: bool = False  # a step may end the pipeline early (e.g. after escalating)
+
+
+    @property
+    def understood_text(self) -> str:
+        """The text local understanding reads: the raw text when known, else the (redacted) text."""
+        return self.raw_text or self.text
 
 
 @runtime_checkable
