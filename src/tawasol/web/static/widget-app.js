@@ -1,48 +1,60 @@
 /* The customer chat: opens a conversation, streams it over WebSocket, reconnects without losing or
-   doubling messages (after_seq + de-dup by seq), wait estimate, typing, CSAT, RTL for Arabic. */
+   doubling messages (after_seq + de-dup by seq), wait estimate, typing, CSAT; every word from the catalogue of widget-i18n.js
+   in the conversation's language (RTL for ar and ary). */
 "use strict";
 (() => {
   const params = new URLSearchParams(location.search);
   const tenant = params.get("tenant") || "atlas-telecom";
   const STORE = "tawasol.widget." + tenant;
   const $ = (id) => document.getElementById(id);
-  const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
-  const UI = {
-    fr: {human: "Parler à un conseiller", send: "Envoyer", placeholder: "Écrivez votre message…", typing: "écrit…",
-         reconnecting: "Connexion perdue, reconnexion…", thanks: "Merci pour votre avis !", agent: "Le conseiller",
-         csat: "Comment évaluez-vous cet échange ?", title: "Service client"},
-    ar: {human: "التحدث إلى موظف", send: "إرسال", placeholder: "اكتب رسالتك…", typing: "يكتب…",
-         reconnecting: "انقطع الاتصال، جارٍ إعادة الاتصال…", thanks: "شكراً على تقييمك!", agent: "الموظف",
-         csat: "كيف تقيّم هذه المحادثة؟", title: "خدمة العملاء"},
-  };
+  const I = WidgetI18n;
   let state = JSON.parse(sessionStorage.getItem(STORE) || "null");
   const seen = new Set();
-  let lastSeq = 0, ws = null, retry = 0, pollTimer = null, typingSent = 0, rtl = false, status = "bot";
+  let lastSeq = 0, ws = null, retry = 0, pollTimer = null, typingSent = 0, status = "bot", lang = null, lastBanner = null;
+  const T = (key, vars) => I.t(lang, key, vars);
+  const typed = new Map();  // client_message_id -> what the customer typed: their bubble shows exactly that
 
   function save() { sessionStorage.setItem(STORE, JSON.stringify(state)); }
 
-  function setRtl(on) {
-    if (on === rtl) return;
-    rtl = on;
-    const t = UI[on ? "ar" : "fr"];
-    $("widget").setAttribute("dir", on ? "rtl" : "ltr");
-    document.documentElement.lang = on ? "ar" : "fr";
-    $("human").textContent = t.human; $("send").textContent = t.send; $("text").placeholder = t.placeholder;
-    $("csat-q").textContent = t.csat; $("widget-title").textContent = t.title;
+  /* The widget's language: the conversation's once the server knows it, else the page's (data-language,
+     ?lang=), else the browser's, else French. Every string, the direction and the date formats follow it. */
+  function setLanguage(next) {
+    next = I.pick(next) || "fr";
+    if (next === lang) return;
+    lang = next;
+    if (state) { state.language = lang; save(); }
+    const rtl = I.isRtl(lang);
+    $("widget").setAttribute("dir", rtl ? "rtl" : "ltr");
+    document.documentElement.lang = I.htmlLang(lang);
+    document.documentElement.dir = rtl ? "rtl" : "ltr";
+    document.body.dataset.language = lang;
+    document.title = T("title");
+    I.apply(document, lang);
+    document.querySelectorAll("#csat button[data-score]").forEach((b) => b.setAttribute("aria-label", T("star", {score: b.dataset.score})));
+    document.querySelectorAll("#messages .msg").forEach((n) => {
+      const w = n.querySelector(".who"); if (w && n.dataset.whoKey) w.textContent = T(n.dataset.whoKey);
+      const tm = n.querySelector("time"); if (tm) tm.textContent = I.time(lang, tm.dateTime);
+    });
+    if (lastBanner) banner(lastBanner.key, lastBanner.vars);
   }
+
+  function followConversation(conv) { if (conv && conv.language) setLanguage(conv.language); }
 
   function render(m) {
     if (!m || seen.has(m.seq)) return;
     seen.add(m.seq);
     lastSeq = Math.max(lastSeq, m.seq);
     const kind = state && (state.disclosure || []).includes(m.seq) ? "disclosure" : m.author;
-    const who = {customer: "", bot: "Assistant", agent: UI[rtl ? "ar" : "fr"].agent, system: ""}[m.author] || "";
+    const whoKey = {bot: "assistant", agent: "agent"}[m.author] || "";
     const node = document.createElement("div");
     node.className = "msg " + kind;
     node.dataset.seq = m.seq;
     node.setAttribute("dir", "auto");
-    if (who) { const w = document.createElement("span"); w.className = "who"; w.textContent = who; node.append(w); }
-    let text = m.text;
+    if (whoKey) {
+      node.dataset.whoKey = whoKey;
+      const w = document.createElement("span"); w.className = "who"; w.textContent = T(whoKey); node.append(w);
+    }
+    let text = m.author === "customer" && typed.has(m.client_message_id) ? typed.get(m.client_message_id) : m.text;
     (m.sources || []).forEach((src) => { if (src.url) text = text.replace(" — " + src.url, ""); });
     node.append(document.createTextNode(text));
     (m.sources || []).forEach((src) => {  // the article the answer comes from, as a real link
@@ -52,22 +64,37 @@
       a.dataset.article = src.article_key || ""; a.textContent = "📄 " + (src.title || src.url);
       node.append(a);
     });
+    if (m.created_at) {  // the time of the message, in the widget's locale
+      const tm = document.createElement("time"); tm.dateTime = m.created_at; tm.textContent = I.time(lang, m.created_at);
+      node.append(tm);
+    }
     const list = $("messages");
     const after = [...list.children].find((c) => Number(c.dataset.seq) > m.seq);
     list.insertBefore(node, after || null);
     list.scrollTop = list.scrollHeight;
-    // Direction follows what the customer writes; a short Latin command ("agent") does not flip it back.
-    if (m.author === "customer" && (ARABIC.test(m.text) || m.text.trim().split(/\s+/).length >= 3)) setRtl(ARABIC.test(m.text));
   }
 
-  function banner(text) { $("banner").textContent = text || ""; $("banner").hidden = !text; }
+  /* The line under the header, from the catalogue (kept as a key so that a language change rewrites it). */
+  function banner(key, vars) {
+    lastBanner = key ? {key, vars} : null;
+    $("banner").textContent = key ? T(key, vars) : "";
+    $("banner").hidden = !key;
+    $("banner").dataset.kind = key || "";
+  }
 
   async function showWait() {
     clearTimeout(pollTimer);
     if (status !== "queued") return;
     try {
       const res = await fetch(`/api/v1/conversations/${state.id}/queue`, {headers: auth()});
-      if (res.ok) { const q = await res.json(); if (q.status === "queued") banner(q.notice); }
+      if (res.ok) {
+        const q = await res.json();
+        if (q.status === "queued") {
+          if (q.agents_online === 0) banner("noAgent");
+          else if (q.estimated_wait_seconds > 0) banner("queued", {position: I.number(lang, q.position), wait: I.duration(lang, q.estimated_wait_seconds)});
+          else banner("queuedNoEstimate", {position: I.number(lang, q.position)});
+        }
+      }
     } catch (e) { /* offline: the reconnect loop will call us again */ }
     pollTimer = setTimeout(showWait, 15000);
   }
@@ -75,54 +102,78 @@
   function onStatus(s, ev) {
     status = s;
     if (s === "queued") showWait();
-    else if (s === "assigned") banner(ev && ev.agent ? `${ev.agent} ✓` : "");
-    else if (s === "resolved" || s === "closed") { banner(""); $("csat").hidden = false; }
-    else banner("");
+    else if (s === "assigned") banner(ev && ev.agent ? "assigned" : "assignedAnon", {agent: ev && ev.agent});
+    else if (s === "resolved" || s === "closed") { banner("resolved"); $("csat").hidden = false; }
+    else banner(null);
   }
 
   const auth = () => ({Authorization: "Bearer " + state.token});
 
   function connect() {
     ws = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/api/v1/conversations/${state.id}/ws?token=${encodeURIComponent(state.token)}&after_seq=${lastSeq}`);
-    ws.onopen = () => { retry = 0; document.body.dataset.connected = "1"; if (status !== "queued") banner(""); };
+    ws.onopen = () => { retry = 0; document.body.dataset.connected = "1"; if (lastBanner && lastBanner.key === "reconnecting") onStatus(status); };
     ws.onmessage = (e) => {
       const ev = JSON.parse(e.data);
-      if (ev.type === "backlog") { ev.messages.forEach(render); onStatus(ev.conversation.status); }
+      if (ev.type === "backlog") { followConversation(ev.conversation); ev.messages.forEach(render); onStatus(ev.conversation.status); }
       else if (ev.type === "message") render(ev.message);
-      else if (ev.type === "status") onStatus(ev.status, ev);
+      else if (ev.type === "status") { followConversation(ev.conversation); onStatus(ev.status, ev); }
       else if (ev.type === "typing" && ev.author !== "customer") {
-        $("typing").textContent = ev.typing ? `${UI[rtl ? "ar" : "fr"].agent} ${UI[rtl ? "ar" : "fr"].typing}` : "";
+        $("typing").textContent = ev.typing ? T("typing", {who: T(ev.author === "bot" ? "assistant" : "agent")}) : "";
         clearTimeout(connect.t); connect.t = setTimeout(() => { $("typing").textContent = ""; }, 6000);
       }
     };
     ws.onclose = (e) => {
       document.body.dataset.connected = "0";
       if (e.code === 4401 || e.code === 4404) { sessionStorage.removeItem(STORE); return; }
-      banner(UI[rtl ? "ar" : "fr"].reconnecting);
+      banner(navigator.onLine === false ? "offline" : "reconnecting");
       setTimeout(connect, Math.min(5000, 300 * 2 ** retry++));
     };
   }
 
   async function send(text) {
     const body = {text, client_message_id: crypto.randomUUID ? crypto.randomUUID() : String(Date.now() + Math.random())};
+    typed.set(body.client_message_id, text);
     for (let attempt = 0; attempt < 5; attempt++) {  // same client_message_id: retries never double a message
       try {
         const res = await fetch(`/api/v1/conversations/${state.id}/messages`, {method: "POST",
           headers: Object.assign({"Content-Type": "application/json"}, auth()), body: JSON.stringify(body)});
-        if (res.ok) { const r = await res.json(); render(r.message); r.replies.forEach(render); onStatus(r.status); return; }
-        if (res.status < 500 && res.status !== 429) return;
+        if (res.ok) {
+          const r = await res.json();
+          render(r.message); r.replies.forEach(render); onStatus(r.status);
+          learnLanguage(r);
+          return;
+        }
+        if (res.status < 500 && res.status !== 429) { banner("sendFailed"); return; }
       } catch (e) { /* network down: retry */ }
       await new Promise((ok) => setTimeout(ok, 500 * 2 ** attempt));
     }
+    banner("sendFailed");
+  }
+
+  /* After a message: the conversation's language as the server now knows it (the reply's own language
+     when the API gives one, else the conversation view of the transcript). */
+  async function learnLanguage(r) {
+    const given = (r.conversation && r.conversation.language) || r.language ||
+      ((r.replies || []).map((m) => m.language).filter(Boolean).pop());
+    if (given) { setLanguage(given); return; }
+    try {
+      const res = await fetch(`/api/v1/conversations/${state.id}/messages?after_seq=${lastSeq}`, {headers: auth()});
+      if (res.ok) followConversation((await res.json()).conversation);
+    } catch (e) { /* keep the current language */ }
   }
 
   async function start() {
+    const asked = I.pick(params.get("lang"));  // the page's data-language (widget.js) or ?lang=
+    setLanguage((state && state.language) || asked || I.fromBrowser(navigator.languages || [navigator.language]) || "fr");
     if (!state) {
-      const lang = params.get("lang");
-      const res = await fetch("/api/v1/conversations", {method: "POST", headers: {"Content-Type": "application/json"},
-        body: JSON.stringify(Object.assign({tenant, channel: "web"}, lang ? {language: lang} : {}))});
-      const body = await res.json();
-      state = {id: body.id, token: body.customer_token, disclosure: (body.messages || []).map((m) => m.seq)};
+      let body;
+      try {
+        const res = await fetch("/api/v1/conversations", {method: "POST", headers: {"Content-Type": "application/json"},
+          body: JSON.stringify(Object.assign({tenant, channel: "web"}, asked ? {language: asked} : {}))});
+        if (!res.ok) throw new Error(String(res.status));
+        body = await res.json();
+      } catch (e) { banner("startFailed"); return; }
+      state = {id: body.id, token: body.customer_token, disclosure: (body.messages || []).map((m) => m.seq), language: lang};
       save();
       (body.messages || []).forEach(render);  // the AI disclosure
     }
@@ -141,7 +192,6 @@
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); $("composer").requestSubmit(); }
   });
   $("text").addEventListener("input", () => {
-    if (ARABIC.test($("text").value)) setRtl(true);
     if (ws && ws.readyState === 1 && Date.now() - typingSent > 2000) {
       typingSent = Date.now(); ws.send(JSON.stringify({type: "typing", typing: true}));
     }
@@ -149,11 +199,17 @@
   $("human").addEventListener("click", () => send("agent"));
   for (let score = 1; score <= 5; score++) {
     const b = document.createElement("button");
-    b.type = "button"; b.textContent = "★".repeat(score); b.setAttribute("aria-label", `${score} / 5`); b.dataset.score = score;
+    b.type = "button"; b.textContent = "★".repeat(score); b.dataset.score = score;
+    b.setAttribute("aria-label", T("star", {score}));
     b.addEventListener("click", async () => {
-      await fetch(`/api/v1/conversations/${state.id}/csat`, {method: "POST",
-        headers: Object.assign({"Content-Type": "application/json"}, auth()), body: JSON.stringify({score})});
-      $("csat").replaceChildren(Object.assign(document.createElement("p"), {textContent: UI[rtl ? "ar" : "fr"].thanks}));
+      let ok = false;
+      try {
+        const res = await fetch(`/api/v1/conversations/${state.id}/csat`, {method: "POST",
+          headers: Object.assign({"Content-Type": "application/json"}, auth()), body: JSON.stringify({score})});
+        ok = res.ok;
+      } catch (e) { /* offline */ }
+      if (!ok) { banner("csatFailed"); return; }
+      $("csat").replaceChildren(Object.assign(document.createElement("p"), {className: "csat-q", textContent: T("thanks")}));
     });
     $("csat").append(b);
   }
