@@ -46,14 +46,48 @@ def redact_text(text: str = typer.Argument(..., help="Text to redact."),
 
 
 @app.command("eval")
-def evaluate(data: Path = typer.Option(..., "--data", exists=True, dir_okay=False, help="Presidio-format JSON file."),
+def evaluate(data: Path | None = typer.Option(None, "--data", help="Presidio-format JSON file."),
+             clean: Path | None = typer.Option(None, "--clean", help="CSV file (column `text`) of messages without "
+                                                                    "personal data: share of messages changed."),
              compare_presidio: bool = typer.Option(False, "--compare-presidio", help="Score Presidio on the same data."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON.")) -> None:
     """Token-level precision, recall and F1 per entity type and overall (same scoring for both systems)."""
     from tawasol.privacy.evaluation import format_table, load_presidio_json, score, tawasol_predict
 
-    _models_ready()
-    samples = load_presidio_json(data)
+    from tawasol.privacy.evaluation import CleanFileError, false_changes, load_clean_csv
+
+    if data is None and clean is None:
+        typer.echo("give --data FILE.json and/or --clean FILE.csv", err=True)
+        raise typer.Exit(2)
+    for path in (data, clean):
+        if path is not None and not path.is_file():
+            typer.echo(f"{path}: no such file", err=True)
+            raise typer.Exit(2)
+    texts: list[str] = []
+    if clean is not None:
+        try:
+            texts = load_clean_csv(clean)
+        except CleanFileError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from None
+    samples = []
+    if data is not None:
+        try:
+            samples = load_presidio_json(data)
+        except (ValueError, KeyError, TypeError) as exc:
+            typer.echo(f"{data.name}: not a Presidio-format JSON list of samples ({exc})", err=True)
+            raise typer.Exit(2) from None
+    _models_ready(quiet=as_json)
+    changes = false_changes(texts) if clean is not None else None
+    if data is None and changes is not None:
+        if as_json:
+            typer.echo(json.dumps({"clean": str(clean), **changes.as_dict()}, ensure_ascii=False, indent=2))
+            return
+        typer.echo(f"{clean.name}: {len(changes.changed)} of {changes.total} messages changed "
+                   f"({100 * changes.rate:.2f} %)")
+        for text, redacted in changes.changed:
+            typer.echo(f"  {text}\n    -> {redacted}")
+        return
     reports = {"tawasol": score(samples, tawasol_predict).report()}
     notes = ["token-level IO scoring; gold types without a counterpart (ORGANIZATION, GPE, DATE_TIME...) count as O"]
     if compare_presidio:
@@ -67,7 +101,15 @@ def evaluate(data: Path = typer.Option(..., "--data", exists=True, dir_okay=Fals
         reports["presidio (regex only)"] = score(samples, predict, PRESIDIO_TYPES).report()
         notes.append(SETUP_NOTE)
     if as_json:
-        typer.echo(json.dumps({"data": str(data), "samples": len(samples), "notes": notes, "scores": reports}, indent=2))
+        out = {"data": str(data), "samples": len(samples), "notes": notes, "scores": reports}
+        if changes is not None:
+            out["clean"] = {"file": str(clean), **changes.as_dict()}
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     typer.echo(f"{data.name}: {len(samples)} samples; " + "; ".join(notes))
     typer.echo(format_table(reports))
+    if changes is not None:
+        typer.echo(f"false-change rate on {clean.name}: {len(changes.changed)} / {changes.total} "
+                   f"({100 * changes.rate:.2f} %)")
+        for text, redacted in changes.changed:
+            typer.echo(f"  {text}\n    -> {redacted}")

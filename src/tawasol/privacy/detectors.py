@@ -217,6 +217,11 @@ def _dob(text: str, lower: str) -> Iterator[Candidate]:
 def _people_and_places(text: str, lower: str) -> Iterator[Candidate]:
     from tawasol.privacy.names import addresses, persons
 
+    for cand in _with_evidence(text, _raw_people_and_places(text, lower, addresses, persons)):
+        yield cand
+
+
+def _raw_people_and_places(text: str, lower: str, addresses, persons) -> Iterator[Candidate]:  # type: ignore[no-untyped-def]
     for cand in addresses(text, lower):
         yield from _unquoted(cand, text)
     yield from persons(text, lower)
@@ -234,6 +239,27 @@ def _people_and_places(text: str, lower: str) -> Iterator[Candidate]:
             start, end = ner.trim(label, text, start, end)
         if end - start > 1 and ner.plausible(label, text, start, end):
             yield from _unquoted(Candidate(label, start, end, 0.9), text)
+
+
+def _evidence_lists() -> dict:
+    from tawasol.privacy import gazetteer, ner
+
+    try:
+        return ner.model().lists
+    except ner.ModelUnavailable:
+        return gazetteer.lists()
+
+
+def _with_evidence(text: str, candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    """Only the people and addresses with real evidence (privacy/evidence.py): ordinary words stay as typed."""
+    from tawasol.privacy.evidence import address_ok, person_ok
+
+    lists = None
+    for cand in candidates:
+        lists = lists if lists is not None else _evidence_lists()
+        check = person_ok if cand.type == "PERSON" else address_ok
+        if check(text, cand.start, cand.end, lists):
+            yield cand
 
 
 _QUOTED_LINE = re.compile(r"\n[ \t]*[^\w\s(]")

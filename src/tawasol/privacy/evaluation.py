@@ -125,3 +125,60 @@ def format_table(reports: dict[str, dict[str, dict[str, float | int]]]) -> str:
                       else f"  {'-':>6} {'-':>7} {'-':>7}")
         lines.append(f"{kind:<12}{support:>8}{cells}")
     return "\n".join(lines)
+
+
+# -- false changes on clean text --------------------------------------------------------------------
+
+@dataclass
+class CleanReport:
+    """How many messages without personal data the redaction changed, and how."""
+
+    total: int
+    changed: list[tuple[str, str]]  # (text, redacted text)
+
+    @property
+    def rate(self) -> float:
+        return len(self.changed) / self.total if self.total else 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {"messages": self.total, "changed": len(self.changed), "rate": round(self.rate, 4),
+                "examples": [{"text": t, "redacted": r} for t, r in self.changed]}
+
+
+def false_changes(texts: Iterable[str]) -> CleanReport:
+    """Redact each clean message; any change is a false change (the message holds no personal data)."""
+    from tawasol.privacy.redaction import redact
+
+    total = 0
+    changed: list[tuple[str, str]] = []
+    for text in texts:
+        total += 1
+        redacted = redact(text).text
+        if redacted != text:
+            changed.append((text, redacted))
+    return CleanReport(total, changed)
+
+
+class CleanFileError(ValueError):
+    """A clean-message file that cannot be read as a CSV with a `text` column."""
+
+
+def load_clean_csv(path: Path | str) -> list[str]:
+    """The `text` column of a CSV file of messages without personal data (UTF-8, header row)."""
+    import csv
+
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if not reader.fieldnames or "text" not in reader.fieldnames:
+                raise CleanFileError(f"{path.name}: expected a CSV file with a 'text' column, found columns "
+                                     f"{', '.join(reader.fieldnames or []) or 'none'}")
+            texts = [row["text"] or "" for row in reader]
+    except UnicodeDecodeError as exc:
+        raise CleanFileError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except csv.Error as exc:
+        raise CleanFileError(f"{path.name}: not a readable CSV file ({exc})") from None
+    except OSError as exc:
+        raise CleanFileError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    return [t for t in texts if t.strip()]

@@ -1,0 +1,194 @@
+"""Evidence that a tagged span is a person or a postal address, so that ordinary words are never replaced.
+
+A model or a pattern proposes; this module accepts a person only with real evidence: a cue or a title
+before it, a form field ("Name:", "Customer:"), a context word ("ask for", "khouya") before a listed name,
+or capitalised listed names in a message that uses case. Common words of each language, banking and
+telecom vocabulary and product or currency codes (seed/vocabulary/) are never names by themselves. An
+address needs a street word with a number, or a street word, a name and a known city.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+VOCABULARY_DIR = Path(__file__).with_name("seed") / "vocabulary"
+_AR_DIACRITICS = re.compile(r"[\u064B-\u0652\u0640]")
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def key(word: str) -> str:
+    """The form words are compared in: lower case, no accents; Arabic without diacritics, alif and ta marbuta folded."""
+    word = word.lower().replace("’", "'").strip("'.-")
+    if any("\u0600" <= ch <= "\u06ff" for ch in word):
+        return _AR_DIACRITICS.sub("", word).translate(_AR_FOLD)
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _read(pattern: str) -> frozenset[str]:
+    out: set[str] = set()
+    for path in sorted(VOCABULARY_DIR.glob(pattern)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            out.update(key(w) for w in line.split())
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    stop: frozenset[str]
+    common: frozenset[str]
+    codes: frozenset[str]
+    phrases: tuple[str, ...]  # multi-word codes ("apple pay")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    phrases = []
+    for line in (VOCABULARY_DIR / "codes.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#") and len(line.split()) == 2 and line.split()[1] in {"pay", "express", "telecom",
+                                                                                     "union"}:
+            phrases.append(key(line.strip()))
+    return Vocabulary(_read("stop_*.txt"), _read("common_*.txt") | _read("derived_*.txt"), _read("codes.txt"),
+                      tuple(phrases))
+
+
+def _strip_clitics(k: str) -> list[str]:
+    """Arabic-script forms of a word without the clitics glued before it (و ف ب ل ك + ال)."""
+    forms = [k]
+    if k and "\u0600" <= k[0] <= "\u06ff":
+        for prefix in ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل"):
+            if k.startswith(prefix) and len(k) - len(prefix) >= 2:
+                forms.append(k[len(prefix):])
+    return forms
+
+
+def is_stop(word: str) -> bool:
+    return key(word) in vocabulary().stop
+
+
+def is_ordinary(word: str) -> bool:
+    """A function word, a common word or a code of any product language."""
+    v = vocabulary()
+    return any(f in v.stop or f in v.common or f in v.codes for f in _strip_clitics(key(word)))
+
+
+def is_code(word: str) -> bool:
+    return key(word) in vocabulary().codes
+
+
+_CUE = re.compile(
+    r"(?:my name is|name is|names?\s*:|nom\s*:|je m'?\s?appelle|mon nom (?:est|c'est)|moi c'est|me llamo|"
+    r"mi nombre es|nombre\s*:|ana smiti|smiti|smiyti|smity|smiyt|smit|ismi|esmi|اسمي|إسمي|أنا اسمي|سميتي|الاسم\s*:?|"
+    r"customer\s*:|client\s*:|cliente\s*:|agent\s*:|conseill[eè]re?\s*:|asesora?\s*:|signed|sign[ée]|cordialement|"
+    r"regards|saludos|au nom de|a nombre de|under the name(?: of)?|b smiyt|b smit|باسم|بسمية)[\s,:]*$",
+    re.IGNORECASE)
+_TITLE = re.compile(
+    r"(?<!\w)(?:mr|mrs|ms|miss|dr|prof|m\.|mme|mlle|monsieur|madame|mademoiselle|ma[iî]tre|sr|sra|srta|señor|señora|"
+    r"señorita|don|doña|sidi|lalla|moulay|السيد|السيدة|الآنسة|الدكتور|الدكتورة|للا|مولاي)\.?\s+$", re.IGNORECASE)
+_CONTEXT = re.compile(
+    r"(?<!\w)(?:by|called|named|with|contact|ask for|ask|speak to|speak with|talk to|dear|hi|hello|thanks|thank you|"
+    r"cher|chère|bonjour|salut|merci|hola|estimad[oa]|querid[oa]|gracias|avec|appelé|appelée|llamad[oa]|de|con|para|"
+    r"m3a|3and|khouya|khoya|khti|sahbi|sa7bi|sahbti|mon mari|ma femme|mon fils|ma fille|mon frère|ma sœur|ma soeur|"
+    r"my wife|my husband|my son|my daughter|my brother|my sister|my manager|colleague|agent|conseiller|conseillère|"
+    r"mi hermano|mi hermana|mi marido|mi mujer|mi hijo|mi hija|compañer[oa]|"
+    r"أخي|اختي|أختي|صاحبي|خويا|ختي|زوجي|زوجتي|ولدي|بنتي|مع|السي|سي)[ \t:,]+$", re.IGNORECASE)
+
+
+def _arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]]) -> bool:
+    """Whether the span text[start:end] is a person by the evidence around it (see the module's rules)."""
+    words = _WORD.findall(text[start:end])
+    if not words:
+        return False
+    span_key = key(text[start:end])
+    v = vocabulary()
+    if any(w for w in words if is_code(w)) or any(p in span_key for p in v.phrases):
+        return False
+    before = text[max(0, start - 40):start]
+    if is_stop(words[0]) or all(is_stop(w) for w in words):
+        return False
+    if _CUE.search(before):
+        return True
+    particles = {"de", "del", "la", "le", "el", "al", "ben", "bin", "ibn", "van", "von", "der", "da", "di", "du",
+                 "bou", "ait", "ould", "بن", "ابن"}
+    content = [w for w in words if key(w) not in particles]
+    if not content:
+        return False
+
+    def listed(w: str) -> bool:
+        k = key(w)
+        low = w.lower()
+        return any(x in lists.get("first", ()) or x in lists.get("last", ()) for x in (k, low))
+
+    def first_name(w: str) -> bool:
+        return key(w) in lists.get("first", ()) or w.lower() in lists.get("first", ())
+
+    known = [w for w in content if listed(w) and not is_ordinary(w)]
+    if _arabic(text[start:end]):
+        if _TITLE.search(before) or _CONTEXT.search(before):
+            return first_name(content[0]) and not is_ordinary(content[0]) or len(known) >= 1
+        # no capitals in Arabic: a listed first name followed by a family name
+        return len(content) >= 2 and first_name(content[0]) and not is_ordinary(content[0]) and (
+            listed(content[1]) or content[1].startswith("ال") or content[1].startswith("بن"))
+    letters = [ch for ch in text if ch.isalpha() and not "\u0600" <= ch <= "\u06ff"]
+    uppers = sum(ch.isupper() for ch in letters)
+    tokens = _WORD.findall(text)
+    titled = tokens and sum(t[0].isupper() for t in tokens if t.isalpha()) >= 0.7 * len(tokens) and len(tokens) > 3
+    cased = 0 < uppers < len(letters) and not titled
+    capitalised = all(w[0].isupper() for w in content)
+    if _TITLE.search(before):
+        return (capitalised or not cased) and not all(is_ordinary(w) for w in content)
+    if not cased or not capitalised:
+        # lower case (or all caps / title case): listed first name + listed family name, or a context word + name
+        if _CONTEXT.search(before) and known and first_name(content[0]):
+            return True
+        return len(content) >= 2 and first_name(content[0]) and listed(content[-1]) and not any(
+            is_ordinary(w) for w in content)
+    if len(content) >= 2:
+        # capitalised words in a row: names when most are listed and not all are ordinary words
+        return (sum(listed(w) for w in content) * 2 >= len(content) and not all(is_ordinary(w) for w in content)
+                and not is_stop(content[-1]))
+    if any(is_ordinary(w) and not listed(w) for w in content):
+        return False
+    if not known:
+        return bool(_CONTEXT.search(before)) and listed(content[0])
+    place = key(content[0])
+    if place in lists.get("city", ()) or place in lists.get("country", ()):
+        return bool(_CONTEXT.search(before)) and not re.search(r"(?:à|a|en|in|from|de|desde|to|au|f|fi)\s+$", before)
+    sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:\n\"'«“>"
+    return (not sentence_start or bool(_CONTEXT.search(before)) or text[end:end + 1] == ","
+            or bool(re.match(r" (?:is|was|has|had|will|would|said|says|called|wrote|sent|est|a|es|ha|dijo)\b", text[end:end + 8])))
+
+
+_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_]{3})")
+_CITY_TAIL = re.compile(r"[\s,،-]+([^\W\d_][\w'’ -]{1,30})\s*$")
+
+
+def address_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]]) -> bool:
+    """A street word with a number, or a street word, a name and a known city, or a postcode with a city."""
+    span = text[start:end]
+    words = _WORD.findall(span)
+    if not words:
+        return False
+    street = lists.get("street", frozenset())
+    has_street = any(key(w) in street or w.lower() in street for w in words)
+    if _NUMBER.search(span):
+        if has_street:
+            return True
+        cities = lists.get("city", frozenset())
+        return bool(re.search(r"\d{4,6}", span)) and any(key(w) in cities for w in words)
+    if not has_street:
+        return False
+    cities = lists.get("city", frozenset())
+    last = [w for w in words][-1]
+    return key(last) in cities and len(words) >= 3 and not all(is_ordinary(w) for w in words[1:-1])
