@@ -170,7 +170,7 @@ def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]])
             or bool(re.match(r" (?:is|was|has|had|will|would|said|says|called|wrote|sent|est|a|es|ha|dijo)\b", text[end:end + 8])))
 
 
-_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_]{3})")
+_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[A-Za-z]|er|e|º|ª)?(?![^\W\d_])")  # 12, 221B; not 3la, t9t3o
 _CITY_TAIL = re.compile(r"[\s,،-]+([^\W\d_][\w'’ -]{1,30})\s*$")
 
 
