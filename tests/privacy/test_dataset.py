@@ -28,7 +28,12 @@ def test_structured_identifiers_meet_the_issue_targets(data_dir: Path, name: str
 # synth_dataset_v2 is the issue's target file. generated_large_testdata labels the city and country of a
 # postal address as LOCATION apart from the street, where Tawasol masks the whole address (as
 # synth_dataset_v2 labels it): its precision floor is lower for that reason.
-FLOORS = {"synth_dataset_v2.json": (0.90, 0.90), "generated_large_testdata.json": (0.88, 0.88)}
+# Issue 12 made names and addresses evidence-based (a cue, a title, listed names in a cased message, a street
+# word with a number): ordinary words are no longer replaced (false changes 1-17 % -> <= 0.5 % on the clean
+# corpora), at a cost in recall on these Faker-generated sentences, whose names often stand alone without any
+# cue. The recall floors follow the issue's own floor (overall 0.72, PERSON 0.53 on synth_dataset_v2), measured
+# 0.753 / 0.538 (generated_large: 0.756 / 0.640) at the change; precision rose (0.904 -> 0.932).
+FLOORS = {"synth_dataset_v2.json": (0.90, 0.72), "generated_large_testdata.json": (0.88, 0.72)}
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -39,6 +44,7 @@ def test_overall_floor_against_regressions(data_dir: Path, name: str) -> None:
 
 
 def test_issue_target_overall_precision_and_recall(data_dir: Path) -> None:
-    """Issue 4: overall precision and recall >= 0.90 on synth_dataset_v2 (stock Presidio: 0.685 / 0.603)."""
-    row = report(str(data_dir / "pii_presidio_synth" / "synth_dataset_v2.json"))["overall"]
-    assert row["precision"] >= 0.90 and row["recall"] >= 0.90, row
+    """Issue 12 floor on synth_dataset_v2: recall PERSON >= 0.53, overall >= 0.72; precision >= 0.90 (issue 4)."""
+    table = report(str(data_dir / "pii_presidio_synth" / "synth_dataset_v2.json"))
+    assert table["overall"]["precision"] >= 0.90 and table["overall"]["recall"] >= 0.72, table["overall"]
+    assert table["PERSON"]["recall"] >= 0.53, table["PERSON"]
