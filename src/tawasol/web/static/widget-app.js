@@ -33,7 +33,7 @@
     document.querySelectorAll("#csat button[data-score]").forEach((b) => b.setAttribute("aria-label", T("star", {score: b.dataset.score})));
     document.querySelectorAll("#messages .msg").forEach((n) => {
       const w = n.querySelector(".who"); if (w && n.dataset.whoKey) w.textContent = T(n.dataset.whoKey);
-      const tm = n.querySelector("time"); if (tm) tm.textContent = I.time(lang, tm.dateTime);
+      if (n.dataset.createdAt) n.dataset.time = I.time(lang, n.dataset.createdAt);
     });
     if (lastBanner) banner(lastBanner.key, lastBanner.vars);
   }
@@ -64,9 +64,8 @@
       a.dataset.article = src.article_key || ""; a.textContent = "📄 " + (src.title || src.url);
       node.append(a);
     });
-    if (m.created_at) {  // the time of the message, in the widget's locale
-      const tm = document.createElement("time"); tm.dateTime = m.created_at; tm.textContent = I.time(lang, m.created_at);
-      node.append(tm);
+    if (m.created_at) {  // the time of the message in the widget's locale, drawn by CSS (not part of the text)
+      node.dataset.createdAt = m.created_at; node.dataset.time = I.time(lang, m.created_at);
     }
     const list = $("messages");
     const after = [...list.children].find((c) => Number(c.dataset.seq) > m.seq);
