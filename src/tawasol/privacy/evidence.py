@@ -181,8 +181,11 @@ def address_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]]
     if not words:
         return False
     street = lists.get("street", frozenset())
-    has_street = any(key(w) in street or w.lower() in street for w in words)
-    if _NUMBER.search(span):
+    core = _core_street_words()
+    # a street word of the project's own lists, or one of the wider lists that is no ordinary word ("ligne", "ma")
+    has_street = any(key(w) in core or ((key(w) in street or w.lower() in street) and not is_ordinary(w))
+                     for w in words)
+    if _NUMBER.search(text, start, end):
         if has_street:
             return True
         cities = lists.get("city", frozenset())
@@ -192,3 +195,13 @@ def address_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]]
     cities = lists.get("city", frozenset())
     last = [w for w in words][-1]
     return key(last) in cities and len(words) >= 3 and not all(is_ordinary(w) for w in words[1:-1])
+
+
+@lru_cache(maxsize=1)
+def _core_street_words() -> frozenset[str]:
+    from tawasol.privacy import lexicon as lx
+    from tawasol.privacy import synth
+
+    places = synth.seed().places
+    words = list(lx.STREET_WORDS) + [w for k, v in places.items() if k.startswith("street_types") for w in v]
+    return frozenset(key(x) for w in words for x in _WORD.findall(w))
