@@ -2,6 +2,9 @@
 eight weeks of conversations with daily and weekly seasonality, escalations, waits, sentiment and CSAT.
 
 Deterministic for a given seed and `now`; written with bulk inserts so seeding stays a few seconds.
+The texts (customer messages, bot answers, agent replies, follow-ups) are real texts in the conversation's
+language for its intent, from `seed/history_texts.yaml`: agent assist offers past agent replies as
+suggestions, so they must read as replies an agent could send.
 """
 
 from __future__ import annotations
@@ -9,10 +12,14 @@ from __future__ import annotations
 import math
 import random
 import uuid
+import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from sqlalchemy import insert
 
 from tawasol.domain.model import Role, utcnow
@@ -42,8 +49,27 @@ INTENTS: dict[str, tuple[float, float, float, str]] = {
     "contract_termination": (1, 6, 0.05, "retention"), "complaint": (2, 6, 0.1, "general"),
     "store_location": (4, 0, 0.95, "general"), "order_status": (3, 0, 0.7, "general"),
 }
-OPENERS = {"fr": "Bonjour, j'ai une question ({})", "ary": "السلام، عندي سؤال ({})", "ar": "مرحبا، لدي سؤال ({})",
-           "ary_Latn": "salam, 3andi so2al ({})", "en": "Hello, I have a question ({})", "es": "Hola, tengo una pregunta ({})"}
+TEXTS_FILE = Path(__file__).parent / "seed" / "history_texts.yaml"
+
+
+@cache
+def history_texts() -> dict[str, Any]:
+    """The seed texts: {"intents": {intent: {language: {"customer"|"bot"|"agent": [...]}}},
+    "follow_up": {"resolved"|"unresolved": {language: [...]}}}."""
+    data = yaml.safe_load(TEXTS_FILE.read_text(encoding="utf-8"))
+    languages = {code for code, _ in LANGUAGES}
+    for intent in INTENTS:
+        per_language = data["intents"].get(intent) or {}
+        for lang in languages:
+            roles = per_language.get(lang) or {}
+            if not all(roles.get(r) for r in ("customer", "bot", "agent")):
+                raise ValueError(f"{TEXTS_FILE.name}: {intent}/{lang} needs customer, bot and agent texts")
+    return data
+
+
+def _text(options: list[str], conversation_id: str, role: str) -> str:
+    """One of `options`, fixed by the conversation and the role (the history's random stream is untouched)."""
+    return options[zlib.crc32(f"{conversation_id}:{role}".encode()) % len(options)]
 
 
 def _sigmoid(x: float) -> float:
@@ -133,8 +159,11 @@ def _conversation(rng: random.Random, w: _Writer, cust: dict[str, Any], at: date
             "assigned_agent_id": None, "queued_at": None, "assigned_at": None}
     analysis = {"language": {"label": lang, "confidence": 0.9}, "sentiment": sentiment,
                 "intent": {"label": intent, "confidence": round(rng.uniform(0.6, 0.95), 2), "out_of_scope": False}}
-    w.message(rng, conv, 1, "customer", OPENERS[lang].format(intent.replace("_", " ")), at, analysis)
-    w.message(rng, conv, 2, "bot", "[synthetic history: answer from the knowledge base]", at + timedelta(seconds=3), {"kind": "bot_answer", "language": lang})
+    texts = history_texts()
+    said = texts["intents"][intent][lang]
+    w.message(rng, conv, 1, "customer", _text(said["customer"], conv["id"], "customer"), at, analysis)
+    w.message(rng, conv, 2, "bot", _text(said["bot"], conv["id"], "bot"), at + timedelta(seconds=3),
+              {"kind": "bot_answer", "language": lang})
     end = at + timedelta(seconds=rng.randint(60, 240))
     escalate = rng.random() > contain * (0.6 if negative else 1.0)
     resolved = True
@@ -157,9 +186,11 @@ def _conversation(rng: random.Random, w: _Writer, cust: dict[str, Any], at: date
                        {"language": lang, "wait_seconds": round(wait, 1), "queue_id": conv["queue_id"]},
                        [{"rule": "most_suitable_longest_idle"}], conv["assigned_at"])
             end = conv["assigned_at"] + timedelta(seconds=rng.lognormvariate(math.log(360), 0.5))
-            w.message(rng, conv, 3, "agent", "[synthetic history: agent reply]", conv["assigned_at"] + timedelta(seconds=20), {}, agent)
+            w.message(rng, conv, 3, "agent", _text(said["agent"], conv["id"], "agent"),
+                      conv["assigned_at"] + timedelta(seconds=20), {}, agent)
             resolved = rng.random() > 0.08 + 0.15 * _sigmoid(risk)
-            w.message(rng, conv, 4, "customer", "[synthetic history: follow-up]", end - timedelta(seconds=30),
+            follow_up = texts["follow_up"]["resolved" if resolved else "unresolved"][lang]
+            w.message(rng, conv, 4, "customer", _text(follow_up, conv["id"], "follow_up"), end - timedelta(seconds=30),
                       {**analysis, "sentiment": {"label": "negative" if negative and not resolved else "neutral",
                                                  "intensity": 0.6 if negative and not resolved else 0.2}})
     conv.update(status="resolved" if resolved else "closed", updated_at=end, closed_at=end)
