@@ -54,7 +54,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(home: Path, database_url: str = "", model_dir: Path | None = None) -> tuple[subprocess.Popen, str]:  # type: ignore[type-arg]
+def start_server(home: Path, database_url: str = "", model_dir: Path | None = None,
+                 demo_backend: bool = False) -> tuple[subprocess.Popen, str]:  # type: ignore[type-arg]
+    """A real server process on a free port over `home`, the demo tenant seeded, rate limits raised.
+    `demo_backend=True` serves it through `tawasol demo`, which also runs the demo back end the flows call."""
     port = _free_port()
     env = {**os.environ, "TAWASOL_HOME": str(home), "TAWASOL_RATE_LIMIT_PER_MINUTE": "10000000",
            "TAWASOL_CONVERSATIONS_PER_MINUTE": "10000000", "TAWASOL_LOG_LEVEL": "warning",
@@ -69,18 +72,21 @@ def start_server(home: Path, database_url: str = "", model_dir: Path | None = No
     if seed.returncode != 0:
         raise RuntimeError(f"seeding failed: {seed.stderr[-2000:]}")
     log = open(home / "server.log", "ab")  # noqa: SIM115 - lives as long as the server
-    proc = subprocess.Popen([sys.executable, "-m", "tawasol.cli", "serve", "--port", str(port)], env=env,
+    command = "demo" if demo_backend else "serve"
+    proc = subprocess.Popen([sys.executable, "-m", "tawasol.cli", command, "--port", str(port)], env=env,
                             stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 300  # models are trained at first start
     while time.monotonic() < deadline:
         try:
             if httpx.get(base + "/health", timeout=1).status_code == 200:
                 return proc, base
         except httpx.HTTPError:
             time.sleep(0.3)
+        if proc.poll() is not None:
+            break
     proc.kill()
-    raise RuntimeError("server did not start")
+    raise RuntimeError(f"server did not start (log: {home / 'server.log'})")
 
 
 async def _open(c: httpx.AsyncClient) -> tuple[dict, dict]:  # type: ignore[type-arg]
