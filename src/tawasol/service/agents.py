@@ -266,18 +266,21 @@ def transfer(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, queue: s
 
 
 def assist_for(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, index: Any) -> dict[str, Any]:
-    """Suggested replies for the latest customer message, in the customer's language."""
+    """Suggested replies for the customer's last messages about the case, in the customer's language,
+    ranked by the conversation's intent (past replies to the same intent and language first)."""
     who.require(*STAFF)
     with uow:
         conv = uow.conversations.require_in(who.tenant_ids, conversation_id)
         msgs = list(uow.messages.for_conversation(conv.id))
-        customer_msgs = [m for m in msgs if m.author == "customer"]
-        query = " ".join(m.text for m in customer_msgs[-2:] if not assist_is_command(m.text))
-        query = query or " ".join(m.text for m in customer_msgs[-3:])
+        customer_msgs = [m for m in msgs if m.author == "customer" and not assist_is_command(m.text)]
+        intent, confidence = assist.conversation_intent(m.analysis for m in customer_msgs)
+        query = _case_text(customer_msgs) or " ".join([m.text for m in msgs if m.author == "customer"][-3:])
         past = _past_replies(uow, conv)
     kb_index = index(conv.tenant_id) if index is not None else None
-    suggestions = assist.suggest_replies(query, conv.language, kb_index, past)
-    return {"language": conv.language, "query": query, "suggestions": [s.to_dict() for s in suggestions]}
+    suggestions = assist.suggest_replies(query, conv.language, kb_index, past, intent=intent,
+                                         intent_confidence=confidence)
+    return {"language": conv.language, "query": query, "intent": intent,
+            "suggestions": [s.to_dict() for s in suggestions]}
 
 
 def assist_is_command(text: str) -> bool:
@@ -286,20 +289,53 @@ def assist_is_command(text: str) -> bool:
     return is_agent_command(text)
 
 
-def _past_replies(uow: UnitOfWork, conv: Any, limit: int = 200) -> list[assist.PastReply]:
-    """Customer message -> next agent reply, from the tenant's resolved conversations."""
+def _case_text(customer_msgs: list[Any], last: int = 2) -> str:
+    """The customer's last messages about the case: not a greeting alone, thanks or a request for a person."""
+    def about_the_case(m: Any) -> bool:
+        intent = (m.analysis or {}).get("intent")
+        return not (isinstance(intent, dict) and intent.get("label") in assist.suggestions.META_INTENTS
+                    and not intent.get("out_of_scope"))
+    return " ".join(m.text for m in [m for m in customer_msgs if about_the_case(m)][-last:])
+
+
+def _past_replies(uow: UnitOfWork, conv: Any, limit: int = 400) -> list[assist.PastReply]:
+    """The customer's words about the case -> the agent's next reply, with the case's intent, from the
+    tenant's latest resolved conversations in the customer's language family; commands, internal notes
+    and texts that could not be sent are left out."""
+    from itertools import groupby
+
+    from sqlalchemy import select
+
+    from tawasol.domain.model import Conversation
+    from tawasol.routing.assignment import LANGUAGE_FAMILY
+
+    stmt = select(Conversation.id, Conversation.language).where(
+        Conversation.tenant_id == conv.tenant_id, Conversation.id != conv.id,
+        Conversation.status.in_([ConversationStatus.RESOLVED.value, ConversationStatus.CLOSED.value]))
+    if conv.language:
+        family = LANGUAGE_FAMILY.get(conv.language, conv.language)
+        stmt = stmt.where(Conversation.language.in_(
+            sorted({lang for lang, f in LANGUAGE_FAMILY.items() if f == family} | {conv.language})))
+    languages = dict(uow.session.execute(stmt.order_by(Conversation.updated_at.desc()).limit(limit)).all())
+    if not languages:
+        return []
+    rows = uow.session.scalars(select(Message).where(
+        Message.conversation_id.in_(list(languages)), Message.author.in_(["customer", "agent"]))
+        .order_by(Message.conversation_id, Message.seq)).all()
     out: list[assist.PastReply] = []
-    for c in uow.conversations.search([conv.tenant_id], statuses=[ConversationStatus.RESOLVED.value,
-                                                                   ConversationStatus.CLOSED.value], limit=limit):
-        if c.id == conv.id:
-            continue
-        last_customer = None
-        for m in uow.messages.for_conversation(c.id):
-            if m.author == "customer":
-                last_customer = m.text
-            elif m.author == "agent" and last_customer and not (m.analysis or {}).get("internal"):
-                out.append(assist.PastReply(last_customer, m.text, c.language))
-                last_customer = None
+    for conversation_id, messages in groupby(rows, key=lambda m: m.conversation_id):
+        said: list[Any] = []  # every customer message so far: the case's intent
+        since: list[Any] = []  # the customer's messages since the last agent reply: what it answered
+        for m in messages:
+            if m.author == "customer" and not assist_is_command(m.text):
+                said.append(m)
+                since.append(m)
+            elif (m.author == "agent" and since and not (m.analysis or {}).get("internal")
+                  and not assist_is_command(m.text) and assist.offerable(m.text)):
+                if text := _case_text(since):  # a reply to "thanks" alone is no reply to the case
+                    intent, _ = assist.conversation_intent(x.analysis for x in said)
+                    out.append(assist.PastReply(text, m.text, languages[conversation_id], intent))
+                since = []
     return out
 
 
