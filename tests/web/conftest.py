@@ -106,3 +106,23 @@ def shot(page: Any, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(SHOTS) / f"{name}.png"))
+
+
+def open_widget(pages: Any, url: str, lang: str = "") -> Any:
+    """The demo tenant's widget page, once its disclosure is shown and its socket connected."""
+    from tawasol.demo.seed import TENANT
+
+    page = pages()
+    page.goto(f"{url}/static/widget.html?tenant={TENANT}" + (f"&lang={lang}" if lang else ""))
+    page.wait_for_selector(".msg.disclosure")
+    page.wait_for_selector("body[data-connected='1']")
+    return page
+
+
+def ask_bot(widget: Any, text: str) -> str:
+    """Send `text` from the widget, wait for the bot's next message and return it."""
+    before = widget.locator(".msg.bot").count()
+    widget.fill("#text", text)
+    widget.keyboard.press("Enter")
+    widget.wait_for_function(f"document.querySelectorAll('.msg.bot').length > {before}")
+    return str(widget.locator(".msg.bot").nth(before).inner_text())

@@ -11,28 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from tawasol.demo.backend import DemoBackend
-from tawasol.demo.seed import TENANT, use_backend
+from tawasol.demo.seed import use_backend
 from tawasol.domain.model import Conversation
-from tests.web.conftest import shot
+from tests.web.conftest import ask_bot, open_widget, shot
 
 pytestmark = pytest.mark.browser
-
-
-def _widget(pages: Any, url: str) -> Any:
-    page = pages()
-    page.goto(f"{url}/static/widget.html?tenant={TENANT}")
-    page.wait_for_selector(".msg.disclosure")
-    page.wait_for_selector("body[data-connected='1']")
-    return page
-
-
-def _ask(widget: Any, text: str) -> str:
-    """Send `text`, wait for the bot's next message and return it."""
-    before = widget.locator(".msg.bot").count()
-    widget.fill("#text", text)
-    widget.keyboard.press("Enter")
-    widget.wait_for_function(f"document.querySelectorAll('.msg.bot').length > {before}")
-    return str(widget.locator(".msg.bot").nth(before).inner_text())
 
 
 @pytest.mark.parametrize(("question", "article", "expect"), [
@@ -42,8 +25,8 @@ def _ask(widget: Any, text: str) -> str:
     ("lfatoura dyali ghalya bzaf had chher", "bill-high", "maqal"),
 ])
 def test_answers_with_a_linked_source_in_each_language(site, pages, question, article, expect) -> None:  # type: ignore[no-untyped-def]
-    widget = _widget(pages, site["url"])
-    answer = _ask(widget, question)
+    widget = open_widget(pages, site["url"])
+    answer = ask_bot(widget, question)
     link = widget.locator(".msg.bot a.source").first
     assert link.get_attribute("data-article").startswith(article), answer
     assert link.get_attribute("href").startswith("https://") and link.get_attribute("rel") == "noopener noreferrer"
@@ -55,12 +38,12 @@ def test_answers_with_a_linked_source_in_each_language(site, pages, question, ar
 def test_check_bill_flow_completes_against_the_demo_back_end(site, pages) -> None:  # type: ignore[no-untyped-def]
     with DemoBackend() as backend:
         use_backend(site["platform"].uow, backend.url)
-        widget = _widget(pages, site["url"])
-        prompt = _ask(widget, "Je veux connaître le montant de ma facture")
+        widget = open_widget(pages, site["url"])
+        prompt = ask_bot(widget, "Je veux connaître le montant de ma facture")
         assert "numéro de contrat" in prompt
-        assert "8 chiffres" in _ask(widget, "123")  # validated: asked again, nothing called
+        assert "8 chiffres" in ask_bot(widget, "123")  # validated: asked again, nothing called
         assert backend.calls == []
-        result = _ask(widget, "c'est le 12345679")
+        result = ask_bot(widget, "c'est le 12345679")
         assert "Votre dernière facture est de" in result and "DH" in result
         assert ("GET", "/bills/12345679") in backend.calls
         shot(widget, "bot-flow-bill")
@@ -69,9 +52,9 @@ def test_check_bill_flow_completes_against_the_demo_back_end(site, pages) -> Non
 def test_flow_fails_gracefully_when_the_back_end_is_down(site, pages) -> None:  # type: ignore[no-untyped-def]
     with DemoBackend(failing=True) as down:
         use_backend(site["platform"].uow, down.url)
-        widget = _widget(pages, site["url"])
-        _ask(widget, "Je veux connaître le montant de ma facture")
-        reply = _ask(widget, "12345679")
+        widget = open_widget(pages, site["url"])
+        ask_bot(widget, "Je veux connaître le montant de ma facture")
+        reply = ask_bot(widget, "12345679")
         assert len(down.calls) == 3  # one try, two retries, then an apology and a human
         assert "désolé" in reply.lower() or "excuse" in reply.lower(), reply
         widget.wait_for_function("!document.getElementById('banner').hidden")  # queued: place and wait shown
@@ -81,9 +64,9 @@ def test_flow_fails_gracefully_when_the_back_end_is_down(site, pages) -> None:  
 
 
 def test_unanswerable_questions_lead_to_an_offer_of_a_human(site, pages) -> None:  # type: ignore[no-untyped-def]
-    widget = _widget(pages, site["url"])
-    first = _ask(widget, "Quel temps fera-t-il à Paris demain ?")
+    widget = open_widget(pages, site["url"])
+    first = ask_bot(widget, "Quel temps fera-t-il à Paris demain ?")
     assert "conseiller" in first and widget.locator(".msg.bot a.source").count() == 0
-    _ask(widget, "Et qui a gagné le match de foot hier soir ?")
+    ask_bot(widget, "Et qui a gagné le match de foot hier soir ?")
     widget.wait_for_function("!document.getElementById('banner').hidden")  # queued: place and wait shown
     shot(widget, "bot-handoff")

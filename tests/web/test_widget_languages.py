@@ -9,27 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from tawasol.demo.seed import TENANT
 from tawasol.domain.model import Conversation
-from tests.web.conftest import shot
+from tests.web.conftest import ask_bot, open_widget, shot
 
 pytestmark = pytest.mark.browser
-
-
-def _widget(pages: Any, url: str, lang: str = "") -> Any:
-    page = pages()
-    page.goto(f"{url}/static/widget.html?tenant={TENANT}" + (f"&lang={lang}" if lang else ""))
-    page.wait_for_selector(".msg.disclosure")
-    page.wait_for_selector("body[data-connected='1']")
-    return page
-
-
-def _ask(widget: Any, text: str) -> str:
-    before = widget.locator(".msg.bot").count()
-    widget.fill("#text", text)
-    widget.keyboard.press("Enter")
-    widget.wait_for_function(f"document.querySelectorAll('.msg.bot').length > {before}")
-    return str(widget.locator(".msg.bot").nth(before).inner_text())
 
 
 def _resolve(site: dict[str, Any], widget: Any) -> None:
@@ -51,11 +34,11 @@ def _resolve(site: dict[str, Any], widget: Any) -> None:
 ])
 def test_widget_speaks_the_customer_language(site, pages, lang, dir_, human, placeholder, question, article, title,
                                              survey, five, thanks) -> None:  # type: ignore[no-untyped-def]
-    widget = _widget(pages, site["url"], lang)
+    widget = open_widget(pages, site["url"], lang)
     assert widget.get_attribute("#widget", "dir") == dir_
     assert widget.inner_text("#human") == human
     assert widget.get_attribute("#text", "placeholder") == placeholder
-    answer = _ask(widget, question)
+    answer = ask_bot(widget, question)
     link = widget.locator(".msg.bot a.source").first
     assert link.get_attribute("data-article") == article, answer
     if title:
@@ -73,10 +56,10 @@ def test_widget_speaks_the_customer_language(site, pages, lang, dir_, human, pla
 
 
 def test_widget_follows_the_conversation_language(site, pages) -> None:  # type: ignore[no-untyped-def]
-    widget = _widget(pages, site["url"])  # no page language: the browser's (English here)
+    widget = open_widget(pages, site["url"])  # no page language: the browser's (English here)
     assert widget.evaluate("document.body.dataset.language") == "en"
     assert widget.inner_text("#send") == "Send"
-    _ask(widget, "hice una recarga hace una hora y todavía no tengo el saldo")
+    ask_bot(widget, "hice una recarga hace una hora y todavía no tengo el saldo")
     widget.wait_for_function("document.body.dataset.language === 'es'")
     assert widget.inner_text("#send") == "Enviar"
     assert widget.get_attribute("#text", "placeholder") == "Escriba su mensaje…"
