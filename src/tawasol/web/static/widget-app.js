@@ -14,6 +14,8 @@
   const T = (key, vars) => I.t(lang, key, vars);
   const typed = new Map();  // client_message_id -> what the customer typed: their bubble shows exactly that
 
+  const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
+
   function save() { sessionStorage.setItem(STORE, JSON.stringify(state)); }
 
   /* The widget's language: the conversation's once the server knows it, else the page's (data-language,
@@ -132,6 +134,8 @@
   async function send(text) {
     const body = {text, client_message_id: crypto.randomUUID ? crypto.randomUUID() : String(Date.now() + Math.random())};
     typed.set(body.client_message_id, text);
+    // Arabic script typed in a left-to-right widget: right to left at once; the server's language refines it.
+    if (ARABIC_SCRIPT.test(text) && !I.isRtl(lang)) setLanguage("ar");
     for (let attempt = 0; attempt < 5; attempt++) {  // same client_message_id: retries never double a message
       try {
         const res = await fetch(`/api/v1/conversations/${state.id}/messages`, {method: "POST",
