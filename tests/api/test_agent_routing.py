@@ -53,7 +53,8 @@ def test_escalation_goes_to_the_agent_who_speaks_the_language(client, centre) ->
     assert detail["handoff"]["reasons_in_words"] == ["asked for a person"]
     assert any(d["kind"] == "routing" for d in detail["decisions"])
     texts = [m["text"] for m in client.get(f"/api/v1/conversations/{conv_id}/messages", headers=auth).json()["data"]]
-    assert any("joined the conversation" in t for t in texts)
+    assert any("دخل معاك للمحادثة" in t for t in texts), texts  # the Darija notice, not the English one
+    assert not any("joined the conversation" in t for t in texts)
 
 
 def test_customer_is_told_place_and_wait_in_their_language(client, centre) -> None:  # type: ignore[no-untyped-def]

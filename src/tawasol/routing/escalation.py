@@ -8,6 +8,7 @@ from typing import Any
 
 from tawasol.domain.model import DecisionRecord
 from tawasol.domain.pipeline import Escalation, MessageContext, Reply
+from tawasol.routing.notices import notice
 
 POLICY_VERSION = "2"
 
@@ -210,14 +211,4 @@ def _brief(ctx: MessageContext) -> dict[str, Any]:
 
 def handoff_notice(language: str | None) -> Reply:
     """What the customer reads when a person takes over."""
-    texts = {
-        "fr": "Je vous mets en relation avec un conseiller. Merci de patienter un instant.",
-        "en": "I'm connecting you with an agent. Please wait a moment.",
-        "es": "Le pongo en contacto con un agente. Espere un momento, por favor.",
-        "ar": "سأحولك إلى أحد موظفينا. يرجى الانتظار لحظة.",
-        "ary": "غادي نحولك لواحد من المستشارين ديالنا. تسنا شوية عافاك.",
-        "ary_Latn": "ghadi n7wlek l wa7ed mn les conseillers dyalna. tsna chwiya 3afak.",
-    }
-    return Reply(text=texts.get(language or "", texts["fr"]), author="system")
-
-
+    return Reply(text=notice("handoff", language), author="system")

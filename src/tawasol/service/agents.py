@@ -123,7 +123,7 @@ def claim(uow: UnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[str
         user = uow.users.get(who.user.id)
         assert user is not None
         user.last_assigned_at = conv.assigned_at
-        _system_note(uow, conv.id, conv.tenant_id, f"{who.user.display_name or 'An agent'} joined the conversation.")
+        routing.joined(uow, conv, who.user.display_name)
         uow.emit(events.conversation_channel(conv.id), events.status_event(conv, agent=who.user.display_name))
         uow.emit(events.tenant_channel(conv.tenant_id), events.conversation_event("conversation.assigned", conv))
         uow.commit()
@@ -166,8 +166,8 @@ def resolve(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, dispositi
         conv = uow.conversations.require_in(who.tenant_ids, conversation_id, lock=True)
         auto = assist.wrap_up_summary(list(uow.messages.for_conversation(conv.id)))
         conv.move_to(ConversationStatus.RESOLVED)
-        msg = _system_note(uow, conv.id, conv.tenant_id, "The conversation was marked as resolved.")
-        msg.analysis = {"kind": "wrap_up", "disposition": disposition, "summary": summary or auto,
+        msg = routing.tell(uow, conv, "resolved")
+        msg.analysis = {**msg.analysis, "kind": "wrap_up", "disposition": disposition, "summary": summary or auto,
                         "automatic_summary": auto, "agent_id": who.user.id,
                         "internal_fields": ["disposition", "summary", "automatic_summary"]}
         uow.emit(events.conversation_channel(conv.id), events.status_event(conv, survey=True))
@@ -176,16 +176,6 @@ def resolve(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, dispositi
         routing.dispatch(uow, [conv.tenant_id])  # a slot just freed up
         uow.commit()
         return conversation_view(conv)
-
-
-def _system_note(uow: UnitOfWork, conversation_id: str, tenant_id: str, text: str) -> Message:
-    msg = uow.messages.add(Message(tenant_id=tenant_id, conversation_id=conversation_id,
-                                   author=Author.SYSTEM.value, text=text,
-                                   seq=uow.messages.next_seq(conversation_id)))
-    uow.flush()
-    uow.emit(events.conversation_channel(conversation_id), events.message_event(msg))
-    uow.emit(events.tenant_channel(tenant_id), events.message_event(msg, staff=True))
-    return msg
 
 
 def _hand_back(uow: UnitOfWork, agent_id: str, tenant_ids: tuple[str, ...] | list[str], reason: str) -> int:
@@ -250,7 +240,7 @@ def transfer(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, queue: s
             if conv.status != ConversationStatus.ASSIGNED.value:
                 conv.move_to(ConversationStatus.ASSIGNED)
             conv.assigned_agent_id, conv.assigned_at = target.id, utcnow()
-            routing.note(uow, conv, f"{target.display_name} joined the conversation.")
+            routing.joined(uow, conv, target.display_name)
             uow.emit(events.conversation_channel(conv.id), events.status_event(conv, agent=target.display_name))
             uow.emit(events.tenant_channel(conv.tenant_id), events.conversation_event(
                 "conversation.assigned", conv, agent_id=target.id, agent_name=target.display_name, transferred=True))
@@ -260,6 +250,7 @@ def transfer(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, queue: s
                 raise NotFound("queue not found")
             if conv.status == ConversationStatus.BOT.value:
                 conv.move_to(ConversationStatus.QUEUED)
+            routing.tell(uow, conv, "transferred")
             routing.requeue(uow, conv, "transfer", exclude=[previous] if previous else [], queue=target_queue)
         uow.commit()
         return conversation_view(conv)

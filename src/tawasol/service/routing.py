@@ -23,6 +23,7 @@ from tawasol.routing import (
     AgentState, Need, base_priority, choose_queue, estimate_wait, queue_order, rank_agents, skills_for_intent,
     wait_notice,
 )
+from tawasol.routing.notices import notice, notice_language
 from tawasol.service import events
 from tawasol.store.uow import UnitOfWork
 
@@ -142,7 +143,7 @@ def route(uow: UnitOfWork, conv: Conversation, exclude: Sequence[str] = (), wait
         reasons=[{"rule": "most_suitable_longest_idle", "agent_id": agent.id, "suitability": chosen.suitability,
                   "signals": chosen.reasons, "candidates": len(ranked)}],
     ))
-    note(uow, conv, f"{agent.display_name or 'An agent'} joined the conversation.")
+    joined(uow, conv, agent.display_name)
     uow.emit(events.conversation_channel(conv.id), events.status_event(conv, agent=agent.display_name))
     uow.emit(events.tenant_channel(conv.tenant_id), events.conversation_event(
         "conversation.assigned", conv, agent_id=agent.id, agent_name=agent.display_name, priority=conv.priority))
@@ -161,6 +162,19 @@ def note(uow: UnitOfWork, conv: Conversation, text: str, internal: bool = False,
         uow.emit(events.conversation_channel(conv.id), events.message_event(msg))
     uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(msg, staff=True))
     return msg
+
+
+def tell(uow: UnitOfWork, conv: Conversation, key: str, **values: Any) -> Message:
+    """A notice of the catalogue (`routing/notices.yaml`) to the customer, in the conversation's language."""
+    return note(uow, conv, notice(key, conv.language, **values),
+                analysis={"kind": "notice", "notice": key, "language": notice_language(conv.language)})
+
+
+def joined(uow: UnitOfWork, conv: Conversation, agent_name: str | None) -> Message:
+    """"<agent> joined the conversation", in the customer's language."""
+    if agent_name:
+        return tell(uow, conv, "agent_joined", agent=agent_name)
+    return tell(uow, conv, "agent_joined_anonymous")
 
 
 def enqueue(uow: UnitOfWork, conv: Conversation, escalation_priority: int, named_queue: str | None,
