@@ -21,6 +21,8 @@ def nlu(
     data_dir: Annotated[Path | None, typer.Option(help="datasets folder (default: $TAWASOL_DATA_DIR or ../shared/data)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
     embeddings: Annotated[bool, typer.Option(help="also run Banking77 with the optional sentence encoder (slow)")] = False,
+    e2e: Annotated[bool, typer.Option("--e2e", help="beside each intent and sentiment row: the same model after the "
+                                                    "privacy step as served, and on the redacted text")] = False,
 ) -> None:
     """NLU benchmark suite: intents, language, sentiment, latency and memory."""
     from tawasol.nlu.bench import format_table, run_suite
@@ -28,7 +30,12 @@ def nlu(
     folder = data_dir or _default_data_dir()
     if not folder.is_dir():
         raise typer.BadParameter(f"datasets folder not found: {folder} (set --data-dir or TAWASOL_DATA_DIR)")
-    rows = run_suite(folder, progress=lambda msg: typer.echo(msg, err=True), embeddings=embeddings)
+    progress = lambda msg: typer.echo(msg, err=True)  # noqa: E731
+    rows = run_suite(folder, progress=progress, embeddings=embeddings)
+    if e2e:
+        from tawasol.bench.e2e import beside_components, nlu_rows, served_privacy
+
+        rows = beside_components(rows, nlu_rows(folder, served_privacy(), progress))
     typer.echo(json.dumps(rows, ensure_ascii=False, indent=1) if as_json else format_table(rows))
 
 

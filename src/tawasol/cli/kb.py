@@ -78,7 +78,9 @@ def eval_(tenant: str = typer.Option(..., "--tenant"),
           dense: bool = typer.Option(None, "--dense/--no-dense",
                                      help="Force dense retrieval on or off (default: the tenant's settings)."),
           fit: bool = typer.Option(False, "--fit", help="Also fit the answer decision's weights on these questions "
-                                                        "(print them for the tenant's bot.answer_weights).")) -> None:
+                                                        "(print them for the tenant's bot.answer_weights)."),
+          e2e: bool = typer.Option(False, "--e2e", help="Beside each row: the questions after the privacy step as "
+                                                        "served, and the redacted questions.")) -> None:
     """recall@1, recall@5 and MRR, overall and per language (ranked as the bot ranks), with the bot's answer
     rate; rows with an empty article_id are unanswerable questions: their false-answer rate is the share the
     bot would answer anyway."""
@@ -92,6 +94,17 @@ def eval_(tenant: str = typer.Option(..., "--tenant"),
         _fail(exc)
         return
     report = evaluation.as_dict()
+    if e2e:
+        from tawasol.bench.e2e import kb_view_reports, served_privacy
+
+        def run(paths: list[Path]) -> dict:  # type: ignore[type-arg]
+            return evaluate_questions(_uow(), tenant, paths, model_dir, dense=dense).as_dict()
+
+        try:
+            report["e2e"] = kb_view_reports(list(questions), served_privacy(), run)
+        except DomainError as exc:
+            _fail(exc)
+            return
     if fit:
         from tawasol.bot.decision import fit_answer_weights
 
@@ -102,12 +115,24 @@ def eval_(tenant: str = typer.Option(..., "--tenant"),
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{'language':<10} {'n':>4} {'recall@1':>9} {'recall@5':>9} {'MRR':>7} {'answered':>9} "
+    width = 27 if e2e else 10
+    typer.echo(f"{'language':<{width}} {'n':>4} {'recall@1':>9} {'recall@5':>9} {'MRR':>7} {'answered':>9} "
                f"{'n_unans':>8} {'false_ans':>10}")
-    rows = list(report["by_language"].items()) + [("overall", report["overall"])]  # type: ignore[union-attr]
-    for lang, s in rows:
-        typer.echo(f"{lang:<10} {s['n']:>4} {_cell(s, 'recall@1', 9)} {_cell(s, 'recall@5', 9)} {_cell(s, 'mrr', 7)} "
-                   f"{_cell(s, 'answer_rate', 9)} {s.get('n_unanswerable', 0):>8} {_cell(s, 'false_answer_rate', 10)}")
+    views = [("", report)] + [(f" {v}", r) for v, r in (report.get("e2e") or {}).get("views", {}).items()]
+    for lang in list(report["by_language"]) + ["overall"]:  # type: ignore[arg-type]
+        for suffix, rep in views:
+            s = rep["overall"] if lang == "overall" else rep["by_language"].get(lang)
+            if s is None:
+                continue
+            name = f"{lang}{suffix}"
+            typer.echo(f"{name:<{width}} {s['n']:>4} {_cell(s, 'recall@1', 9)} {_cell(s, 'recall@5', 9)} "
+                       f"{_cell(s, 'mrr', 7)} {_cell(s, 'answer_rate', 9)} {s.get('n_unanswerable', 0):>8} "
+                       f"{_cell(s, 'false_answer_rate', 10)}")
+    if "e2e" in report:
+        e = report["e2e"]
+        typer.echo(f"changed by redaction: {e['n_changed']} of {e['n']} questions ({100 * e['changed_by_redaction']:.1f} %)")
+        for ex in e["changed_examples"]:
+            typer.echo(f"  {ex['raw']} -> {ex['redacted']}")
     if fit:
         typer.echo("answer_weights: " + json.dumps(report["answer_weights"]))
     if show_misses:
