@@ -146,3 +146,46 @@ def test_kb_eval_e2e_adds_the_served_and_redacted_rows(env) -> None:  # type: ig
     assert any(line.startswith("fr e2e (as served)") for line in lines)
     assert any(line.startswith("overall on redacted text") for line in lines)
     assert "changed by redaction: 1 of 2 questions (50.0 %)" in result.output
+
+
+def _write_csv(path: Path, header: tuple[str, str], rows: list[tuple[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def _tiny_datasets(root: Path) -> Path:
+    """The files `nlu_rows` reads, a few lines each: two intents that hinge on the word 'card'."""
+    card = [f"my {w} card has not arrived yet" for w in ("new", "debit", "credit", "bank", "visa", "replacement")]
+    top = [f"how do I top up my {w} account" for w in ("main", "savings", "online", "euro", "travel", "child")]
+    train = [(t, "card_arrival") for t in card] + [(t, "top_up") for t in top]
+    test = [("where is my card", "card_arrival"), ("the card never came", "card_arrival"),
+            ("top up please", "top_up"), ("I want to top up", "top_up")]
+    _write_csv(root / "banking77" / "train.csv", ("text", "category"), train)
+    _write_csv(root / "banking77" / "test.csv", ("text", "category"), test)
+    _write_csv(root / "arbanking77" / "Banking77_Arabized_MSA_PAL_train.csv", ("text", "label"), train)
+    _write_csv(root / "arbanking77" / "Banking77_Arabized_MSA_test.csv", ("text", "label"), test)
+    mood = [("merci beaucoup c'est parfait", "1"), ("service nul je suis furieux", "0"),
+            ("tres content du service", "1"), ("horrible, rien ne marche", "0")]
+    _write_csv(root / "darija_sentiment_myc" / "myc_cleaned.csv", ("sentence", "polarity"), mood)
+    for name in ("french", "english"):
+        _write_csv(root / "umsab_sentiment" / f"{name}_test.csv", ("text", "label"),
+                   [("great card, love it", "positive"), ("awful card, hate it", "negative")])
+    return root
+
+
+def test_a_redaction_that_rewrites_an_ordinary_word_shows_as_an_understanding_regression(tmp_path: Path) -> None:
+    from tawasol.bench.e2e import nlu_rows
+
+    def rewrites_card(text: str) -> PrivacyView:  # a regressed redaction: 'card' taken for a name
+        return PrivacyView(raw=text, served=text, redacted=text.replace("card", "[PERSON_1]"))
+
+    rows = nlu_rows(_tiny_datasets(tmp_path / "data"), rewrites_card)
+    banking = {r["view"]: r for r in rows if r["dataset"].startswith("banking77")}
+    assert banking[COMPONENT]["value"] == banking[SERVED]["value"] == 100.0
+    assert banking[REDACTED]["value"] < banking[COMPONENT]["value"]
+    assert banking[COMPONENT]["changed_by_redaction"] == 0.5
+    tasks = {(r["task"], r["dataset"].split(" [")[0]) for r in rows}
+    assert ("sentiment", "umsab fr built-in (no training)") in tasks and ("intent", "arbanking77 MSA") in tasks

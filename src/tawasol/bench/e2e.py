@@ -202,7 +202,7 @@ def nlu_rows(data: Path, through: PrivacyPass, progress: Callable[[str], None] =
     texts, labels = _labelled(data / "darija_sentiment_myc" / "myc_cleaned.csv", "sentence", "polarity")
     unique = dict(zip(texts, labels, strict=True))  # the suite's sample: duplicates dropped, seed 0
     texts, labels = list(unique), ["positive" if lab == "1" else "negative" for lab in unique.values()]
-    sample = np.random.default_rng(0).choice(len(texts), 2000, replace=False)
+    sample = np.random.default_rng(0).choice(len(texts), min(2000, len(texts)), replace=False)
     views = privacy_views([texts[i] for i in sample], through)
     gold = [labels[i] for i in sample]
 
