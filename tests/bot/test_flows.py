@@ -47,8 +47,8 @@ def test_a_flow_can_be_cancelled(chat, backend):
 def test_when_the_back_end_is_down_the_flow_apologises_and_hands_off(chat):
     with DemoBackend(failing=True) as down:
         c = chat({"backend_url": down.url})
-        c.say("activer l'itinérance pour le 0612345678")
-        ctx = c.say("Espagne")
+        c.say("activer l'itinérance pour l'Espagne")
+        ctx = c.say("0612345678")
         assert ctx.escalation is not None and ctx.escalation.reasons[0]["code"] == "action_failed"
         assert "Désolé" in ctx.replies[0].text
         assert len(down.calls) == 3  # one try and two retries

@@ -36,25 +36,57 @@ class Slot:
     choices: dict[str, list[str]] = field(default_factory=dict)  # value -> ways customers write it
     minimum: int | None = None
     maximum: int | None = None
+    personal: bool = False  # personal data (a phone number...): never kept in clear between turns
 
     def extract(self, text: str, tokenizer: Tokenizer) -> str | None:
         """The slot value found in `text`, or None when it is absent or invalid."""
+        found = self.find(text, tokenizer)
+        return found.value if found else None
+
+    def find(self, text: str, tokenizer: Tokenizer) -> SlotMatch | None:
+        """The slot value found in `text` with where it was typed (offsets into `text`; None for choices)."""
         if self.type == "pattern":
-            m = re.search(self.pattern, re.sub(r"(?<=\d)[\s.-](?=\d)", "", text))
-            return m.group(1) if m and m.groups() else (m.group(0) if m else None)
+            compact, where = _join_digits(text)
+            m = re.search(self.pattern, compact)
+            if m is None:
+                return None
+            group = 1 if m.groups() else 0
+            start, end = m.span(group)
+            if end <= start:
+                return SlotMatch(m.group(group))
+            return SlotMatch(m.group(group), where[start], where[end - 1] + 1)
         if self.type == "integer":
-            for num in re.findall(r"\d+", text):
-                value = int(num)
+            for num in re.finditer(r"\d+", text):
+                value = int(num.group())
                 if (self.minimum is None or value >= self.minimum) and (self.maximum is None or value <= self.maximum):
-                    return str(value)
+                    return SlotMatch(str(value), num.start(), num.end())
             return None
         words = {w.tokens[0] for w in tokenizer.words(text)}
         for value, aliases in self.choices.items():
             for alias in [value, *aliases]:
                 keys = [w.tokens[0] for w in tokenizer.words(alias)]
                 if keys and all(k in words for k in keys):
-                    return value
+                    return SlotMatch(value)
         return None
+
+
+@dataclass(frozen=True)
+class SlotMatch:
+    value: str
+    start: int | None = None
+    end: int | None = None
+
+
+def _join_digits(text: str) -> tuple[str, list[int]]:
+    """`text` with the spaces, dots and dashes between digits removed ("06 12-34" -> "061234"), and
+    for each kept character its offset in `text`."""
+    kept, where = [], []
+    for i, ch in enumerate(text):
+        if (ch.isspace() or ch in ".-") and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue
+        kept.append(ch)
+        where.append(i)
+    return "".join(kept), where
 
 
 @dataclass(frozen=True)
@@ -75,17 +107,24 @@ class Flow:
     replies: list[dict[str, Any]]  # [{when: {field: value}, text: {lang: template}}], first match wins
     intents: list[str] = field(default_factory=list)
     unless: list[str] = field(default_factory=list)  # concepts that mean "not this flow"
+    topic: dict[str, str] = field(default_factory=dict)  # "your bill", per language: to offer going back to it
 
     def triggered_by(self, tokens: set[str]) -> bool:
         if any("#" + c in tokens for c in self.unless):
             return False
         return any(all("#" + c in tokens for c in trig) for trig in self.triggers)
 
-    def reply_for(self, result: dict[str, Any]) -> dict[str, str]:
+    def reply_for(self, result: dict[str, Any]) -> dict[str, str] | None:
+        """The first reply whose `when` matches the result; None for an error result no rule names
+        (a reply without `when` describes success, and must never be read after a failed action)."""
         for rule in self.replies:
             when = rule.get("when") or {}
+            if not when and "error" in result:
+                continue
             if all(str(result.get(k)).lower() == str(v).lower() for k, v in when.items()):
                 return rule["text"]
+        if "error" in result:
+            return None
         raise InvalidInput("replies", f"flow {self.id}: no reply matches {sorted(result)}")
 
 
@@ -97,12 +136,13 @@ def parse_flow(data: dict[str, Any], where: str = "") -> Flow:
                 raise InvalidInput("type", f"{where}: slot {s['name']}: expected one of {SLOT_TYPES}, got {s['type']!r}")
             slots.append(Slot(name=s["name"], type=s["type"], prompt=s["prompt"], invalid=s.get("invalid", s["prompt"]),
                               pattern=s.get("pattern", ""), choices=s.get("choices", {}),
-                              minimum=s.get("min"), maximum=s.get("max")))
+                              minimum=s.get("min"), maximum=s.get("max"), personal=bool(s.get("personal", False))))
         a = data["action"]
         action = Action(method=a.get("method", "GET").upper(), path=a["path"], timeout=float(a.get("timeout", 3.0)),
                         retries=int(a.get("retries", 2)), body=a.get("body", {}))
         return Flow(id=data["id"], triggers=[list(t) for t in data["triggers"]], slots=slots, action=action,
-                    replies=data["replies"], intents=data.get("intents", []), unless=data.get("unless", []))
+                    replies=data["replies"], intents=data.get("intents", []), unless=data.get("unless", []),
+                    topic=data.get("topic", {}))
     except KeyError as exc:
         raise InvalidInput("flow", f"{where}: missing field {exc}") from exc
 

@@ -7,12 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 from tawasol.bot.decision import BotSettings, Decision, Reading, decide
-from tawasol.bot.flows import ActionFailed, Flow, run_action
+from tawasol.bot.flow_turn import FlowTurn
+from tawasol.bot.flows import Flow
 from tawasol.bot.language import guess_language
 from tawasol.bot.llm import GroundedLLM, LLMConfig
 from tawasol.bot.messages import pick, say
 from tawasol.bot.retrieval import Hit, KnowledgeIndex
 from tawasol.bot.state import load_state
+from tawasol.bot.turn_words import turn_words
 from tawasol.domain.model import Article, DecisionRecord
 from tawasol.domain.pipeline import Escalation, MessageContext, Reply
 
@@ -23,11 +25,8 @@ FlowProvider = Callable[[Any], list[Flow]]
 _YES = re.compile(r"^\W*(oui|ouais|yes|yep|yeah|si|sí|ok|okay|parfait|merci|نعم|أجل|ايه|إيه|واه|اه|آه|ih|iyeh|eh|wah|ah|"
                   r"safi|mzyan|مزيان|صافي|تمام|tamam|شكرا|chokran|thanks?)\b", re.IGNORECASE)
 _NO = re.compile(r"^\W*(non|no|nope|pas vraiment|لا|لالا|la+|walo|والو|ما حلش|ma 7alch|makhdamch)\b", re.IGNORECASE)
-_CANCEL = re.compile(r"\b(annuler|annule|cancel|stop|laisse tomber|إلغاء|الغاء|بلاش|balach|blach|ncancel|safi baraka)\b",
-                     re.IGNORECASE)
-_GREETING = re.compile(r"^\W*(bonjour|bonsoir|salut|hello|hi|hey|hola|salam|slm|ahlan|السلام|سلام|مرحبا|أهلا)",
-                       re.IGNORECASE)
 _SMALL_TALK = {"greeting": "greeting", "thanks": "thanks"}
+_COURTESY_CONCEPTS = frozenset({"#greeting", "#thanks"})
 
 
 class BotStep:
@@ -48,14 +47,21 @@ class BotStep:
         return ctx
 
 
-class _Turn:
-    """One customer message: decides what the bot says and records why."""
+class _Turn(FlowTurn):
+    """One customer message: decides what the bot says and records why.
+
+    Understanding reads what the customer typed (`ctx.understood_text`, in memory only); what is kept
+    or sent out (the decision record, an LLM call) reads the redaction (`ctx.text`)."""
 
     def __init__(self, step: BotStep, ctx: MessageContext) -> None:
         self.step, self.ctx = step, ctx
         self.settings = BotSettings.from_tenant(ctx.tenant.settings)
         self.state = load_state(ctx.history)
-        self.text = ctx.text.strip()
+        self.raw = ctx.understood_text
+        self.text = self.raw.strip()
+        self.personal_values = {}
+        self._decided: Decision | None = None
+        self.greeted = turn_words().greets(self.text) and not turn_words().is_courtesy(self.text)
         self.language = self._language()
         self.state["language"] = self.language
         self.index = step.index_provider(ctx.tenant.id)
@@ -95,10 +101,14 @@ class _Turn:
             self.state["offer_pending"] = False
             if _YES.search(self.text) and len(self.text) < 40:
                 return self._handoff("customer_accepted_offer", "the customer accepted the offer of an advisor")
+        self._open()
+
+    def _open(self) -> None:
+        """A message outside any flow: small talk, a flow to start, or a question to answer."""
         if self._small_talk():
             return
         flow = self._triggered_flow()
-        if flow is not None:
+        if flow is not None and not self._explains(flow):
             return self._start_flow(flow)
         self._answer()
 
@@ -110,16 +120,32 @@ class _Turn:
         return "#human" in tokens and len(self.text.split()) <= 8
 
     def _small_talk(self) -> bool:
+        """Greetings and thanks are answered as such only when nothing else is asked."""
         label = _SMALL_TALK.get(self.intent or "")
         words = self.index.tokenizer.words(self.text)
-        if label is None and _GREETING.search(self.text) and all("#greeting" in w.tokens for w in words):
-            label = "greeting"
-        if label is None and not words and _YES.search(self.text):
+        if turn_words().is_courtesy(self.text):
+            label = label or ("greeting" if turn_words().greets(self.text) else "thanks")
+        elif label is None and not words and _YES.search(self.text):
             label = "thanks"
-        if label is None or (label and len(words) > 2 and self.intent_conf < self.settings.intent_confidence):
+        elif label is None or self._has_topic() or (len(words) > 2 and self.intent_conf < self.settings.intent_confidence):
             return False
+        self.greeted = False
         self._say(say(label, self.language), "bot_answer", f"small_talk:{label}", [])
         return True
+
+    def _has_topic(self) -> bool:
+        """Some word of the message names something to help with (a lexicon concept beyond courtesy)."""
+        return any(t.startswith("#") and t not in _COURTESY_CONCEPTS
+                   for t in self.index.tokenizer.tokens(self.text))
+
+    def _explains(self, flow: Flow) -> bool:
+        """A "how do I..." question that the knowledge base answers gets the explanation, not the flow
+        (unless it already carries a number the flow needs: then the customer wants it done)."""
+        if not turn_words().asks_how(self.text):
+            return False
+        if any(slot.type != "choice" and slot.find(self.raw, self.index.tokenizer) is not None for slot in flow.slots):
+            return False
+        return self._decision().answer
 
     def _triggered_flow(self) -> Flow | None:
         tokens = set(self.index.tokenizer.tokens(self.text))
@@ -128,76 +154,40 @@ class _Turn:
                 return flow
         return None
 
-    # -- flows ----------------------------------------------------------------------------------------
-    def _flows_by_id(self) -> dict[str, Flow]:
-        return {f.id: f for f in self.step.flow_provider(self.ctx.tenant)}
-
-    def _start_flow(self, flow: Flow) -> None:
-        self.state["flow"] = {"id": flow.id, "slots": {}, "awaiting": None, "attempts": 0}
-        for slot in flow.slots:  # the first message may already carry some values
-            value = slot.extract(self.text, self.index.tokenizer)
-            if value is not None:
-                self.state["flow"]["slots"][slot.name] = value
-        self._advance(flow, started=True)
-
-    def _continue_flow(self) -> None:
-        fs = self.state["flow"]
-        flow = self._flows_by_id().get(fs["id"])
-        if flow is None or _CANCEL.search(self.text):
-            self.state["flow"] = None
-            return self._say(say("flow_cancelled", self.language), "bot_flow", "flow_cancelled", [{"flow": fs["id"]}])
-        slot = next((s for s in flow.slots if s.name == fs["awaiting"]), None)
-        if slot is not None:
-            value = slot.extract(self.text, self.index.tokenizer)
-            if value is None:
-                fs["attempts"] += 1
-                if fs["attempts"] >= 3:
-                    self.state["flow"] = None
-                    return self._handoff("flow_slot_invalid", f"{flow.id}: no valid {slot.name} after 3 tries")
-                return self._say(pick(slot.invalid, self.language), "bot_flow", "slot_invalid",
-                                 [{"flow": flow.id, "slot": slot.name}])
-            fs["slots"][slot.name], fs["attempts"] = value, 0
-        self._advance(flow)
-
-    def _advance(self, flow: Flow, started: bool = False) -> None:
-        fs = self.state["flow"]
-        missing = next((s for s in flow.slots if s.name not in fs["slots"]), None)
-        if missing is not None:
-            fs["awaiting"] = missing.name
-            return self._say(pick(missing.prompt, self.language), "bot_flow",
-                             "flow_started" if started else "slot_requested", [{"flow": flow.id, "slot": missing.name}])
-        self.state["flow"] = None
-        try:
-            result = run_action(flow.action, self.settings.backend_url, fs["slots"])
-        except ActionFailed as exc:
-            return self._handoff("action_failed", f"{flow.id}: {exc}", message=say("action_failed", self.language))
-        values = {**fs["slots"], **{k: v for k, v in result.items() if isinstance(v, (str, int, float, bool))}}
-        text = pick(flow.reply_for(result), self.language).format_map(_Missing(values))
-        self._say(text, "bot_flow", "flow_completed", [{"flow": flow.id, "result_keys": sorted(result)}])
-
     # -- answers --------------------------------------------------------------------------------------
-    def _answer(self) -> None:
-        decision = decide(self.index, self.text, Reading.of(self.ctx.analysis.intent, self.language), self.settings)
+    def _decision(self) -> Decision:
+        if self._decided is None:
+            intent = self.ctx.analysis.intent
+            if intent is not None and intent.label in _SMALL_TALK and self._has_topic():
+                intent = None  # "Bonjour, ma facture...": the greeting says nothing of the question
+            self._decided = decide(self.index, self.text, Reading.of(intent, self.language), self.settings)
+        return self._decided
+
+    def _answer(self, aside_of: Flow | None = None) -> None:
+        """Answer from the knowledge base; `aside_of`: a flow that waits, offered again after the answer."""
+        decision = self._decision()
         hits, best = decision.hits, decision.best
         if not decision.answer or best is None:
             return self._miss(hits, decision=decision)
         article, exact = self.index.variant(best.article_key, self.language)
-        text = self._compose(article, exact, best)
+        text = self._compose(article, exact, aside_of)
         if text is None:  # the LLM judged the passages do not answer the question
             return self._miss(hits, reason="llm_refused")
         self.state["misses"] = 0
-        self.state["feedback"] = {"article_key": best.article_key}
+        if aside_of is None:
+            self.state["feedback"] = {"article_key": best.article_key}
         source = {"article_key": article.article_key, "title": article.title, "language": article.language,
                   "url": article.url}
         self._say(text, "bot_answer", "answered", _reasons(hits, decision), sources=[source],
                   confidence=decision.probability)
 
-    def _compose(self, article: Article, exact: bool, hit: Hit) -> str | None:
+    def _compose(self, article: Article, exact: bool, aside_of: Flow | None = None) -> str | None:
         answer = _first_paragraph(article.body, self.settings.answer_chars)
         cfg = self.settings.llm
         if cfg is not None and self.state["llm_calls"] < cfg.max_calls_per_conversation:
             self.state["llm_calls"] += 1
-            result = self.step.llm_factory(cfg).answer(self.text, [article], self.language)
+            # What leaves the process is the redaction, never what the customer typed.
+            result = self.step.llm_factory(cfg).answer(self.ctx.text.strip(), [article], self.language)
             if result.refused:
                 return None
             if result.text:
@@ -206,8 +196,17 @@ class _Turn:
         if not exact:
             parts.insert(0, say("other_language", self.language))
         parts.append(say("source", self.language, title=article.title) + (f" — {article.url}" if article.url else ""))
-        parts.append(say("ask_feedback", self.language))
+        if aside_of is None:
+            parts.append(say("ask_feedback", self.language))
+            return "\n\n".join(parts)
+        parts.insert(0, say("answer_first", self.language))
+        parts.append(self._resume_offer(aside_of))
         return "\n\n".join(parts)
+
+    def _resume_offer(self, flow: Flow) -> str:
+        slot = next((s for s in flow.slots if s.name == self.state["flow"]["awaiting"]), flow.slots[0])
+        prompt, topic = pick(slot.prompt, self.language), pick(flow.topic, self.language) if flow.topic else ""
+        return say("resume_flow", self.language, topic=topic, prompt=prompt) if topic else prompt
 
     def _miss(self, hits: list[Hit], reason: str | None = None, decision: Decision | None = None) -> None:
         self.state["misses"] += 1
@@ -228,6 +227,9 @@ class _Turn:
 
     def _say(self, text: str, kind: str, outcome: str, reasons: list[dict[str, Any]],
              sources: list[dict[str, Any]] | None = None, confidence: float | None = None) -> None:
+        if self.greeted:  # greeted and asked in one message: greet back once, then answer
+            self.greeted = False
+            text = say("greeting_short", self.language) + " " + text
         extra = {"bot_state": self.state, "kind": kind, "outcome": outcome, "language": self.language}
         if confidence is not None:
             extra["confidence"] = confidence
@@ -240,11 +242,6 @@ class _Turn:
                     "intent_confidence": self.intent_conf},
             reasons=reasons,
         ))
-
-
-class _Missing(dict):  # type: ignore[type-arg]
-    def __missing__(self, key: str) -> str:
-        return "?"
 
 
 def _reasons(hits: list[Hit], decision: Decision | None = None) -> list[dict[str, Any]]:
