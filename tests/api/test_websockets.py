@@ -42,6 +42,31 @@ def test_customer_receives_backlog_then_live_messages(client, platform) -> None:
         assert _next_of_type(ws, "pong")
 
 
+def test_customer_reads_their_words_and_the_agent_s_live_while_staff_events_are_redacted(client, platform) -> None:  # type: ignore[no-untyped-def]
+    t = factories.tenant(platform)
+    agent = factories.login(client, factories.user(platform, [t.slug])["email"])
+    conv_id, auth = factories.open_conversation(client, t.slug)
+    token = auth["Authorization"].split()[1]
+    typed, reply = "agent svp, mon numéro 0612345678", "Je vous rappelle au 0612345678 dans 5 minutes."
+    with client.websocket_connect(f"/api/v1/conversations/{conv_id}/ws?token={token}") as ws:
+        ws.receive_json()
+        client.post(f"/api/v1/conversations/{conv_id}/messages", headers=auth, json={"text": typed})
+        assert _next_of_type(ws, "message")["message"]["text"] == typed
+        client.post(f"/api/v1/agent/conversations/{conv_id}/claim", headers=agent)
+        posted = client.post(f"/api/v1/agent/conversations/{conv_id}/messages", headers=agent, json={"text": reply})
+        assert "0612345678" not in posted.json()["text"]
+        for _ in range(10):
+            ev = _next_of_type(ws, "message")
+            if ev["message"]["author"] == "agent":
+                assert ev["message"]["text"] == reply
+                break
+        else:
+            raise AssertionError("agent message not received")
+    with client.websocket_connect(f"/api/v1/conversations/{conv_id}/ws?token={token}") as ws:  # the backlog too
+        texts = [m["text"] for m in ws.receive_json()["messages"]]
+        assert typed in texts and reply in texts
+
+
 def test_reconnect_with_after_seq_gets_only_missed_messages(client, platform) -> None:  # type: ignore[no-untyped-def]
     t = factories.tenant(platform)
     conv_id, auth = factories.open_conversation(client, t.slug)

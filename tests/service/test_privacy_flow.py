@@ -44,9 +44,19 @@ def setup(platform, client):  # type: ignore[no-untyped-def]
             "message": r.json()["message"]}
 
 
-def test_message_is_redacted_in_the_response_and_the_database(platform, setup, caplog) -> None:  # type: ignore[no-untyped-def]
-    stored = setup["message"]["text"]
+def _stored(client, setup, message_id):  # type: ignore[no-untyped-def]
+    """The text staff read (as stored) of one message."""
+    detail = client.get(f"/api/v1/agent/conversations/{setup['conv']}", headers=setup["agent"]).json()
+    return next(m["text"] for m in detail["messages"] if m["id"] == message_id)
+
+
+def test_message_is_redacted_in_the_database_and_for_staff_the_customer_reads_their_words(
+        client, platform, setup, caplog) -> None:  # type: ignore[no-untyped-def]
+    assert setup["message"]["text"] == MESSAGE  # the customer's own transcript shows what they typed
+    stored = _stored(client, setup, setup["message"]["id"])
     assert "[CARD_1]" in stored and "[PHONE_1]" in stored and "[CIN_1]" in stored
+    mine = client.get(f"/api/v1/conversations/{setup['conv']}/messages", headers=setup["auth"]).json()["data"]
+    assert MESSAGE in [m["text"] for m in mine]
     dump = _all_database_text(platform)
     for value in (CARD, PHONE, CIN, CARD.replace(" ", ""), PHONE.replace(" ", "")):
         assert value not in dump
@@ -75,7 +85,7 @@ def test_agent_sees_mask_supervisor_reveals_with_audit(client, platform, setup) 
 def test_placeholders_stay_consistent_within_the_conversation(client, setup) -> None:  # type: ignore[no-untyped-def]
     r = client.post(f"/api/v1/conversations/{setup['conv']}/messages", headers=setup["auth"],
                     json={"text": f"je répète, mon numéro est le {PHONE.replace(' ', '')}"})
-    assert "[PHONE_1]" in r.json()["message"]["text"]
+    assert "[PHONE_1]" in _stored(client, setup, r.json()["message"]["id"])
 
 
 def test_export_then_erase_removes_readable_data(client, platform, setup) -> None:  # type: ignore[no-untyped-def]
@@ -133,4 +143,4 @@ def test_redaction_failure_stores_nothing(client, platform, setup, monkeypatch) 
     assert after == before
     r = client.post(f"/api/v1/conversations/{setup['conv']}/messages", headers=setup["auth"],
                     json={"text": f"ma carte {CARD}", "client_message_id": "fail-1"})
-    assert r.status_code == 201 and CARD not in r.json()["message"]["text"]
+    assert r.status_code == 201 and CARD not in _stored(client, setup, r.json()["message"]["id"])

@@ -52,7 +52,11 @@ class CustomerOnly:
 
 
 class PrivacyStep:
-    """Redacts `ctx.text` (the raw text on entry) and records the masked entities in `ctx.analysis.pii`.
+    """Redacts the customer's text and records the masked entities in `ctx.analysis.pii`.
+
+    The raw text is `ctx.raw_text` (or `ctx.text` when the caller did not set it); on exit `ctx.raw_text`
+    holds it, for the local models to read in memory, and `ctx.text` holds the redaction, the only text
+    that may be stored, logged, shown to staff or sent out.
 
     Entities keep their offsets into the raw text but carry the placeholder instead of the value, so
     the analysis can be stored as it is. The conversation's mapping is read from and written back to
@@ -68,7 +72,8 @@ class PrivacyStep:
         self.secret = secret
 
     def process(self, ctx: MessageContext) -> MessageContext:
-        raw = ctx.text
+        raw = ctx.raw_text or ctx.text
+        ctx.raw_text = raw
         try:
             if self.load_session is not None:
                 session = self.load_session(ctx)
@@ -76,7 +81,7 @@ class PrivacyStep:
                 session = RedactionSession(ctx.analysis.extra.get(PLACEHOLDERS_KEY), self.secret)
             result = session.redact(raw)
         except Exception as exc:  # noqa: BLE001 - any failure must stop the clear text
-            ctx.text = ""
+            ctx.text = ctx.raw_text = ""
             ctx.stop = True
             # Only the exception's class: its message may quote the clear text.
             raise RedactionFailed(f"PII redaction failed ({type(exc).__name__}); clear text refused") from None

@@ -12,6 +12,7 @@ from tawasol.service import events, routing
 from tawasol.service.commands import AgentSaid
 from tawasol.service.contacts import Contact, ContactBook
 from tawasol.service.principals import UserPrincipal
+from tawasol.service.privacy import RawTextSealer, TextRedactor
 from tawasol.service.text import clean_text
 from tawasol.service.views import conversation_view, decision_view, message_view, queue_view, user_view
 from tawasol.store.uow import UnitOfWork
@@ -130,7 +131,11 @@ def claim(uow: UnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[str
         return conversation_view(conv)
 
 
-def agent_said(uow: UnitOfWork, who: UserPrincipal, cmd: AgentSaid, max_chars: int) -> dict[str, Any]:
+def agent_said(uow: UnitOfWork, who: UserPrincipal, cmd: AgentSaid, max_chars: int,
+               redactor: TextRedactor | None = None, sealer: RawTextSealer | None = None) -> dict[str, Any]:
+    """A reply to the customer (or an internal note). Personal data in it is redacted with the conversation's
+    placeholders before it is stored or published; a reply's clear text is kept only sealed under the
+    customer's key (they read it as written; erasing them erases it)."""
     who.require(*STAFF)
     text = clean_text(cmd.text, max_chars)
     with uow:
@@ -143,15 +148,19 @@ def agent_said(uow: UnitOfWork, who: UserPrincipal, cmd: AgentSaid, max_chars: i
             raise Conflict("conversation is closed")
         if not cmd.internal and conv.assigned_agent_id != who.user.id:
             raise Conflict("claim the conversation before replying to the customer")
+        stored, privacy = redactor(uow, conv, text) if redactor is not None else (text, {})
         msg = uow.messages.add(Message(
-            tenant_id=conv.tenant_id, conversation_id=conv.id, author=Author.AGENT.value, text=text,
+            tenant_id=conv.tenant_id, conversation_id=conv.id, author=Author.AGENT.value, text=stored,
             seq=uow.messages.next_seq(conv.id), author_user_id=who.user.id,
             client_message_id=cmd.client_message_id,
-            # Agents' messages are never scored for emotion (EU AI Act): no analysis beyond flags.
-            analysis={"internal": True} if cmd.internal else {},
+            # Agents' messages are never scored for emotion (EU AI Act): no analysis beyond flags and redaction.
+            analysis={**privacy, "internal": True} if cmd.internal else privacy,
         ))
         conv.updated_at = utcnow()
         uow.flush()
+        customer = uow.customers.get(conv.customer_id) if sealer is not None and stored != text else None
+        if customer is not None and not cmd.internal:
+            msg.text_encrypted = sealer(uow, customer, msg, text)  # type: ignore[misc]
         if not cmd.internal:
             uow.emit(events.conversation_channel(conv.id), events.message_event(msg))
         uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(msg, staff=True))

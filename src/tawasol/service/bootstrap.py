@@ -19,7 +19,7 @@ from tawasol.routing import EscalationPolicyStep
 from tawasol.service.pipeline import Pipeline
 from tawasol.store import make_engine, make_session_factory, start_mappers, upgrade
 from tawasol.service.contacts import ContactBook
-from tawasol.service.privacy import RawTextSealer
+from tawasol.service.privacy import RawTextSealer, TextRedactor
 from tawasol.store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -133,6 +133,7 @@ def bootstrap(settings: Settings | None = None, migrate: bool = True,
     extras.update({
         "keyring": keyring,
         "raw_text_sealer": RawTextSealer(keyring),
+        "staff_text_redactor": TextRedactor(settings.secret_key),
         "contacts": ContactBook(keyring),
         "greeter": disclosure_greeter,
     })

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,12 +14,13 @@ from tawasol.domain.model import (
     Customer,
     Message,
 )
-from tawasol.domain.pipeline import MessageContext
+from tawasol.domain.pipeline import MessageContext, Reply
 from tawasol.service import audit, auth, events
 from tawasol.service.commands import CustomerSaid, OpenConversation
 from tawasol.service.contacts import Contact, ContactBook
 from tawasol.service.handoff import apply_outcome
 from tawasol.service.pipeline import Pipeline
+from tawasol.service.privacy import RawTextSealer
 from tawasol.service.text import clean_text
 from tawasol.service.views import conversation_view, message_view
 from tawasol.store.uow import UnitOfWork
@@ -86,8 +88,15 @@ class CustomerSaidResult:
 
 
 def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_chars: int,
-                  raw_text_sealer: Any = None) -> CustomerSaidResult:
+                  raw_text_sealer: RawTextSealer | None = None, greeting: "Greeter | None" = None) -> CustomerSaidResult:
     """Store the message, run the pipeline, store replies and decisions: one transaction.
+
+    The local models read what the customer typed (`ctx.raw_text`, in memory); what is stored, logged,
+    published and shown to staff is the redaction (`ctx.text`); the typed text is kept only sealed under
+    the customer's key, and the customer's own view of the message shows it.
+
+    When the conversation was opened without a language, the AI disclosure is given again in the language
+    of the first message (if it differs from the one shown at opening).
 
     The result is returned (acknowledged) only after commit; a retry with the same
     client_message_id returns the stored result instead of storing the message twice.
@@ -100,7 +109,7 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         if cmd.client_message_id:
             previous = uow.messages.by_client_id(conv.id, cmd.client_message_id)
             if previous is not None:
-                return _replay(uow, conv, previous)
+                return _replay(uow, conv, previous, raw_text_sealer)
         if conv.status == ConversationStatus.CLOSED.value:
             raise Conflict("conversation is closed")
         tenant = uow.tenants.get(conv.tenant_id)
@@ -113,7 +122,8 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         if conv.status == ConversationStatus.RESOLVED.value:
             conv.move_to(ConversationStatus.BOT)
         ctx = MessageContext(tenant=tenant, conversation=conv, customer=customer, message=msg,
-                             history=history, text=text)
+                             history=history, text=text, raw_text=text)
+        first_words = not conv.language and not any(m.author == Author.CUSTOMER.value for m in history)
         if conv.status in (ConversationStatus.QUEUED.value, ConversationStatus.ASSIGNED.value):
             # A person owns the conversation: understand the message, never let the bot answer.
             ctx = pipeline.run_for_human(ctx)
@@ -123,8 +133,10 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         if raw_text_sealer is not None:
             msg.text_encrypted = raw_text_sealer(uow, customer, msg, text)
         msg.analysis = _analysis_dict(ctx)
-        if ctx.analysis.language and not conv.language:
+        if ctx.analysis.language and ctx.analysis.language.label not in ("", "und") and not conv.language:
             conv.language = ctx.analysis.language.label
+            if first_words and greeting is not None:
+                _disclose_again(ctx, tenant, conv, history, greeting)
         uow.messages.add(msg)
         uow.flush()
         uow.emit(events.conversation_channel(conv.id), events.message_event(msg))
@@ -135,8 +147,35 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
                 "decisions": [{"id": d.id, "kind": d.kind, "outcome": d.outcome, "model": d.model,
                                "version": d.model_version} for d in ctx.decisions]}, tenant_id=conv.tenant_id)
         uow.commit()
-        return CustomerSaidResult(message=message_view(msg), replies=[message_view(r) for r in stored_replies],
-                                  status=conv.status)
+        return CustomerSaidResult(message={**message_view(msg), "text": text},  # the customer's own words
+                                  replies=[message_view(r) for r in stored_replies], status=conv.status)
+
+
+PLACEHOLDER = re.compile(r"\[[A-Z_]+_\d+\]")
+
+
+def customer_message(uow: UnitOfWork, tenant_id: str, conversation_id: str, view: dict[str, Any],
+                     sealer: RawTextSealer | None) -> dict[str, Any]:
+    """A live message event's view as the customer reads it: a sealed message with placeholders (their own
+    words, an agent's reply quoting their card number) is opened under their key; anything else is as is."""
+    if sealer is None or not PLACEHOLDER.search(str(view.get("text") or "")):
+        return view
+    with uow:
+        conv = uow.conversations.require_in(tenant_id, conversation_id)
+        msg = uow.messages.get(str(view.get("id")))
+        if msg is None or msg.conversation_id != conv.id:
+            return view
+        return {**view, **_customer_views(uow, conv, [msg], sealer)[0]}
+
+
+def _disclose_again(ctx: MessageContext, tenant: Any, conv: Conversation, history: list[Message],
+                    greeting: "Greeter") -> None:
+    """The disclosure in the customer's language, first among the replies, when the one shown differs."""
+    shown = {m.text for m in history if (m.analysis or {}).get("kind") == "disclosure"}
+    for text in greeting(tenant, conv):
+        if text not in shown:
+            ctx.replies.insert(0, Reply(text=text, author=Author.SYSTEM.value,
+                                        extra={"kind": "disclosure", "language": conv.language}))
 
 
 def _analysis_dict(ctx: MessageContext) -> dict[str, Any]:
@@ -145,17 +184,30 @@ def _analysis_dict(ctx: MessageContext) -> dict[str, Any]:
     return data
 
 
-def _replay(uow: UnitOfWork, conv: Conversation, previous: Message) -> CustomerSaidResult:
+def _replay(uow: UnitOfWork, conv: Conversation, previous: Message,
+            sealer: RawTextSealer | None) -> CustomerSaidResult:
     replies = uow.messages.replies_to(previous.id)
-    return CustomerSaidResult(message=message_view(previous), replies=[message_view(r) for r in replies],
-                              status=conv.status, replayed=True)
+    return CustomerSaidResult(message=_customer_views(uow, conv, [previous], sealer)[0],
+                              replies=[message_view(r) for r in replies], status=conv.status, replayed=True)
+
+
+def _customer_views(uow: UnitOfWork, conv: Conversation, msgs: list[Message],
+                    sealer: RawTextSealer | None) -> list[dict[str, Any]]:
+    """The messages as the customer reads them: their own words and what the agent wrote to them in clear
+    (decrypted under the customer's key while it exists), everything else as stored."""
+    customer = uow.customers.get(conv.customer_id) if sealer is not None else None
+    clear = sealer.open(uow, customer, msgs) if sealer is not None and customer is not None else {}
+    return [{**message_view(m), "text": clear[m.id]} if m.id in clear else message_view(m) for m in msgs]
 
 
 def list_messages(uow: UnitOfWork, tenant_ids: list[str] | tuple[str, ...], conversation_id: str,
-                  after_seq: int = 0, staff: bool = False) -> dict[str, Any]:
+                  after_seq: int = 0, staff: bool = False, sealer: RawTextSealer | None = None) -> dict[str, Any]:
+    """The transcript. Staff read the stored (redacted) texts; the customer (`staff=False`, with the
+    `sealer`) reads their own words as typed."""
     with uow:
         conv = uow.conversations.require_in(tenant_ids, conversation_id)
         msgs = uow.messages.for_conversation(conv.id, after_seq=after_seq)
         visible = [m for m in msgs if staff or not (m.analysis or {}).get("internal")]
-        return {"conversation": conversation_view(conv),
-                "data": [message_view(m, staff=staff) for m in visible], "count": len(visible)}
+        views = [message_view(m, staff=True) for m in visible] if staff else \
+            _customer_views(uow, conv, visible, sealer)
+        return {"conversation": conversation_view(conv), "data": views, "count": len(visible)}

@@ -18,7 +18,8 @@ def apply_outcome(uow: UnitOfWork, ctx: MessageContext, conv: Conversation, msg:
     language = ctx.analysis.language.label if ctx.analysis.language else None
     if escalate and not conv.language and language and language != "und":
         conv.language = language  # routing needs it now, not after the caller's own update
-    announced = any(r.author == Author.SYSTEM.value or r.extra.get("kind") == "bot_handoff" for r in replies)
+    announced = any((r.author == Author.SYSTEM.value and r.extra.get("kind") != "disclosure")
+                    or r.extra.get("kind") == "bot_handoff" for r in replies)
     if escalate and not announced:
         # The conversation's language is sticky: a one-word "agent" must not switch a Darija speaker to French.
         replies.append(handoff_notice(conv.language or language))

@@ -46,6 +46,39 @@ class RawTextSealer:
         key = customer_data_key(uow, self.keyring, customer)
         return None if key is None else encrypt(raw, key, message_aad(msg))
 
+    def open(self, uow: UnitOfWork, customer: Customer, msgs: list[Message]) -> dict[str, str]:
+        """The clear texts of `msgs` (by message id) that are still readable: not erased, not past retention.
+        For the customer's own transcript only; staff read clear text through `reveal`, which is audited."""
+        sealed = [m for m in msgs if m.text_encrypted is not None]
+        key = customer_data_key(uow, self.keyring, customer, create=False) if sealed else None
+        out: dict[str, str] = {}
+        for m in sealed if key is not None else []:
+            try:
+                out[m.id] = decrypt(m.text_encrypted, key, message_aad(m)).decode("utf-8")  # type: ignore[arg-type]
+            except DecryptionFailed:
+                continue
+        return out
+
+
+class TextRedactor:
+    """Redacts a text written by staff to the customer with the conversation's placeholders, so an agent's
+    card number or phone is stored, logged and shown to staff as [CARD_1]/[PHONE_1] like the customer's."""
+
+    def __init__(self, secret_key: str) -> None:
+        self.sessions = ConversationRedaction(secret_key)
+
+    def __call__(self, uow: UnitOfWork, conv: Conversation, text: str) -> tuple[str, dict[str, Any]]:
+        customer = uow.customers.get(conv.customer_id)
+        history = list(uow.messages.for_conversation(conv.id))
+        ctx = MessageContext(tenant=None, conversation=conv, customer=customer, message=None,  # type: ignore[arg-type]
+                             history=history, text=text)
+        result = self.sessions(ctx).redact(text)
+        if not result.entities:
+            return text, {}
+        return result.text, {"pii": [{"type": e.type, "text": e.value, "start": e.start, "end": e.end,
+                                      "value": e.value} for e in result.entities],
+                             "extra": {PLACEHOLDERS_KEY: result.placeholders}}
+
 
 class ConversationRedaction:
     """Loads the conversation's placeholder mapping (digests only) from its last customer message,
@@ -118,7 +151,7 @@ def export_customer(uow: UnitOfWork, keyring: Keyring, tenant_slug: str, custome
             msgs = []
             for m in uow.messages.for_conversation(conv.id, limit=100_000):
                 view = message_view(m)
-                if m.author == "customer" and key is not None and m.text_encrypted is not None:
+                if m.author in ("customer", "agent") and key is not None and m.text_encrypted is not None:
                     try:
                         view["original_text"] = decrypt(m.text_encrypted, key, message_aad(m)).decode("utf-8")
                     except DecryptionFailed:

@@ -74,7 +74,8 @@ async def reply(conversation_id: str, body: AgentMessageCreate, who: CurrentUser
     cmd = AgentSaid(conversation_id=conversation_id, text=body.text, client_message_id=body.client_message_id,
                     internal=body.internal)
     uow = platform.uow()
-    result = await run_in_threadpool(svc.agent_said, uow, who, cmd, platform.settings.max_message_chars)
+    result = await run_in_threadpool(svc.agent_said, uow, who, cmd, platform.settings.max_message_chars,
+                                     platform.extras.get("staff_text_redactor"), platform.extras.get("raw_text_sealer"))
     await publish_events(platform, uow.events)
     return result
 

@@ -48,7 +48,8 @@ async def post_message(conversation_id: str, body: MessageCreate, request: Reque
                        client_message_id=body.client_message_id)
     uow = platform.uow()
     result = await run_in_threadpool(svc.customer_said, cmd, uow, platform.pipeline,
-                                     platform.settings.max_message_chars, platform.extras.get("raw_text_sealer"))
+                                     platform.settings.max_message_chars, platform.extras.get("raw_text_sealer"),
+                                     platform.extras.get("greeter"))
     await publish_events(platform, uow.events)
     return MessagePosted(message=result.message, replies=result.replies, status=result.status,
                          replayed=result.replayed)
@@ -57,5 +58,6 @@ async def post_message(conversation_id: str, body: MessageCreate, request: Reque
 @router.get("/{conversation_id}/messages", response_model=MessagesPublic)
 async def list_messages(conversation_id: str, who: CurrentCustomer, platform: PlatformDep,
                         after_seq: int = Query(0, ge=0)) -> MessagesPublic:
-    data = await run_in_threadpool(svc.list_messages, platform.uow(), [who.tenant_id], conversation_id, after_seq)
+    data = await run_in_threadpool(svc.list_messages, platform.uow(), [who.tenant_id], conversation_id, after_seq,
+                                   False, platform.extras.get("raw_text_sealer"))
     return MessagesPublic(**data)

@@ -29,13 +29,13 @@ def _code(exc: DomainError) -> int:
     return 4401 if isinstance(exc, Unauthorized) else 4404 if isinstance(exc, NotFound) else 4400
 
 
-async def _pump(ws: WebSocket, sub: Subscription) -> None:
+async def _pump(ws: WebSocket, sub: Subscription, view: Any = None) -> None:
     async for event in sub:
-        await ws.send_json(event)
+        await ws.send_json(await view(event) if view is not None else event)
 
 
-async def _serve(ws: WebSocket, sub: Subscription, on_receive: Any) -> None:
-    pump = asyncio.create_task(_pump(ws, sub))
+async def _serve(ws: WebSocket, sub: Subscription, on_receive: Any, view: Any = None) -> None:
+    pump = asyncio.create_task(_pump(ws, sub, view))
     try:
         while True:
             raw = await ws.receive_text()
@@ -71,8 +71,9 @@ async def customer_ws(ws: WebSocket, conversation_id: str, token: str = "", afte
     await ws.accept()
     sub = await platform.bus.subscribe([events.conversation_channel(conversation_id)])
     # Backlog after subscribing: a reconnecting widget misses nothing (it de-duplicates by seq).
+    sealer = platform.extras.get("raw_text_sealer")
     backlog = await run_in_threadpool(conv_svc.list_messages, platform.uow(readonly=True), [who.tenant_id], conversation_id,
-                                      max(after_seq, 0))
+                                      max(after_seq, 0), False, sealer)
     await ws.send_json({"type": "backlog", "conversation": backlog["conversation"], "messages": backlog["data"]})
 
     async def on_receive(data: dict[str, Any]) -> None:
@@ -84,7 +85,14 @@ async def customer_ws(ws: WebSocket, conversation_id: str, token: str = "", afte
         else:
             await ws.send_json({"type": "error", "detail": f"expected type ping or typing, got {data.get('type')!r}"})
 
-    await _serve(ws, sub, on_receive)
+    async def as_the_customer_reads_it(event: dict[str, Any]) -> dict[str, Any]:
+        if event.get("type") != "message" or not isinstance(event.get("message"), dict):
+            return event
+        view = await run_in_threadpool(conv_svc.customer_message, platform.uow(readonly=True), who.tenant_id,
+                                       conversation_id, event["message"], sealer)
+        return {**event, "message": view}
+
+    await _serve(ws, sub, on_receive, as_the_customer_reads_it)
 
 
 class ConsolePresence:
