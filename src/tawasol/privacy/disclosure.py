@@ -8,7 +8,7 @@ from typing import Any
 DISCLOSURES = {
     "fr": "Vous échangez avec un assistant virtuel. Tapez « agent » à tout moment pour parler à un conseiller.",
     "ar": "أنت تتحدث مع مساعد افتراضي. اكتب «agent» في أي وقت للتحدث مع موظف.",
-    "ary": "راك كتهضر مع مساعد افتراضي. كتب «agent» فاي وقت باش تهضر مع شي مستشار.",
+    "ary": "راك كتهضر مع مساعد افتراضي (ماشي بنادم). إلا بغيتي شي مستشار، كتب «agent» فأي وقت.",
     "ary_Latn": "Rak kathder m3a mosa3id virtuel. Kteb « agent » f ay we9t bach thder m3a chi conseiller.",
     "en": "You are talking to a virtual assistant. Type 'agent' at any time to talk to a person.",
     "es": "Está hablando con un asistente virtual. Escriba «agent» en cualquier momento para hablar con una persona.",
