@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tawasol.bot import BotStep, KnowledgeIndex, load_articles, load_flows
-from tawasol.domain.analysis import IntentResult, MessageAnalysis
+from tawasol.domain.analysis import Entity, IntentResult, LanguageResult, MessageAnalysis
 from tawasol.domain.model import Conversation, Customer, Message, Tenant
 from tawasol.domain.pipeline import MessageContext
 
@@ -28,14 +28,21 @@ class Chat:
         self.history: list[Message] = []
 
     def say(self, text: str, intent: str | None = None, confidence: float = 0.9,
-            out_of_scope: bool = False) -> MessageContext:
-        msg = Message(tenant_id=self.tenant.id, conversation_id=self.conversation.id, author="customer", text=text)
-        analysis = MessageAnalysis()
+            out_of_scope: bool = False, language: str | None = None,
+            pii: list[Entity] | None = None, redacted: str | None = None) -> MessageContext:
+        """One customer message. `redacted`/`pii`: what the privacy step made of `text` (then `text` is
+        the raw text, read in memory only, and the stored message holds the redaction)."""
+        stored = redacted if redacted is not None else text
+        msg = Message(tenant_id=self.tenant.id, conversation_id=self.conversation.id, author="customer", text=stored)
+        analysis = MessageAnalysis(pii=list(pii or []))
         if intent or out_of_scope:
             analysis.intent = IntentResult(label=intent or "out_of_scope", confidence=confidence,
                                            out_of_scope=out_of_scope)
+        if language:
+            analysis.language = LanguageResult(label=language, confidence=0.95)
         ctx = MessageContext(tenant=self.tenant, conversation=self.conversation, customer=self.customer,
-                             message=msg, history=list(self.history), text=text, analysis=analysis)
+                             message=msg, history=list(self.history), text=stored,
+                             raw_text=text if redacted is not None else "", analysis=analysis)
         ctx = self.step.process(ctx)
         self.history.append(msg)
         for reply in ctx.replies:

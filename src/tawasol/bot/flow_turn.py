@@ -146,16 +146,21 @@ class FlowTurn:
         if reply is None:  # the back end refused: never read a success reply
             return self._handoff("action_failed", f"{flow.id}: error {result.get('error')}",
                                  message=say("action_not_done", self.language))
-        text = pick(reply, self.language).format_map(_Missing(self._shown(values, result)))
+        text = pick(reply, self.language).format_map(_Missing(self._shown(flow, values, result)))
         self._say(text, "bot_flow", "flow_completed", [{"flow": flow.id, "result_keys": sorted(result)}])
 
-    def _shown(self: _Turn, values: dict[str, str], result: dict[str, Any]) -> dict[str, Any]:
-        """The values a reply may show: personal ones masked, also where the back end echoes them."""
+    def _shown(self: _Turn, flow: Flow, values: dict[str, str], result: dict[str, Any]) -> dict[str, Any]:
+        """The values a reply may show: personal ones masked (also where the back end echoes them),
+        codes the flow labels ("paid", "europe") in the customer's language."""
         secret = {v: masked(v) for v in self.personal_values.values()}
         shown: dict[str, Any] = {k: secret.get(v, v) for k, v in values.items()}
         for k, v in result.items():
             if isinstance(v, (str, int, float, bool)):
                 shown[k] = secret.get(str(v), v)
+        for k, by_value in flow.labels.items():
+            label = by_value.get(str(shown.get(k, "")))
+            if label:
+                shown[k] = pick(label, self.language)
         return shown
 
 

@@ -108,6 +108,7 @@ class Flow:
     intents: list[str] = field(default_factory=list)
     unless: list[str] = field(default_factory=list)  # concepts that mean "not this flow"
     topic: dict[str, str] = field(default_factory=dict)  # "your bill", per language: to offer going back to it
+    labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # field -> value -> {lang: shown}
 
     def triggered_by(self, tokens: set[str]) -> bool:
         if any("#" + c in tokens for c in self.unless):
@@ -142,7 +143,7 @@ def parse_flow(data: dict[str, Any], where: str = "") -> Flow:
                         retries=int(a.get("retries", 2)), body=a.get("body", {}))
         return Flow(id=data["id"], triggers=[list(t) for t in data["triggers"]], slots=slots, action=action,
                     replies=data["replies"], intents=data.get("intents", []), unless=data.get("unless", []),
-                    topic=data.get("topic", {}))
+                    topic=data.get("topic", {}), labels=data.get("labels", {}))
     except KeyError as exc:
         raise InvalidInput("flow", f"{where}: missing field {exc}") from exc
 

@@ -110,6 +110,9 @@ class _Turn(FlowTurn):
         flow = self._triggered_flow()
         if flow is not None and not self._explains(flow):
             return self._start_flow(flow)
+        flow = self._flow_of_intent() if flow is None else None
+        if flow is not None:
+            return self._start_flow(flow)
         self._answer()
 
     # -- decisions ------------------------------------------------------------------------------------
@@ -137,6 +140,18 @@ class _Turn(FlowTurn):
         """Some word of the message names something to help with (a lexicon concept beyond courtesy)."""
         return any(t.startswith("#") and t not in _COURTESY_CONCEPTS
                    for t in self.index.tokenizer.tokens(self.text))
+
+    def _flow_of_intent(self) -> Flow | None:
+        """The one flow serving a confident intent, when no trigger matched and no article answers: an
+        action asked in words the triggers do not know ("how do I..." questions are left to articles)."""
+        if self.intent_conf < self.settings.intent_confidence or self.out_of_scope or turn_words().asks_how(self.text):
+            return None
+        tokens = set(self.index.tokenizer.tokens(self.text))
+        flows = [f for f in self.step.flow_provider(self.ctx.tenant)
+                 if self.intent in f.intents and not any("#" + c in tokens for c in f.unless)]
+        if len(flows) != 1 or self._decision().answer:
+            return None
+        return flows[0]
 
     def _explains(self, flow: Flow) -> bool:
         """A "how do I..." question that the knowledge base answers gets the explanation, not the flow

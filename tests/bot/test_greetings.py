@@ -1,0 +1,39 @@
+"""A greeting is small talk only when nothing else is asked; greet-and-ask messages get an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tawasol.demo.backend import DemoBackend
+
+
+@pytest.fixture
+def backend():
+    with DemoBackend() as b:
+        yield b
+
+
+@pytest.mark.parametrize("language, text, flow, hello", [
+    ("fr", "Bonsoir, internet est coupé chez moi depuis ce matin", "report_outage", "Bonjour !"),
+    ("ary_Latn", "salam, bghit n3ref ch7al lfatoura dyal had chhar", "check_bill", "Salam!"),
+    ("es", "Hola, quiero saber el importe de mi factura", "check_bill", "¡Hola!"),
+    ("ary", "السلام عليكم، الانترنيت مقطوع عندي فالدار", "report_outage", "السلام!"),
+])
+def test_a_greeting_with_a_problem_starts_on_the_problem(chat, backend, language, text, flow, hello):
+    ctx = chat({"backend_url": backend.url}).say(text, language=language, intent="greeting", confidence=0.9)
+    reply = ctx.replies[0]
+    assert not reply.extra["outcome"].startswith("small_talk")
+    assert reply.extra["bot_state"]["flow"]["id"] == flow and reply.text.startswith(hello)
+
+
+def test_a_greeting_with_a_question_gets_the_answer(chat):
+    ctx = chat().say("Bonjour, comment payer ma facture ?", language="fr", intent="greeting", confidence=0.8)
+    assert ctx.replies[0].sources and ctx.replies[0].sources[0]["article_key"] == "bill-pay"
+    assert ctx.replies[0].text.startswith("Bonjour !")
+
+
+@pytest.mark.parametrize("language, text", [("fr", "Bonjour madame"), ("ary_Latn", "salam, labas?"),
+                                            ("es", "Hola, buenas tardes"), ("ar", "السلام عليكم")])
+def test_a_greeting_alone_is_greeted(chat, language, text):
+    ctx = chat().say(text, language=language)
+    assert ctx.replies[0].extra["outcome"] == "small_talk:greeting"
