@@ -166,3 +166,13 @@ def test_a_confident_intent_of_one_flow_starts_it_when_no_trigger_matched(chat, 
     assert _flow(ctx) is not None and _flow(ctx)["id"] == "recharge" and _flow(ctx)["slots"] == {"amount": "50"}
     unsure = chat({"backend_url": backend.url}).say("mets-moi 50 dirhams sur ma puce stp", language="fr")
     assert _flow(unsure) is None  # without the NLU's confident intent, no flow starts on these words
+
+
+def test_a_correction_of_an_earlier_choice_is_taken_and_the_question_asked_again(chat, backend):
+    c = chat({"backend_url": backend.url})
+    first = c.say("Je veux activer l'itinérance pour la France", language="fr")
+    assert _flow(first)["slots"] == {"zone": "europe"}
+    ctx = c.say("pardon, je pars finalement au Canada", language="fr")
+    assert _flow(ctx)["slots"] == {"zone": "americas"} and "Pour quel numéro" in ctx.replies[0].text
+    done = c.say("0661234567", language="fr")
+    assert "Amériques" in done.replies[0].text and "0661234567" not in done.replies[0].text

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tawasol.bot.step import _Turn
 
 IDLE_INTENTS = frozenset({"greeting", "thanks", "goodbye", "human_agent", "out_of_scope"})
-SHORT_ANSWER_WORDS = 4  # a slot value with at most this many other words is an answer, not a question
+SHORT_ANSWER_WORDS = 5  # a message of at most this many content words that holds a slot value answers it
 
 
 class FlowTurn:
@@ -66,7 +66,7 @@ class FlowTurn:
         if slot is None:
             return self._advance(flow)
         found = slot.find(self.raw, self.index.tokenizer)
-        short = len(self.index.tokenizer.words(self.text)) <= SHORT_ANSWER_WORDS + 1
+        short = len(self.index.tokenizer.words(self.text)) <= SHORT_ANSWER_WORDS
         if found is not None and (short or other is not None or self._aside(flow) is None):
             for s in flow.slots:  # a correction or an extra value may come with the answer
                 if s.name == slot.name or s.name not in fs["slots"]:
@@ -75,6 +75,10 @@ class FlowTurn:
             return self._advance(flow)
         if turn_words().is_cancel(self.text):
             return self._let_go(flow.id)
+        # "non, pas l'Espagne, l'Italie": a new value for a choice already given corrects it. Numbers
+        # are left alone: a digit of a phone number is no amount.
+        if any(s.type == "choice" and s.name in fs["slots"] and self._fill(s) for s in flow.slots if s is not slot):
+            return self._advance(flow)
         if other is None and not turn_words().is_courtesy(self.text):
             aside = self._aside(flow)
             if aside == "answer":

@@ -9,7 +9,9 @@ from typing import Any
 from tawasol.domain.model import Message
 
 EMPTY_STATE: dict[str, Any] = {
-    "flow": None,  # {"id", "slots", "awaiting", "attempts"}
+    # {"id", "slots", "awaiting", "attempts"}; a personal slot value is kept only as
+    # {"placeholder", "message_id", "masked"} (tawasol.bot.personal), never in clear.
+    "flow": None,
     "misses": 0,  # consecutive questions the bot could not answer
     "offer_pending": False,  # we offered a human and wait for the answer
     "feedback": None,  # {"article_key"} while we wait for "did this solve it?"
