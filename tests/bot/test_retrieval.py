@@ -29,6 +29,9 @@ def test_the_answer_variant_follows_the_customer_language_with_a_fallback(index)
     article, exact = index.variant("bill-high", "ary")
     assert (article.language, exact) == ("ary", True)
     article, exact = index.variant("bill-high", "ary_Latn")
+    assert (article.language, exact) == ("ary_Latn", True)
+    without_arabizi = KnowledgeIndex.build([a for a in load_articles(DEMO_KB) if a.language != "ary_Latn"])
+    article, exact = without_arabizi.variant("bill-high", "ary_Latn")
     assert article.language == "ary" and not exact
 
 

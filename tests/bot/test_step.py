@@ -18,10 +18,21 @@ def test_a_darija_question_gets_the_darija_answer_with_its_source(chat):
     assert ctx.decisions[0].kind == "bot_answer" and ctx.decisions[0].reasons[0]["article_key"] == "bill-high"
 
 
-def test_an_arabizi_question_is_answered_from_the_darija_variant_saying_so(chat):
+def test_an_arabizi_question_is_answered_in_arabizi(chat):
     ctx = chat().say("lfatoura dyali ghalya bzaf")
+    assert ctx.replies[0].sources[0]["language"] == "ary_Latn"
+    assert "Had lmaqal" not in ctx.replies[0].text
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in ctx.replies[0].text)  # one script, one language
+
+
+def test_an_arabizi_question_without_an_arabizi_article_says_so_in_arabizi(demo_index):
+    from tawasol.bot import BotStep, KnowledgeIndex, load_articles, load_flows
+    from tests.bot.conftest import DEMO_KB, Chat
+
+    index = KnowledgeIndex.build([a for a in load_articles(DEMO_KB) if a.language != "ary_Latn"], version="t")
+    ctx = Chat(BotStep(lambda tenant_id: index, flow_provider=lambda tenant: load_flows())).say("lfatoura dyali ghalya bzaf")
     assert ctx.replies[0].sources[0]["language"] == "ary"
-    assert "Had lmaqal" in ctx.replies[0].text
+    assert ctx.replies[0].text.startswith("(Had lmaqal")
 
 
 def test_answers_are_short(chat):
