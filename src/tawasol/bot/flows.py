@@ -109,10 +109,16 @@ class Flow:
     unless: list[str] = field(default_factory=list)  # concepts that mean "not this flow"
     topic: dict[str, str] = field(default_factory=dict)  # "your bill", per language: to offer going back to it
     labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # field -> value -> {lang: shown}
+    # Concepts that start the flow when the customer asks for it to be done ("je veux recharger mon numéro",
+    # "bghit ncharji"), not when they ask about it ("comment recharger ?" is left to the articles).
+    requests: list[list[str]] = field(default_factory=list)
 
-    def triggered_by(self, tokens: set[str]) -> bool:
+    def triggered_by(self, tokens: set[str], wish: bool = False) -> bool:
+        """`wish`: the message asks for something to be done (see `turn_words.TurnWords.wishes`)."""
         if any("#" + c in tokens for c in self.unless):
             return False
+        if wish and any(all("#" + c in tokens for c in req) for req in self.requests):
+            return True
         return any(all("#" + c in tokens for c in trig) for trig in self.triggers)
 
     def reply_for(self, result: dict[str, Any]) -> dict[str, str] | None:
@@ -143,7 +149,8 @@ def parse_flow(data: dict[str, Any], where: str = "") -> Flow:
                         retries=int(a.get("retries", 2)), body=a.get("body", {}))
         return Flow(id=data["id"], triggers=[list(t) for t in data["triggers"]], slots=slots, action=action,
                     replies=data["replies"], intents=data.get("intents", []), unless=data.get("unless", []),
-                    topic=data.get("topic", {}), labels=data.get("labels", {}))
+                    topic=data.get("topic", {}), labels=data.get("labels", {}),
+                    requests=[list(r) for r in data.get("requests", [])])
     except KeyError as exc:
         raise InvalidInput("flow", f"{where}: missing field {exc}") from exc
 

@@ -57,6 +57,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "تعبئة", "شحن", "أشحن", "اشحن", "شارجي", "نشارجي", "تشارجي", "شارجيت", "recharji", "nchargi",
         "nchargé", "charji", "chargi", "charjit", "nrecharji", "ta3bi2a", "n3abbi", "نعبي", "عبيت", "3abbit",
         "رشارج", "recharja", "nchargi", "chargit",
+        # Arabizi conjugations: first/second person, with j or g ("ncharji", "tchargi", "charjili")
+        "ncharji", "tcharji", "tchargi", "ncharjih", "charjili", "chargili", "ncharjiw", "nrecharjih", "3abbili",
     ),
     "card": (
         "carte", "grattage", "gratter", "scratch", "card", "voucher", "ticket", "tarjeta", "بطاقة", "كارط", "لكارط",

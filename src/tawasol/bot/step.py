@@ -164,8 +164,9 @@ class _Turn(FlowTurn):
 
     def _triggered_flow(self) -> Flow | None:
         tokens = set(self.index.tokenizer.tokens(self.text))
+        wish = turn_words().wishes(self.text)
         for flow in self.step.flow_provider(self.ctx.tenant):
-            if flow.triggered_by(tokens):
+            if flow.triggered_by(tokens, wish):
                 return flow
         return None
 

@@ -72,6 +72,13 @@ class TurnWords:
         ws = words(text)
         return any(ws[:len(p)] == p for p in self.phrases.get("greeting", ()))
 
+    def wishes(self, text: str) -> bool:
+        """The customer asks for something to be done ("je veux...", "bghit...", "I'd like to..."), and not
+        how to do it."""
+        ws = words(text)
+        return not self.asks_how(text) and any(ws[i:i + len(p)] == p for i in range(len(ws))
+                                               for p in self.phrases.get("wish", ()))
+
     def asks_how(self, text: str) -> bool:
         """A "how do I..." question: the customer wants the explanation."""
         ws = words(text)

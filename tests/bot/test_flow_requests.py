@@ -1,0 +1,41 @@
+"""A flow starts when the customer asks for it to be done, in any of the six languages; asking how to do it
+gets the explanation; asking about something near it (balance, validity, a data pass) does not start it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _outcome(ctx):
+    reply = ctx.replies[0]
+    return reply.extra["outcome"], (reply.extra["bot_state"].get("flow") or {}).get("id")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("je veux recharger mon numero", "fr"),
+    ("I want to top up my phone", "en"),
+    ("quiero recargar mi numero", "es"),
+    ("أريد تعبئة رصيد رقمي", "ar"),
+    ("بغيت نشارجي النمرة ديالي", "ary"),
+    ("bghit ncharji nemra dyali", "ary_Latn"),
+])
+def test_asking_for_a_top_up_starts_the_recharge_flow(chat, text, language):
+    outcome, flow = _outcome(chat().say(text, intent=None, language=language))
+    assert (outcome, flow) == ("flow_started", "recharge")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("comment recharger mon numero ?", "fr"),
+    ("how do I top up my phone?", "en"),
+    ("bghit n3ref kifach ncharji", "ary_Latn"),
+])
+def test_asking_how_does_not_start_the_flow(chat, text, language):
+    # (which article explains it is the retrieval's business, measured by `tawasol kb eval`)
+    ctx = chat().say(text, intent=None, language=language)
+    assert _outcome(ctx)[0] != "flow_started" and _outcome(ctx)[1] is None
+
+
+@pytest.mark.parametrize("text", ["je veux connaitre la validite de ma recharge", "je veux transferer du credit",
+                                  "ma recharge n est pas passee, je veux comprendre"])
+def test_a_question_near_the_flow_does_not_start_it(chat, text):
+    assert _outcome(chat().say(text, intent=None, language="fr"))[1] is None
