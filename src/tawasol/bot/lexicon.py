@@ -163,7 +163,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "sim": (
         "sim", "puce", "carte sim", "chip", "simcard", "tarjeta sim", "شريحة", "الشريحة", "شريحتي", "بطاقة sim",
         "لابيس", "لبيس", "البيس", "labis", "lapuce", "puce", "pis", "lpuce", "lpis", "بيس", "sime", "لاسيم",
-        "lasim", "simma",
+        "lasim", "simma", "سيم", "السيم", "سيمتي", "لاپيس", "لپيس",
     ),
     "lost": (
         "perdu", "perdue", "perte", "volé", "volée", "vol", "lost", "stolen", "lose", "theft", "perdido",
