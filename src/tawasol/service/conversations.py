@@ -15,6 +15,7 @@ from tawasol.domain.model import (
     Message,
 )
 from tawasol.domain.pipeline import MessageContext, Reply
+from tawasol.privacy.step import PLACEHOLDERS_KEY
 from tawasol.service import audit, auth, events
 from tawasol.service.commands import CustomerSaid, OpenConversation
 from tawasol.service.contacts import Contact, ContactBook
@@ -23,6 +24,7 @@ from tawasol.service.pipeline import Pipeline
 from tawasol.service.privacy import RawTextSealer
 from tawasol.service.text import clean_text
 from tawasol.service.views import conversation_view, message_view
+from tawasol.store.repositories import AnalysisMark
 from tawasol.store.uow import UnitOfWork
 
 
@@ -115,8 +117,11 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         tenant = uow.tenants.get(conv.tenant_id)
         customer = uow.customers.get(conv.customer_id)
         assert tenant is not None and customer is not None
-        history = list(uow.messages.for_conversation(conv.id))
-        seq = (history[-1].seq if history else 0) + 1
+        # Not the whole conversation: the recent turns, plus the bot's latest state and the placeholder
+        # mapping (bot.state.load_state, ConversationRedaction) however long ago they were written.
+        history = uow.messages.recent(conv.id, 50, keep=(AnalysisMark(("bot_state",), Author.BOT.value),
+                                                         AnalysisMark(("extra", PLACEHOLDERS_KEY))))
+        seq = uow.messages.next_seq(conv.id, locked=True)  # the conversation's counter, under its row lock
         msg = Message(tenant_id=conv.tenant_id, conversation_id=conv.id, author=Author.CUSTOMER.value,
                       text=text, seq=seq, client_message_id=cmd.client_message_id)
         if conv.status == ConversationStatus.RESOLVED.value:

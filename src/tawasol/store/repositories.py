@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, and_, cast, func, select
 from sqlalchemy.orm import Session
 
 from tawasol.domain import model
@@ -119,6 +120,13 @@ class ConversationRepository(_TenantScoped[model.Conversation]):
 class MessageRepository(_Repository[model.Message]):
     entity = model.Message
 
+    def add(self, obj: model.Message) -> model.Message:
+        """Insert the message and keep its conversation's counter (`last_seq`) at the highest seq stored."""
+        conv = self.session.get(model.Conversation, obj.conversation_id)
+        if conv is not None and obj.seq > last_seq(conv):
+            setattr(conv, "last_seq", obj.seq)
+        return super().add(obj)
+
     def for_conversation(
         self, conversation_id: str, after_seq: int = 0, limit: int = 500
     ) -> Sequence[model.Message]:
@@ -129,6 +137,47 @@ class MessageRepository(_Repository[model.Message]):
             .limit(limit)
         )
         return self.session.scalars(stmt).all()
+
+    def recent(self, conversation_id: str, limit: int = 50,
+               keep: Sequence[AnalysisMark] = ()) -> list[model.Message]:
+        """The conversation's last `limit` messages in seq order. For each mark in `keep` that none of them
+        carries, the latest older message carrying it comes first (a state or mapping written long ago)."""
+        stmt = (
+            select(model.Message).where(model.Message.conversation_id == conversation_id)
+            .order_by(model.Message.seq.desc()).limit(limit)  # type: ignore[attr-defined]
+        )
+        window = list(reversed(self.session.scalars(stmt).all()))
+        if len(window) < limit:
+            return window
+        older = [m for mark in keep if not any(mark.on(w) for w in window)
+                 for m in [self._latest_marked(conversation_id, window[0].seq, mark)] if m is not None]
+        return sorted({m.id: m for m in older}.values(), key=lambda m: m.seq) + window
+
+    def _latest_marked(self, conversation_id: str, before_seq: int, mark: AnalysisMark,
+                       scan: int = 20) -> model.Message | None:
+        # JSON is stored as text on both engines: a LIKE on the key narrows the rows, mark.on() decides.
+        stmt = (
+            select(model.Message)
+            .where(model.Message.conversation_id == conversation_id, model.Message.seq < before_seq,
+                   cast(model.Message.analysis, Text).like(f'%"{mark.path[-1]}"%'))  # type: ignore[arg-type]
+            .order_by(model.Message.seq.desc()).limit(scan)  # type: ignore[attr-defined]
+        )
+        if mark.author is not None:
+            stmt = stmt.where(model.Message.author == mark.author)
+        return next((m for m in self.session.scalars(stmt) if mark.on(m)), None)
+
+    def last_of(self, conversation_ids: Sequence[str]) -> dict[str, model.Message]:
+        """The latest message of each conversation (by id), in one query."""
+        if not conversation_ids:
+            return {}
+        latest = (
+            select(model.Message.conversation_id.label("cid"), func.max(model.Message.seq).label("seq"))  # type: ignore[attr-defined]
+            .where(model.Message.conversation_id.in_(list(conversation_ids)))  # type: ignore[attr-defined]
+            .group_by(model.Message.conversation_id).subquery()
+        )
+        stmt = select(model.Message).join(latest, and_(model.Message.conversation_id == latest.c.cid,
+                                                       model.Message.seq == latest.c.seq))
+        return {m.conversation_id: m for m in self.session.scalars(stmt)}
 
     def by_client_id(self, conversation_id: str, client_message_id: str) -> model.Message | None:
         stmt = select(model.Message).where(
@@ -141,9 +190,36 @@ class MessageRepository(_Repository[model.Message]):
         stmt = select(model.Message).where(model.Message.in_reply_to == message_id).order_by(model.Message.seq)
         return self.session.scalars(stmt).all()
 
-    def next_seq(self, conversation_id: str) -> int:
-        stmt = select(func.max(model.Message.seq)).where(model.Message.conversation_id == conversation_id)
-        return int(self.session.scalar(stmt) or 0) + 1
+    def next_seq(self, conversation_id: str, locked: bool = False) -> int:
+        """The seq of the conversation's next message, from its counter. `locked`: the caller holds the
+        conversation's row lock (its counter is current); otherwise the counter is re-read under one."""
+        conv = self.session.get(model.Conversation, conversation_id)
+        if conv is None:
+            raise NotFound("conversation not found")
+        if not locked:
+            self.session.refresh(conv, ["last_seq"], with_for_update=True)
+        return last_seq(conv) + 1
+
+
+def last_seq(conv: model.Conversation) -> int:
+    """The conversation's message counter (a column of the store, not of the domain object)."""
+    return int(getattr(conv, "last_seq", None) or 0)
+
+
+@dataclass(frozen=True)
+class AnalysisMark:
+    """Messages whose analysis holds a dict at `path` (by `author` when set): e.g. the bot's state."""
+
+    path: tuple[str, ...]
+    author: str | None = None
+
+    def on(self, msg: model.Message) -> bool:
+        if self.author is not None and msg.author != self.author:
+            return False
+        node: object = msg.analysis or {}
+        for key in self.path:
+            node = node.get(key) if isinstance(node, dict) else None
+        return isinstance(node, dict) and bool(node)
 
 
 class UserRepository(_Repository[model.User]):

@@ -113,6 +113,8 @@ conversations = Table(
     Column("priority", Integer, nullable=False, server_default="0"),  # routing order within a queue
     Column("queued_at", TS),  # when it last entered a queue (waiting time, SLA, fairness)
     Column("assigned_at", TS),
+    # The seq of its latest message: the next one's is last_seq + 1 (kept by MessageRepository.add).
+    Column("last_seq", Integer, nullable=False, default=0, server_default="0"),
     Index("ix_conversations_tenant_status", "tenant_id", "status"),
 )
 
@@ -181,6 +183,7 @@ audit_log = Table(
     Column("created_at", TS, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False, unique=True),
+    Index("ix_audit_log_tenant_seq", "tenant_id", "seq"),  # the tail of each tenant's chain
 )
 
 kb_articles = Table(
