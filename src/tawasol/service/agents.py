@@ -58,16 +58,20 @@ def inbox(uow: UnitOfWork, who: UserPrincipal, statuses: list[str] | None = None
     with uow:
         convs = uow.conversations.search(who.tenant_ids, statuses=statuses,
                                          agent_id=who.user.id if mine else None)
+        # One query for the previews and one for the customers, whatever the number of conversations.
+        last = uow.messages.last_of([c.id for c in convs])
+        customers = uow.customers.get_many([c.customer_id for c in convs])
+        keys = uow.customers.load_keys([k for k, c in customers.items() if c.contact_encrypted is not None]) \
+            if contacts is not None else []
         data = []
         for c in convs:
             view = conversation_view(c)
-            last = uow.messages.for_conversation(c.id)[-1:]
-            view["last_message"] = message_view(last[0]) if last else None
-            customer = uow.customers.get(c.customer_id)
-            view["customer_name"] = _contact(uow, contacts, customer).name
+            view["last_message"] = message_view(last[c.id]) if c.id in last else None
+            view["customer_name"] = _contact(uow, contacts, customers.get(c.customer_id)).name
             view["priority"], view["assigned_at"] = c.priority, c.assigned_at.isoformat() if c.assigned_at else None
             view["queued_at"] = c.queued_at.isoformat() if c.queued_at else None
             data.append(view)
+        del keys  # held until here so that contacts.read finds them in the session
         return {"data": data, "count": len(data)}
 
 
