@@ -104,6 +104,7 @@ class KnowledgeIndex:
     _bm25_body: bm25s.BM25 | None = None
     _doc_tokens: list[frozenset[str]] = field(default_factory=list)
     _idf: dict[str, float] = field(default_factory=dict)
+    _max_idf: float | None = None  # max(_idf.values()), computed once per build (see _top_idf)
     _intents: list[str | None] = field(default_factory=list)
     _position: dict[str, int] = field(default_factory=dict)
     _doc_skeletons: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)  # (Latin, Arabic)
@@ -151,6 +152,7 @@ class KnowledgeIndex:
         df = Counter(t for d in index._doc_tokens for t in d)
         n = len(keys)
         index._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        index._max_idf = max(index._idf.values(), default=1.0)
         if keys:
             # Two fields (BM25F-like): what an article is about (titles, tags) outweighs what it mentions.
             index._bm25 = bm25s.BM25(k1=1.2, b=0.75)
@@ -222,15 +224,18 @@ class KnowledgeIndex:
             dpool = min(max(k, DENSE_POOL), len(self.keys))
             top = list(dict.fromkeys(top + [int(i) for i in np.argpartition(-dense, dpool - 1)[:dpool]]))
         hits = []
+        weights = self._coverage_weights(words)  # per question word, the same for every candidate
         for i in top:
-            cov = self._coverage(words, self._doc_tokens[i]) if scores[i] > 0 else 0.0
+            cov = self._coverage(words, self._doc_tokens[i], weights) if scores[i] > 0 else 0.0
             score = float(scores[i]) * (1.0 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * cov)
             hits.append(Hit(self.keys[i], score, cov, self._intents[i],
                             None if dense is None else round(float(dense[i]), 4)))
         hits.sort(key=lambda h: -h.score)
         if dense is not None:
             hits = _fuse(hits)
-        return [replace(h, evidence=self._evidence(words, self._position[h.article_key])) for h in hits[:k]]
+        evidence_weights = self._evidence_weights(words)
+        return [replace(h, evidence=self._evidence(words, self._position[h.article_key], evidence_weights))
+                for h in hits[:k]]
 
     def _lexical_scores(self, words: Sequence[QueryWord]) -> np.ndarray:
         """BM25 (titles and tags weighted HEAD_WEIGHT over bodies) summed over the question's words, each
@@ -263,29 +268,47 @@ class KnowledgeIndex:
             out[sc["indices"][lo:hi]] = sc["data"][lo:hi]
         return out
 
-    def _coverage(self, words: Sequence, doc: frozenset[str]) -> float:
-        # The share of the question's informative words that the article accounts for, each word
-        # weighted by its rarest known token; words the knowledge base never uses count half.
-        max_idf = max(self._idf.values(), default=1.0)
-        total = covered = 0.0
+    def _top_idf(self) -> float:
+        if self._max_idf is None:  # an index not made by build()
+            self._max_idf = max(self._idf.values(), default=1.0)
+        return self._max_idf
+
+    def _coverage_weights(self, words: Sequence) -> list[float]:
+        # Each word weighs its rarest known token; words the knowledge base never uses count half.
+        out = []
         for w in words:
             known = [self._idf[t] for t in w.tokens if t in self._idf]
-            weight = max(known) if known else 0.5 * max_idf
+            out.append(max(known) if known else 0.5 * self._top_idf())
+        return out
+
+    def _coverage(self, words: Sequence, doc: frozenset[str], weights: Sequence[float] | None = None) -> float:
+        # The share of the question's informative words that the article accounts for (`weights`: the
+        # words' _coverage_weights, computed once per question rather than once per candidate).
+        weights = self._coverage_weights(words) if weights is None else weights
+        total = covered = 0.0
+        for w, weight in zip(words, weights):
             total += weight
             if any(t in doc for t in w.tokens):
                 covered += weight
         return round(covered / total, 4) if total else 0.0
 
-    def _evidence(self, words: Sequence[QueryWord], i: int) -> Evidence:
-        doc, head, (latin, arabic) = self._doc_tokens[i], self._head_tokens[i], self._doc_skeletons[i]
-        max_idf = max(self._idf.values(), default=1.0)
-        total = covered = place_total = place_covered = 0.0
-        matched = matched_head = 0
+    def _evidence_weights(self, words: Sequence[QueryWord]) -> list[tuple[float, list[str]]]:
+        """Per question word: its weight (rarest reliable known token) and its plain (non-skeleton) tokens."""
+        out = []
         for w in words:
             reliable = [t for t in w.tokens if t[0] != "~" or len(t) > SKELETON_MIN]
             known = [self._idf[t] for t in reliable if t in self._idf]
-            weight = max(known) if known else UNKNOWN_SHARE * max_idf
-            plain = [t for t in w.tokens if t[0] != "~"]
+            weight = max(known) if known else UNKNOWN_SHARE * self._top_idf()
+            out.append((weight, [t for t in w.tokens if t[0] != "~"]))
+        return out
+
+    def _evidence(self, words: Sequence[QueryWord], i: int,
+                  weights: Sequence[tuple[float, list[str]]] | None = None) -> Evidence:
+        doc, head, (latin, arabic) = self._doc_tokens[i], self._head_tokens[i], self._doc_skeletons[i]
+        weights = self._evidence_weights(words) if weights is None else weights
+        total = covered = place_total = place_covered = 0.0
+        matched = matched_head = 0
+        for w, (weight, plain) in zip(words, weights):
             if any(t in doc for t in plain):
                 credit = 1.0
                 matched += not w.place

@@ -37,7 +37,8 @@ def append(uow: UnitOfWork, actor: str, action: str, target: str, details: dict[
     if uow.session.get_bind().dialect.name == "postgresql":
         uow.session.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"),
                             {"space": _LOCK_SPACE, "key": chain_lock_key(tenant_id)})
-    same_chain = AuditEntry.tenant_id.is_(None) if tenant_id is None else AuditEntry.tenant_id == tenant_id  # type: ignore[attr-defined]
+    tenant_col = AuditEntry.tenant_id  # type: ignore[attr-defined]
+    same_chain = tenant_col.is_(None) if tenant_id is None else tenant_col == tenant_id
     last_hash = uow.session.scalars(
         select(AuditEntry.hash).where(same_chain).order_by(AuditEntry.seq.desc()).limit(1)  # type: ignore[attr-defined]
     ).first()
@@ -71,8 +72,8 @@ def verify(uow: UnitOfWork, batch: int = 5000) -> tuple[int, int | None]:
 
         def counted() -> Iterable[AuditEntry]:
             nonlocal checked
-            stmt = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=batch)  # type: ignore[attr-defined]
-            for entry in uow.session.scalars(stmt):
+            stmt = select(AuditEntry).order_by(AuditEntry.seq)  # type: ignore[attr-defined]
+            for entry in uow.session.scalars(stmt.execution_options(yield_per=batch)):
                 checked += 1
                 yield entry
 

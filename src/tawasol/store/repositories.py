@@ -187,10 +187,10 @@ class MessageRepository(_Repository[model.Message]):
         """The latest message of each conversation (by id), in one query."""
         if not conversation_ids:
             return {}
+        conv_col, seq_col = model.Message.conversation_id, model.Message.seq  # type: ignore[attr-defined]
         latest = (
-            select(model.Message.conversation_id.label("cid"), func.max(model.Message.seq).label("seq"))  # type: ignore[attr-defined]
-            .where(model.Message.conversation_id.in_(list(conversation_ids)))  # type: ignore[attr-defined]
-            .group_by(model.Message.conversation_id).subquery()
+            select(conv_col.label("cid"), func.max(seq_col).label("seq"))
+            .where(conv_col.in_(list(conversation_ids))).group_by(conv_col).subquery()
         )
         stmt = select(model.Message).join(latest, and_(model.Message.conversation_id == latest.c.cid,
                                                        model.Message.seq == latest.c.seq))
