@@ -5,17 +5,24 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_HOME = Path.home() / ".tawasol"
 DEV_SECRET = "dev-insecure-secret-change-me"
+MIN_SECRET_CHARS = 32
+PRODUCTION_NAMES = frozenset({"production", "prod"})
+
+
+class UnsafeSettings(RuntimeError):
+    """Settings that must not run in production. Not a ValueError, so pydantic does not wrap it and the
+    message is printed alone, without the other settings' values (secrets) beside it."""
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TAWASOL_", extra="ignore")
 
-    env: str = "development"  # development | production
+    env: str = "development"  # development | production (also `prod`, any case)
     home: Path = DEFAULT_HOME  # where the SQLite file, model artifacts and keys live by default
     database_url: str = ""  # empty: SQLite file in `home`
     redis_url: str = ""  # empty: in-process event bus
@@ -31,17 +38,32 @@ class Settings(BaseSettings):
     user_token_ttl_hours: int = 12
     rate_limit_per_minute: int = 60  # public customer endpoints, per client address
     conversations_per_minute: int = 20
+    login_failures_per_account: int = 10  # failed logins per minute for one e-mail from one address
+    login_failures_per_address: int = 30  # failed logins per minute from one address, all e-mails
     log_level: str = "info"
     agent_disconnect_grace_seconds: float = 15.0  # console closed this long: agent offline, conversations requeued
     retention_interval_seconds: int = 3600
     insights_interval_seconds: int = 6 * 3600  # churn and CSAT scores refresh (0: never; runs at start)  # how often the retention purge runs in-process (0: never)
 
-    @field_validator("secret_key")
+    @field_validator("env")
     @classmethod
-    def _no_placeholder_in_production(cls, value: str, info) -> str:  # type: ignore[no-untyped-def]
-        if info.data.get("env") == "production" and value == DEV_SECRET:
-            raise ValueError("set TAWASOL_SECRET_KEY to a real secret in production")
-        return value
+    def _env_name(cls, value: str) -> str:
+        name = value.strip().lower()
+        return "production" if name in PRODUCTION_NAMES else name
+
+    @model_validator(mode="after")
+    def _real_secret_in_production(self) -> "Settings":
+        if self.is_production and self.secret_key == DEV_SECRET:
+            raise UnsafeSettings("TAWASOL_ENV is production: set TAWASOL_SECRET_KEY to a real secret, "
+                                 "not the development one")
+        if self.is_production and len(self.secret_key) < MIN_SECRET_CHARS:
+            raise UnsafeSettings(f"TAWASOL_ENV is production: TAWASOL_SECRET_KEY must be at least {MIN_SECRET_CHARS} "
+                                 "characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
 
     @property
     def effective_model_dir(self) -> Path:

@@ -137,10 +137,18 @@ def test_invalid_utf8_is_not_a_500(client, slug) -> None:  # type: ignore[no-unt
 def test_control_characters_are_removed(client, slug) -> None:  # type: ignore[no-untyped-def]
     conv_id, auth = factories.open_conversation(client, slug)
     r = client.post(f"/api/v1/conversations/{conv_id}/messages", headers={**auth, "content-type": "application/json"},
-                    content=b'{"text": "hello\\u0000 world\\u0007 end"}')
+                    content=b'{"text": "hello world\\u0007 end\\u001b"}')
     assert r.status_code == 201, r.text
     text = r.json()["message"]["text"]
-    assert "\x00" not in text and "\x07" not in text and text.endswith("end")
+    assert "\x07" not in text and "\x1b" not in text and text.endswith("end")
+
+
+def test_nul_is_refused_with_the_field_named(client, slug) -> None:  # type: ignore[no-untyped-def]
+    conv_id, auth = factories.open_conversation(client, slug)
+    r = client.post(f"/api/v1/conversations/{conv_id}/messages", headers={**auth, "content-type": "application/json"},
+                    content=b'{"text": "hello\\u0000 world"}')
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["loc"] == ["body", "text"] and "NUL" in r.json()["detail"][0]["msg"]
 
 
 def test_lone_surrogate_is_422_not_500(client, slug) -> None:  # type: ignore[no-untyped-def]

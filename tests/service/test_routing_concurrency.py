@@ -26,7 +26,7 @@ def centre(settings):  # type: ignore[no-untyped-def]
     admin.create_tenant(p.uow(), "load-test", "Load Test")
     ids = []
     for i in range(N_AGENTS):
-        view = admin.create_user(p.uow(), f"agent{i}@load.example", "password-123", "agent", ["load-test"],
+        view = admin.create_user(p.uow(), f"agent{i}@load.example", "load-test-agent-pass", "agent", ["load-test"],
                                  languages=["fr"], capacity=5 if i % 2 else 10)
         ids.append(view["id"])
     with p.uow() as uow:

@@ -14,7 +14,9 @@ from starlette.concurrency import run_in_threadpool
 
 from tawasol import __version__
 from tawasol.api import errors
-from tawasol.api.limits import BodySizeLimit, RateLimiter
+from tawasol.api.input_guard import InputGuard
+from tawasol.api.limits import BodySizeLimit, LoginThrottle, RateLimiter
+from tawasol.api.security_headers import SecurityHeaders
 from tawasol.api.routes import agent, auth, conversations, health, insights, knowledge, pages, privacy, supervisor, ws
 from tawasol.service.bootstrap import Platform, bootstrap
 from tawasol.service.jobs import PeriodicJob, Scheduler
@@ -23,16 +25,37 @@ WEB = Path(__file__).resolve().parents[1] / "web" / "static"
 
 
 class _HideTokens(logging.Filter):
-    """Access logs must not keep bearer tokens that WebSocket URLs carry in their query string."""
+    """Server logs must not keep the bearer tokens that WebSocket URLs carry in their query string: uvicorn
+    writes them in its access lines and in the WebSocket handshake lines of `uvicorn.error`."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and "token=" in record.msg:
+            record.msg = _hide(record.msg)
         if isinstance(record.args, tuple):
-            record.args = tuple(_TOKEN.sub(r"\1***", a) if isinstance(a, str) else a for a in record.args)
+            record.args = tuple(_hide(a) if isinstance(a, str) else a for a in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {k: _hide(v) if isinstance(v, str) else v for k, v in record.args.items()}
         return True
 
 
-_TOKEN = re.compile(r"((?:^|[?&])token=)[^&\s]+")
-logging.getLogger("uvicorn.access").addFilter(_HideTokens())
+_TOKEN = re.compile(r"((?:^|[?&\s])token=)[^&\s\"']+")
+# A filter on a logger applies only to the records logged on that very logger, so each one uvicorn logs on.
+UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi")
+
+
+def _hide(text: str) -> str:
+    return _TOKEN.sub(r"\1***", text)
+
+
+def hide_tokens_in_server_logs() -> None:
+    """Idempotent: one filter per uvicorn logger."""
+    for name in UVICORN_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _HideTokens) for f in logger.filters):
+            logger.addFilter(_HideTokens())
+
+
+hide_tokens_in_server_logs()
 
 
 def platform_jobs(platform: Platform) -> list[PeriodicJob]:
@@ -68,6 +91,7 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
     s = platform.settings
     app.state.open_limiter = RateLimiter(s.conversations_per_minute)
     app.state.message_limiter = RateLimiter(s.rate_limit_per_minute)
+    app.state.login_throttle = LoginThrottle(s.login_failures_per_account, s.login_failures_per_address)
     errors.install(app)
     for router in (health.router, auth.router, conversations.router, agent.router, privacy.router, knowledge.router,
                    ws.router,
@@ -75,5 +99,8 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
         app.include_router(router)
     if WEB.is_dir():
         app.mount("/static", StaticFiles(directory=WEB, html=True), name="static")
+    # Outermost last: the size limit reads the body first, then the guard refuses what no column can store.
+    app.add_middleware(InputGuard)
     app.add_middleware(BodySizeLimit, max_bytes=s.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     return app

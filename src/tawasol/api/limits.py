@@ -1,4 +1,4 @@
-"""Request-size limit (ASGI middleware) and a sliding-window rate limiter for public endpoints."""
+"""Request-size limit (ASGI middleware), a sliding-window rate limiter for public endpoints, the login throttle."""
 
 from __future__ import annotations
 
@@ -81,9 +81,7 @@ class RateLimiter:
         """Record a hit; returns None when allowed, else the seconds to wait."""
         now = time.monotonic()
         with self._lock:
-            q = self._hits.setdefault(key, deque())
-            while q and q[0] <= now - self.window:
-                q.popleft()
+            q = self._recent(key, now)
             if len(q) >= self.limit:
                 return max(0.0, q[0] + self.window - now)
             q.append(now)
@@ -91,3 +89,49 @@ class RateLimiter:
                 for k in [k for k, v in self._hits.items() if not v or v[-1] <= now - self.window]:
                     del self._hits[k]
             return None
+
+    def wait(self, key: Any) -> float | None:
+        """Without recording a hit: None when one more would be allowed, else the seconds to wait."""
+        now = time.monotonic()
+        with self._lock:
+            q = self._hits.get(key)
+            if q is None:
+                return None
+            q = self._recent(key, now)
+            return max(0.0, q[0] + self.window - now) if len(q) >= self.limit else None
+
+    def forget(self, key: Any) -> None:
+        with self._lock:
+            self._hits.pop(key, None)
+
+    def _recent(self, key: Any, now: float) -> deque[float]:
+        q = self._hits.setdefault(key, deque())
+        while q and q[0] <= now - self.window:
+            q.popleft()
+        return q
+
+
+class LoginThrottle:
+    """Failed logins counted per (e-mail, client address) and per client address. Only failures count, and
+    a success clears its (e-mail, address) count: someone guessing from elsewhere never locks the right
+    password out, while one address cannot try many passwords on one account or a few on many accounts."""
+
+    def __init__(self, per_account: int, per_address: int, window: float = 60.0) -> None:
+        self.account = RateLimiter(per_account, window)
+        self.address = RateLimiter(per_address, window)
+
+    @staticmethod
+    def account_key(email: str, address: str) -> tuple[str, str]:
+        return email.strip().lower(), address  # the same e-mail the login looks up
+
+    def wait(self, email: str, address: str) -> float | None:
+        waits = [w for w in (self.account.wait(self.account_key(email, address)), self.address.wait(address))
+                 if w is not None]
+        return max(waits) if waits else None
+
+    def failed(self, email: str, address: str) -> None:
+        self.account.hit(self.account_key(email, address))
+        self.address.hit(address)
+
+    def succeeded(self, email: str, address: str) -> None:
+        self.account.forget(self.account_key(email, address))

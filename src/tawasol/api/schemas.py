@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 LANG = Literal["fr", "en", "es", "ar", "ary", "ary_Latn"]
+MAX_SEQ = 2**31 - 1  # the range of the `seq` column (INTEGER on PostgreSQL): larger values are refused, 422
 
 
 class _Strict(BaseModel):

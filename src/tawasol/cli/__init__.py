@@ -27,4 +27,10 @@ app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:
-    app()
+    from tawasol.config import UnsafeSettings
+
+    try:
+        app()
+    except UnsafeSettings as exc:  # refuse to start, with the reason alone (no traceback, no other settings)
+        typer.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None

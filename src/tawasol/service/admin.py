@@ -7,6 +7,7 @@ from typing import Any
 
 from tawasol.domain.errors import Conflict, InvalidInput, NotFound
 from tawasol.domain.model import Queue, Role, Tenant, User
+from tawasol.service.passwords import check_password
 from tawasol.service.security import hash_password
 from tawasol.service.views import user_view
 from tawasol.store.uow import UnitOfWork
@@ -50,8 +51,7 @@ def create_user(uow: UnitOfWork, email: str, password: str, role: str, tenant_sl
         role_value = Role(role).value
     except ValueError:
         raise InvalidInput("role", f"expected one of {[r.value for r in Role]}, got {role!r}") from None
-    if len(password) < 8:
-        raise InvalidInput("password", "at least 8 characters")
+    check_password(password, email)
     with uow:
         tenants = []
         for slug in tenant_slugs:

@@ -16,7 +16,7 @@ from tawasol.domain.model import (
 )
 from tawasol.domain.pipeline import MessageContext, Reply
 from tawasol.privacy.step import PLACEHOLDERS_KEY
-from tawasol.service import audit, auth, events
+from tawasol.service import audit, auth, events, replays
 from tawasol.service.commands import CustomerSaid, OpenConversation
 from tawasol.service.contacts import Contact, ContactBook
 from tawasol.service.handoff import apply_outcome
@@ -111,7 +111,7 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         if cmd.client_message_id:
             previous = uow.messages.by_client_id(conv.id, cmd.client_message_id)
             if previous is not None:
-                return _replay(uow, conv, previous, raw_text_sealer)
+                return _replay(uow, conv, previous, raw_text_sealer, text)
         if conv.status == ConversationStatus.CLOSED.value:
             raise Conflict("conversation is closed")
         tenant = uow.tenants.get(conv.tenant_id)
@@ -129,7 +129,7 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         ctx = MessageContext(tenant=tenant, conversation=conv, customer=customer, message=msg,
                              history=history, text=text, raw_text=text)
         first_words = not conv.language and not any(m.author == Author.CUSTOMER.value for m in history)
-        if conv.status in (ConversationStatus.QUEUED.value, ConversationStatus.ASSIGNED.value):
+        if conv.status == ConversationStatus.ASSIGNED.value:
             # A person owns the conversation: understand the message, never let the bot answer.
             ctx = pipeline.run_for_human(ctx)
         else:
@@ -189,11 +189,15 @@ def _analysis_dict(ctx: MessageContext) -> dict[str, Any]:
     return data
 
 
-def _replay(uow: UnitOfWork, conv: Conversation, previous: Message,
-            sealer: RawTextSealer | None) -> CustomerSaidResult:
+def _replay(uow: UnitOfWork, conv: Conversation, previous: Message, sealer: RawTextSealer | None,
+            text: str) -> CustomerSaidResult:
+    """The stored result of a retry; 409 when the retry says something else (compared with the words as
+    typed when they can still be read, else with the redaction stored)."""
+    view = _customer_views(uow, conv, [previous], sealer)[0]
+    replays.require_same_text(str(view.get("text") or ""), text)
     replies = uow.messages.replies_to(previous.id)
-    return CustomerSaidResult(message=_customer_views(uow, conv, [previous], sealer)[0],
-                              replies=[message_view(r) for r in replies], status=conv.status, replayed=True)
+    return CustomerSaidResult(message=view, replies=[message_view(r) for r in replies], status=conv.status,
+                              replayed=True)
 
 
 def _customer_views(uow: UnitOfWork, conv: Conversation, msgs: list[Message],

@@ -1,27 +1,33 @@
 """Login and logout of agents, supervisors and admins."""
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from tawasol.api.deps import PlatformDep, bearer
-from tawasol.api.limits import RateLimiter
+from tawasol.api.limits import LoginThrottle
 from tawasol.api.schemas import LoginIn, TokenOut
 from tawasol.domain.errors import Unauthorized
 from tawasol.service import auth
 from tawasol.service.views import user_view
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
-_login_attempts = RateLimiter(limit=20, window=60.0)
 
 
 @router.post("/login", response_model=TokenOut)
 async def login(body: LoginIn, request: Request, platform: PlatformDep) -> TokenOut:
+    throttle: LoginThrottle = request.app.state.login_throttle
     client = request.client.host if request.client else "?"
-    if _login_attempts.hit((client, body.email.lower())) is not None:
-        raise Unauthorized("too many attempts; wait a minute")
-    token, who = await run_in_threadpool(
-        auth.login, platform.uow(), body.email, body.password, platform.settings.user_token_ttl_hours
-    )
+    wait = throttle.wait(body.email, client)
+    if wait is not None:
+        raise HTTPException(429, "too many failed logins; wait a minute", headers={"Retry-After": str(int(wait) + 1)})
+    try:
+        token, who = await run_in_threadpool(
+            auth.login, platform.uow(), body.email, body.password, platform.settings.user_token_ttl_hours
+        )
+    except Unauthorized:
+        throttle.failed(body.email, client)
+        raise
+    throttle.succeeded(body.email, client)
     return TokenOut(access_token=token, user=user_view(who.user, who.tenant_ids))
 
 

@@ -7,7 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from tawasol.api.deps import CurrentCustomer, PlatformDep, publish_events
 from tawasol.api.limits import RateLimiter
-from tawasol.api.schemas import ConversationCreate, ConversationCreated, MessageCreate, MessagePosted, MessagesPublic
+from tawasol.api.schemas import MAX_SEQ, ConversationCreate, ConversationCreated, MessageCreate, MessagePosted, MessagesPublic
 from tawasol.service import conversations as svc
 from tawasol.service.commands import CustomerDetails, CustomerSaid, OpenConversation
 
@@ -57,7 +57,7 @@ async def post_message(conversation_id: str, body: MessageCreate, request: Reque
 
 @router.get("/{conversation_id}/messages", response_model=MessagesPublic)
 async def list_messages(conversation_id: str, who: CurrentCustomer, platform: PlatformDep,
-                        after_seq: int = Query(0, ge=0)) -> MessagesPublic:
+                        after_seq: int = Query(0, ge=0, le=MAX_SEQ)) -> MessagesPublic:
     data = await run_in_threadpool(svc.list_messages, platform.uow(), [who.tenant_id], conversation_id, after_seq,
                                    False, platform.extras.get("raw_text_sealer"))
     return MessagesPublic(**data)

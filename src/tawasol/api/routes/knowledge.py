@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Response
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Path, Response
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from tawasol.api.deps import CurrentUser, PlatformDep
 from tawasol.bot.knowledge import articles_from_records
-from tawasol.domain.errors import NotFound
-from tawasol.domain.model import Role
+from tawasol.domain.errors import InvalidInput, NotFound
+from tawasol.domain.model import Article, Role
 from tawasol.service import knowledge as svc
 from tawasol.service.principals import UserPrincipal
 
 router = APIRouter(prefix="/api/v1/admin/tenants/{tenant}/articles", tags=["knowledge base"])
+
+# The columns' sizes (store/tables.py kb_articles): longer values are refused here, not by the database.
+MAX_KEY, MAX_INTENT, MAX_URL = 128, 100, 500
+ArticleKey = Annotated[str, Path(min_length=1, max_length=MAX_KEY)]
+Language = Annotated[str, Path(min_length=1, max_length=16)]
+
+
+def web_address(url: str) -> str:
+    """An article's link is shown to customers: an absolute http(s) address only (no `javascript:`)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"expected an http:// or https:// address, got scheme {parts.scheme or 'none'!r}")
+    return url.strip()
 
 
 class ArticleIn(BaseModel):
@@ -24,7 +38,12 @@ class ArticleIn(BaseModel):
     body: str = Field(min_length=1, max_length=50_000)
     tags: list[str] = Field(default_factory=list, max_length=50)
     intent: str | None = Field(default=None, max_length=100)
-    url: str | None = Field(default=None, max_length=500)
+    url: str | None = Field(default=None, max_length=MAX_URL)
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        return web_address(value) if value else value
 
 
 class ImportIn(BaseModel):
@@ -41,6 +60,24 @@ def _admin_of(platform: Any, who: UserPrincipal, tenant: str) -> None:
             raise NotFound("tenant not found")
 
 
+def _storable(articles: list[Article], where: str = "body") -> list[Article]:
+    """Imported records pass the same limits as one article written through the API."""
+    for i, a in enumerate(articles):
+        at = f"{where}[{i}]" if where != "body" else where
+        if len(a.article_key) > MAX_KEY:
+            raise InvalidInput("article_key", f"{at}: expected at most {MAX_KEY} characters")
+        if a.intent is not None and len(a.intent) > MAX_INTENT:
+            raise InvalidInput("intent", f"{at}: expected at most {MAX_INTENT} characters")
+        if a.url is not None:
+            try:
+                a.url = web_address(a.url)
+            except ValueError as exc:
+                raise InvalidInput("url", f"{at}: {exc}") from None
+            if len(a.url) > MAX_URL:
+                raise InvalidInput("url", f"{at}: expected at most {MAX_URL} characters")
+    return articles
+
+
 def _invalidate(platform: Any) -> Any:
     provider = platform.extras.get("knowledge")
     return provider.invalidate if provider is not None else None
@@ -54,24 +91,25 @@ async def list_articles(tenant: str, who: CurrentUser, platform: PlatformDep) ->
 
 
 @router.get("/{article_key}/{language}")
-async def get_article(tenant: str, article_key: str, language: str, who: CurrentUser,
+async def get_article(tenant: str, article_key: ArticleKey, language: Language, who: CurrentUser,
                       platform: PlatformDep) -> dict[str, Any]:
     await run_in_threadpool(_admin_of, platform, who, tenant)
     return await run_in_threadpool(svc.get_article, platform.uow(readonly=True), tenant, article_key, language)
 
 
 @router.put("/{article_key}/{language}")
-async def put_article(tenant: str, article_key: str, language: str, body: ArticleIn, who: CurrentUser,
+async def put_article(tenant: str, article_key: ArticleKey, language: Language, body: ArticleIn, who: CurrentUser,
                       platform: PlatformDep) -> dict[str, Any]:
     await run_in_threadpool(_admin_of, platform, who, tenant)
-    articles = articles_from_records([{**body.model_dump(), "article_key": article_key, "language": language}])
+    articles = _storable(articles_from_records([{**body.model_dump(), "article_key": article_key,
+                                                 "language": language}]))
     result = await run_in_threadpool(svc.store_articles, platform.uow(), tenant, articles, False,
                                      _invalidate(platform))
     return {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
 
 
 @router.delete("/{article_key}/{language}", status_code=204)
-async def delete_article(tenant: str, article_key: str, language: str, who: CurrentUser,
+async def delete_article(tenant: str, article_key: ArticleKey, language: Language, who: CurrentUser,
                          platform: PlatformDep) -> Response:
     await run_in_threadpool(_admin_of, platform, who, tenant)
     await run_in_threadpool(svc.delete_article, platform.uow(), tenant, article_key, language, _invalidate(platform))
@@ -81,7 +119,7 @@ async def delete_article(tenant: str, article_key: str, language: str, who: Curr
 @router.post("/import")
 async def import_articles(tenant: str, body: ImportIn, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
     await run_in_threadpool(_admin_of, platform, who, tenant)
-    articles = articles_from_records(body.articles, "articles")  # all validated before any is stored
+    articles = _storable(articles_from_records(body.articles, "articles"), "articles")  # all before any is stored
     result = await run_in_threadpool(svc.store_articles, platform.uow(), tenant, articles, False,
                                      _invalidate(platform))
     return {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,

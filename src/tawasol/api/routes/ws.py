@@ -1,7 +1,8 @@
 """WebSockets: the customer's conversation stream and the agent's live inbox.
 
 Each connection: authenticate -> accept -> subscribe -> send backlog -> pump events both ways;
-cleanup in `finally`. Close codes: 4401 bad token, 4404 unknown conversation, 4400 protocol error.
+cleanup in `finally`. Close codes: 4401 bad token, 4404 unknown conversation, 4400 protocol error (also an
+`after_seq` out of range). A frame that is not a JSON object (or nests too deep, or holds NUL) gets an error frame.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.concurrency import run_in_threadpool
 
+from tawasol.api.input_guard import text_problem
+from tawasol.api.schemas import MAX_SEQ
 from tawasol.bus import Subscription
 from tawasol.domain.errors import DomainError, NotFound, Unauthorized
 from tawasol.service import auth, events
@@ -43,8 +46,13 @@ async def _serve(ws: WebSocket, sub: Subscription, on_receive: Any, view: Any = 
                 data = json.loads(raw)
                 if not isinstance(data, dict):
                     raise ValueError
-            except ValueError:
+            except (ValueError, RecursionError):  # a frame nested thousands deep is not one we read
                 await ws.send_json({"type": "error", "detail": "expected a JSON object, got " + raw[:40]})
+                continue
+            problem = text_problem(raw)
+            if problem is not None:
+                await ws.send_json({"type": "error", "detail": f"{'.'.join(map(str, problem[0])) or 'frame'}: "
+                                                              f"{problem[1]}"})
                 continue
             if data.get("type") == "ping":
                 await ws.send_json({"type": "pong"})
@@ -62,6 +70,10 @@ async def _serve(ws: WebSocket, sub: Subscription, on_receive: Any, view: Any = 
 @router.websocket("/api/v1/conversations/{conversation_id}/ws")
 async def customer_ws(ws: WebSocket, conversation_id: str, token: str = "", after_seq: int = 0) -> None:
     platform: Platform = ws.app.state.platform
+    if not 0 <= after_seq <= MAX_SEQ:  # accepted first so that a browser reads the code and the reason
+        await ws.accept()
+        await ws.close(code=4400, reason=f"after_seq: expected 0 to {MAX_SEQ}")
+        return
     try:
         who = await run_in_threadpool(auth.authenticate_customer, platform.uow(readonly=True), token,
                                         conversation_id)
