@@ -6,12 +6,21 @@ import uuid
 from typing import Any
 
 from tawasol.service import admin
+from tawasol.service.identity import sign_external_id
 
 PASSWORD = "correct-horse-battery"
+IDENTITY_SECRET = "test-identity-secret-of-the-tenant-site"
 
 
 def tenant(platform: Any, slug: str | None = None) -> Any:
-    return admin.create_tenant(platform.uow(), slug or f"t-{uuid.uuid4().hex[:8]}", "Test Co")
+    """A tenant whose site signs its customers' external ids with IDENTITY_SECRET."""
+    return admin.create_tenant(platform.uow(), slug or f"t-{uuid.uuid4().hex[:8]}", "Test Co",
+                               settings={"identity": {"secret": IDENTITY_SECRET}})
+
+
+def signed(external_id: str, secret: str = IDENTITY_SECRET) -> dict[str, str]:
+    """The customer fields of a site that vouches for its logged-in customer."""
+    return {"external_id": external_id, "external_id_signature": sign_external_id(secret, external_id)}
 
 
 def user(platform: Any, tenant_slugs: list[str], role: str = "agent", languages: list[str] | None = None) -> dict:

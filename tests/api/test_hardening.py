@@ -326,3 +326,62 @@ def test_replay_comparison_reads_through_placeholders() -> None:
     assert same_text("appelez le [PHONE_1] svp", "appelez le 06 12 34 56 78 svp")
     assert not same_text("appelez le [PHONE_1] svp", "appelez le 06 12 34 56 78 demain")
     assert not same_text("bonjour", "bonsoir") and same_text("bonjour", "bonjour")
+
+
+# --- 6. signed identity ----------------------------------------------------------------------------------------
+
+def _customer_of(platform, conv_id: str):  # type: ignore[no-untyped-def]
+    with platform.uow() as uow:
+        conv = uow.conversations.get(conv_id)
+        return uow.customers.get(conv.customer_id)
+
+
+def test_only_a_signed_external_id_finds_the_returning_customer(client, platform) -> None:  # type: ignore[no-untyped-def]
+    t = factories.tenant(platform)
+    first, _ = factories.open_conversation(client, t.slug, name="Nadia", **factories.signed("crm-42"))
+    known = _customer_of(platform, first)
+    assert known.external_id == "crm-42"
+    again, _ = factories.open_conversation(client, t.slug, **factories.signed("crm-42"))
+    assert _customer_of(platform, again).id == known.id
+    for guess in ({"external_id": "crm-42"},
+                  {"external_id": "crm-42", "external_id_signature": "00" * 32},
+                  {"external_id": "crm-42", "external_id_signature": factories.signed("crm-43")["external_id_signature"]},
+                  factories.signed("crm-42", secret="another-site-s-secret"),
+                  {"external_id": "crm-42", "external_id_signature": "é" * 64}):
+        r = client.post("/api/v1/conversations", json={"tenant": t.slug, "customer": guess})
+        assert r.status_code == 201 and set(r.json()) == {"id", "customer_token", "status", "messages"}
+        stranger = _customer_of(platform, r.json()["id"])
+        assert stranger.id != known.id and stranger.external_id is None
+
+
+def test_an_unknown_and_a_known_unsigned_id_get_the_same_answer(client, platform) -> None:  # type: ignore[no-untyped-def]
+    t = factories.tenant(platform)
+    factories.open_conversation(client, t.slug, **factories.signed("crm-7"))
+    answers = [client.post("/api/v1/conversations", json={"tenant": t.slug, "customer": {"external_id": x}})
+               for x in ("crm-7", "crm-never-seen")]
+    assert [r.status_code for r in answers] == [201, 201]
+    assert answers[0].json()["status"] == answers[1].json()["status"]
+    assert [m["text"] for m in answers[0].json()["messages"]] == [m["text"] for m in answers[1].json()["messages"]]
+
+
+def test_a_tenant_without_a_secret_ignores_external_ids(client, platform) -> None:  # type: ignore[no-untyped-def]
+    from tawasol.service import admin
+
+    t = admin.create_tenant(platform.uow(), "no-secret-co", "No Secret Co")
+    a, _ = factories.open_conversation(client, t.slug, **factories.signed("crm-1"))
+    b, _ = factories.open_conversation(client, t.slug, **factories.signed("crm-1"))
+    assert _customer_of(platform, a).id != _customer_of(platform, b).id
+    assert _customer_of(platform, a).external_id is None
+
+
+def test_a_rotated_secret_signs_from_now_on(client, platform) -> None:  # type: ignore[no-untyped-def]
+    from tawasol.service.identity import new_identity_secret
+
+    t = factories.tenant(platform)
+    first, _ = factories.open_conversation(client, t.slug, **factories.signed("crm-9"))
+    secret = new_identity_secret(platform.uow(), t.slug)
+    assert len(secret) == 64 and secret != factories.IDENTITY_SECRET
+    old, _ = factories.open_conversation(client, t.slug, **factories.signed("crm-9"))
+    new, _ = factories.open_conversation(client, t.slug, **factories.signed("crm-9", secret=secret))
+    assert _customer_of(platform, old).id != _customer_of(platform, first).id
+    assert _customer_of(platform, new).id == _customer_of(platform, first).id

@@ -11,7 +11,7 @@ NAME, EMAIL, PHONE = "Yasmine Tazi-Oukili", "yasmine.tazi@example.ma", "+212 661
 
 
 def _open(client, slug):  # type: ignore[no-untyped-def]
-    return factories.open_conversation(client, slug, name=NAME, email=EMAIL, phone=PHONE, external_id="c-77")
+    return factories.open_conversation(client, slug, name=NAME, email=EMAIL, phone=PHONE, **factories.signed("c-77"))
 
 
 def test_contact_details_are_not_in_the_database_in_clear(client, platform) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +51,7 @@ def test_agent_sees_the_name_and_export_has_the_details(client, platform) -> Non
 def test_returning_customer_keeps_their_sealed_details(client, platform) -> None:  # type: ignore[no-untyped-def]
     t = factories.tenant(platform)
     _open(client, t.slug)
-    factories.open_conversation(client, t.slug, external_id="c-77")
+    factories.open_conversation(client, t.slug, **factories.signed("c-77"))
     with platform.uow() as uow:
         customer = uow.session.query(Customer).filter_by(external_id="c-77").one()
         assert platform.extras["contacts"].read(uow, customer).email == EMAIL
@@ -75,7 +75,7 @@ def test_legacy_clear_rows_are_sealed(platform) -> None:  # type: ignore[no-unty
 def test_a_ciphertext_moved_to_another_customer_does_not_open(client, platform) -> None:  # type: ignore[no-untyped-def]
     t = factories.tenant(platform)
     _open(client, t.slug)
-    factories.open_conversation(client, t.slug, name="Other", external_id="c-78")
+    factories.open_conversation(client, t.slug, name="Other", **factories.signed("c-78"))
     contacts = platform.extras["contacts"]
     with platform.uow() as uow:
         a = uow.session.query(Customer).filter_by(external_id="c-77").one()

@@ -7,8 +7,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tawasol.demo.seed import TENANT
+from tawasol.demo.seed import DEMO_IDENTITY_SECRET, TENANT
 from tawasol.service.insights import refresh_scores
+from tests.factories import signed
 from tests.web.test_handoff_browser import _agent_console
 
 pytestmark = pytest.mark.browser
@@ -19,7 +20,7 @@ def test_console_shows_churn_risk_of_a_known_customer(site: dict[str, Any], page
     console = _agent_console(pages, site["url"], "salma@atlas-telecom.example")
     opened = httpx.post(f"{site['url']}/api/v1/conversations", json={
         "tenant": TENANT, "channel": "web", "language": "ary",
-        "customer": {"external_id": "ATL-100587", "preferred_language": "ary"}}).json()
+        "customer": {**signed("ATL-100587", DEMO_IDENTITY_SECRET), "preferred_language": "ary"}}).json()
     headers = {"authorization": f"Bearer {opened['customer_token']}"}
     r = httpx.post(f"{site['url']}/api/v1/conversations/{opened['id']}/messages", headers=headers,
                    json={"text": "بغيت نهضر مع شي واحد"})

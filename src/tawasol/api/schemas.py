@@ -19,6 +19,8 @@ class CustomerIn(_Strict):
     email: str | None = Field(default=None, max_length=320)
     phone: str | None = Field(default=None, max_length=64)
     external_id: str | None = Field(default=None, max_length=128)
+    # hex HMAC-SHA256 of external_id under the tenant's identity secret; without it external_id is ignored
+    external_id_signature: str | None = Field(default=None, max_length=128)
     preferred_language: LANG | None = None
     consent: dict[str, Any] = Field(default_factory=dict)
 

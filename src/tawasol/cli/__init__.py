@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from tawasol.cli import bench, db, insights, kb, nlu, pii, predict, privacy, serve, users, wfm
+from tawasol.cli import bench, db, insights, kb, nlu, pii, predict, privacy, serve, tenants, users, wfm
 from tawasol.cli.eval import app as eval_app
 
 app = typer.Typer(help="Tawasol: customer service where AI and people work together.", no_args_is_help=True,
@@ -13,6 +13,7 @@ app.command("serve")(serve.serve)
 app.command("demo")(serve.demo)
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
+app.add_typer(tenants.app, name="tenants")
 app.add_typer(nlu.app, name="nlu")
 app.add_typer(pii.app, name="pii")
 app.add_typer(privacy.app, name="privacy")

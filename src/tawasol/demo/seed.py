@@ -33,6 +33,8 @@ AGENTS = [
 ]
 
 DEMO_BACKEND_PORT = 8765
+# The demo site's identity secret (service/identity.py): it signs customer ids as a real tenant's server would.
+DEMO_IDENTITY_SECRET = "atlas-demo-identity-secret-2026"
 
 SETTINGS: dict[str, Any] = {
     "bot": {"flows_dir": "demo", "backend_url": f"http://127.0.0.1:{DEMO_BACKEND_PORT}"},
@@ -41,6 +43,7 @@ SETTINGS: dict[str, Any] = {
     # A plain problem report ("internet ma khdamch") reads as negative; escalate on strong feelings only.
     "escalation": {"negative_intensity": 0.9, "anger": 0.6, "max_out_of_scope": 2},
     "retention": {"raw_text_days": 30, "redacted_days": 365},
+    "identity": {"secret": DEMO_IDENTITY_SECRET},
 }
 
 # (name, external id, language, segment, past conversations: [(status, [(author, text)])])

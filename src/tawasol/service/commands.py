@@ -14,6 +14,7 @@ class CustomerDetails:
     external_id: str | None = None
     preferred_language: str | None = None
     consent: dict[str, Any] = field(default_factory=dict)
+    external_id_signature: str | None = None  # see service/identity.py: unsigned ids are ignored
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from tawasol.domain.model import (
 )
 from tawasol.domain.pipeline import MessageContext, Reply
 from tawasol.privacy.step import PLACEHOLDERS_KEY
-from tawasol.service import audit, auth, events, replays
+from tawasol.service import audit, auth, events, identity, replays
 from tawasol.service.commands import CustomerSaid, OpenConversation
 from tawasol.service.contacts import Contact, ContactBook
 from tawasol.service.handoff import apply_outcome
@@ -39,18 +39,22 @@ class OpenedConversation:
 
 def open_conversation(cmd: OpenConversation, uow: UnitOfWork, token_ttl_hours: int,
                       greeting: "Greeter | None" = None, contacts: ContactBook | None = None) -> OpenedConversation:
-    """Open a conversation for a new or returning (by external id) customer. With a contact book, the
-    customer's name, e-mail and phone are stored only encrypted under their own key."""
+    """Open a conversation for a new or returning customer. A returning customer is recognised only by an
+    external id the tenant's site signed (`identity.verified_external_id`); an unsigned or wrongly signed id,
+    or any id for a tenant without an identity secret, is ignored: the visitor is a new customer without
+    one, and the answer is the same whether the id exists or not. With a contact book, the customer's name,
+    e-mail and phone are stored only encrypted under their own key."""
     with uow:
         tenant = uow.tenants.by_slug(cmd.tenant_slug)
         if tenant is None:
             raise NotFound("tenant not found")
         d = cmd.customer
-        customer = uow.customers.by_external_id(tenant.id, d.external_id) if d.external_id else None
+        external_id = identity.verified_external_id(tenant, d.external_id, d.external_id_signature)
+        customer = uow.customers.by_external_id(tenant.id, external_id) if external_id else None
         if customer is None:
             contact = Contact(d.name, d.email, d.phone)
             customer = uow.customers.add(Customer(  # never flushed with clear details when they can be sealed
-                tenant_id=tenant.id, external_id=d.external_id, consent=dict(d.consent),
+                tenant_id=tenant.id, external_id=external_id, consent=dict(d.consent),
                 preferred_language=d.preferred_language or cmd.language,
                 **({} if contacts is not None else {"name": d.name, "email": d.email, "phone": d.phone}),
             ))
