@@ -83,6 +83,8 @@ class _Turn(FlowTurn):
         return guess_language(self.text) if self.text else (previous or "fr")
 
     def run(self) -> None:
+        if self.ctx.conversation.status == "queued":
+            return self._while_waiting()
         if self._wants_human():
             return self._handoff("customer_asked_for_human", "the customer asked for a person")
         if self.state["flow"]:
@@ -102,6 +104,21 @@ class _Turn(FlowTurn):
             if _YES.search(self.text) and len(self.text) < 40:
                 return self._handoff("customer_accepted_offer", "the customer accepted the offer of an advisor")
         self._open()
+
+    def _while_waiting(self) -> None:
+        """Queued for a person: the bot answers what the knowledge base answers well ("while you wait..."),
+        starts no flow, offers no hand-off and counts no miss; otherwise it stays silent for the agent."""
+        self.state.update(flow=None, offer_pending=False)
+        decision = self._decision()
+        if not decision.answer or decision.best is None or self._small_talk_only():
+            return
+        self._answer()
+        if self.ctx.replies:
+            reply = self.ctx.replies[-1]
+            reply.text = say("while_waiting", self.language) + "\n\n" + reply.text
+
+    def _small_talk_only(self) -> bool:
+        return turn_words().is_courtesy(self.text) or not self._has_topic()
 
     def _open(self) -> None:
         """A message outside any flow: small talk, a flow to start, or a question to answer."""

@@ -93,6 +93,8 @@ class EscalationPolicyStep:
         return reasons
 
     def process(self, ctx: MessageContext) -> MessageContext:
+        if ctx.conversation.status != "bot":  # already waiting for (or with) a person
+            return ctx
         policy = self.policy or EscalationPolicy.from_settings(ctx.tenant.settings or {})
         reasons = self._reasons(ctx, policy) + history_reasons(ctx, policy)
         if ctx.escalation is not None:  # an earlier step (e.g. the bot) already decided
@@ -102,6 +104,8 @@ class EscalationPolicyStep:
             ctx.escalation.reasons.extend(r for r in reasons if r.get("rule") not in rules)
         elif reasons:
             ctx.escalation = Escalation(reasons=reasons, priority=_priority(reasons))
+            # A person takes over: a flow question the bot just asked ("which city?") would be left hanging.
+            ctx.replies = [r for r in ctx.replies if r.extra.get("outcome") not in _FLOW_QUESTIONS]
         elif not ctx.replies:
             ctx.escalation = Escalation(
                 reasons=[{"rule": "no_automated_answer", "signal": "replies", "value": 0}], priority=0
@@ -124,6 +128,7 @@ _BOT_CODES = {"action_failed": "failed_action", "out_of_scope": "out_of_scope", 
               "customer_asked_for_human": "human_request", "customer_accepted_offer": "human_request",
               "answer_did_not_help": "loop", "flow_slot_invalid": "loop"}
 
+_FLOW_QUESTIONS = {"flow_started", "slot_requested", "slot_requested_again", "slot_invalid"}
 _NO_PROGRESS = {"not_confident", "slot_invalid", "flow_cancelled"}
 _IDLE_INTENTS = {"greeting", "thanks", "goodbye", "human_agent"}
 
