@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -18,6 +19,8 @@ from tawasol.bot.evaluation import EvaluationReport
 from tawasol.domain.errors import NotFound
 from tawasol.domain.model import Article, Tenant, utcnow
 from tawasol.store.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 DEMO_TENANT = "atlas-telecom"
 DEMO_KB_DIR = Path(__file__).resolve().parents[1] / "demo" / "kb"
@@ -114,35 +117,81 @@ def load_index(uow: UnitOfWork, tenant_id: str, dense: bool | None = None) -> Kn
 
 class KnowledgeIndexProvider:
     """tenant_id -> KnowledgeIndex, cached; rebuilt after an import, or when another process changed the
-    articles (a cheap count/max(updated_at) check at most every `check_seconds`)."""
+    articles (a cheap count/max(updated_at) check at most every `check_seconds`).
+
+    A message never waits for a rebuild nor opens a second connection from inside its transaction once
+    the tenant's index exists: a stale index keeps serving while one background thread per tenant checks
+    the signature with a short read of its own and rebuilds if it changed. Only a tenant's very first
+    index (normally built at warm-up) is built in the caller's thread, under that tenant's lock alone.
+    `invalidate` (after an import, in the importing request) rebuilds in its caller's thread while the
+    old index keeps serving, so the import's answer means the bot already reads the new articles."""
 
     def __init__(self, uow_factory: Callable[[], UnitOfWork], check_seconds: float = 30.0) -> None:
         self.uow_factory = uow_factory
         self.check_seconds = check_seconds
         self._cache: dict[str, tuple[KnowledgeIndex, float]] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the dicts only, never held during I/O
+        self._builds: dict[str, threading.Lock] = {}  # one build of a tenant's index at a time
+        self._checking: set[str] = set()
 
     def __call__(self, tenant_id: str) -> KnowledgeIndex:
         with self._lock:
             cached = self._cache.get(tenant_id)
-            now = time.monotonic()
-            if cached is not None and now - cached[1] < self.check_seconds:
-                return cached[0]
-            if cached is not None:
-                with self.uow_factory() as uow:
-                    if _signature(uow, tenant_id) == cached[0].version.removesuffix("+dense"):
-                        self._cache[tenant_id] = (cached[0], now)
-                        return cached[0]
-            index = load_index(self.uow_factory(), tenant_id)
-            self._cache[tenant_id] = (index, now)
-            return index
+            stale = cached is not None and time.monotonic() - cached[1] >= self.check_seconds
+            start_check = stale and tenant_id not in self._checking
+            if start_check:
+                self._checking.add(tenant_id)
+        if start_check:
+            threading.Thread(target=self._check, args=(tenant_id,), name=f"kb-check-{tenant_id[:8]}",
+                             daemon=True).start()
+        if cached is not None:
+            return cached[0]
+        return self._build(tenant_id, only_if_missing=True)
 
     def invalidate(self, tenant_id: str | None = None) -> None:
-        with self._lock:
-            if tenant_id is None:
+        """The articles changed: rebuild now (the old index serves meanwhile); all tenants: drop the cache."""
+        if tenant_id is None:
+            with self._lock:
                 self._cache.clear()
-            else:
-                self._cache.pop(tenant_id, None)
+            return
+        self._build(tenant_id)
+
+    def _build_lock(self, tenant_id: str) -> threading.Lock:
+        with self._lock:
+            return self._builds.setdefault(tenant_id, threading.Lock())
+
+    def _build(self, tenant_id: str, only_if_missing: bool = False) -> KnowledgeIndex:
+        with self._build_lock(tenant_id):
+            if only_if_missing:
+                with self._lock:
+                    cached = self._cache.get(tenant_id)
+                if cached is not None:  # built by another thread while this one waited
+                    return cached[0]
+            index = load_index(self.uow_factory(), tenant_id)
+            with self._lock:
+                self._cache[tenant_id] = (index, time.monotonic())
+            return index
+
+    def _check(self, tenant_id: str) -> None:
+        """In a background thread: rebuild the tenant's index if its articles changed since it was built."""
+        try:
+            with self._lock:
+                cached = self._cache.get(tenant_id)
+            if cached is None:
+                return
+            with self.uow_factory() as uow:
+                signature = _signature(uow, tenant_id)
+            if signature == cached[0].version.removesuffix("+dense"):
+                with self._lock:
+                    if self._cache.get(tenant_id) is cached:
+                        self._cache[tenant_id] = (cached[0], time.monotonic())
+                return
+            self._build(tenant_id)
+        except Exception:  # noqa: BLE001 - the old index keeps serving; the next stale call retries
+            log.exception("knowledge index refresh failed for tenant %s", tenant_id)
+        finally:
+            with self._lock:
+                self._checking.discard(tenant_id)
 
 
 def _index_for(uow: UnitOfWork, tenant_slug: str, dense: bool | None = None) -> KnowledgeIndex:

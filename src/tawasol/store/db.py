@@ -48,11 +48,26 @@ def private_sqlite_file(url: str) -> Path | None:
     return path
 
 
-def make_engine(url: str) -> Engine:
+# The API runs blocking handlers on anyio's default thread limiter (run_in_threadpool: 40 threads); each may
+# hold a connection for its unit of work. Beside them: background jobs and the knowledge-index refresh.
+WORKER_THREADS = 40
+SIDE_CONNECTIONS = 8
+
+
+def pool_options(workers: int = WORKER_THREADS) -> dict[str, Any]:
+    """Pool sizing: every worker thread and side task can hold a connection at once (none waits for
+    another to give one back); 10 stay open, the rest are opened on demand."""
+    size = min(10, workers)
+    return {"pool_size": size, "max_overflow": workers + SIDE_CONNECTIONS - size, "pool_timeout": 30}
+
+
+def make_engine(url: str, workers: int = WORKER_THREADS) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
         private_sqlite_file(url)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        in_memory = url in ("sqlite://", "sqlite:///") or ":memory:" in url or "mode=memory" in url
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               **({} if in_memory else pool_options(workers)))
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; emit it ourselves so that
         # writers take the lock at the start of a unit of work (no upgrade deadlocks).
@@ -67,7 +82,7 @@ def make_engine(url: str) -> Engine:
             dbapi_conn.isolation_level = None
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, **pool_options(workers))
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
