@@ -385,3 +385,17 @@ def test_a_rotated_secret_signs_from_now_on(client, platform) -> None:  # type: 
     new, _ = factories.open_conversation(client, t.slug, **factories.signed("crm-9", secret=secret))
     assert _customer_of(platform, old).id != _customer_of(platform, first).id
     assert _customer_of(platform, new).id == _customer_of(platform, first).id
+
+
+def test_an_agent_replay_with_another_text_is_409(client, platform, world) -> None:  # type: ignore[no-untyped-def]
+    agent = factories.login(client, factories.user(platform, [world["t"].slug])["email"])
+    conv = world["conv"]
+    client.post(f"/api/v1/conversations/{conv}/messages", headers=world["customer"], json={"text": "un conseiller svp"})
+    assert client.post(f"/api/v1/agent/conversations/{conv}/claim", headers=agent).status_code == 200
+    url, reply = f"/api/v1/agent/conversations/{conv}/messages", "Je vous rappelle au 0612345678 dans 5 minutes."
+    first = client.post(url, headers=agent, json={"text": reply, "client_message_id": "a-1"})
+    again = client.post(url, headers=agent, json={"text": reply, "client_message_id": "a-1"})
+    assert first.status_code == again.status_code == 201 and first.json()["id"] == again.json()["id"]
+    for other in ("Je vous rappelle au 0699999999 dans 5 minutes.", "Je vous rappelle demain."):
+        r = client.post(url, headers=agent, json={"text": other, "client_message_id": "a-1"})
+        assert r.status_code == 409 and "client_message_id" in r.json()["detail"]

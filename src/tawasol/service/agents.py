@@ -8,7 +8,7 @@ from typing import Any
 from tawasol.domain.errors import Conflict, InvalidInput, NotFound
 from tawasol.domain.model import Author, ConversationStatus, Customer, Message, Presence, Role, utcnow
 from tawasol import assist
-from tawasol.service import events, routing
+from tawasol.service import events, replays, routing
 from tawasol.service.commands import AgentSaid
 from tawasol.service.contacts import Contact, ContactBook
 from tawasol.service.principals import UserPrincipal
@@ -146,7 +146,8 @@ def agent_said(uow: UnitOfWork, who: UserPrincipal, cmd: AgentSaid, max_chars: i
         conv = uow.conversations.require_in(who.tenant_ids, cmd.conversation_id, lock=True)
         if cmd.client_message_id:
             previous = uow.messages.by_client_id(conv.id, cmd.client_message_id)
-            if previous is not None:
+            if previous is not None:  # a retry: the same words, else 409
+                replays.require_same_text(_as_written(uow, conv, previous, sealer), text)
                 return message_view(previous, staff=True)
         if conv.status == ConversationStatus.CLOSED.value:
             raise Conflict("conversation is closed")
@@ -170,6 +171,13 @@ def agent_said(uow: UnitOfWork, who: UserPrincipal, cmd: AgentSaid, max_chars: i
         uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(msg, staff=True))
         uow.commit()
         return message_view(msg, staff=True)
+
+
+def _as_written(uow: UnitOfWork, conv: Any, msg: Message, sealer: RawTextSealer | None) -> str:
+    """A stored reply's words as the agent wrote them when they are still sealed for the customer, else the
+    redaction (compared placeholder by placeholder). Used only to compare a retry, never shown."""
+    customer = uow.customers.get(conv.customer_id) if sealer is not None and msg.text_encrypted else None
+    return sealer.open(uow, customer, [msg]).get(msg.id, msg.text) if customer is not None else msg.text  # type: ignore[union-attr]
 
 
 def resolve(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, disposition: str | None = None,
