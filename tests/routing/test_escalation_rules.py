@@ -81,3 +81,9 @@ def test_one_plain_complaint_lets_the_bot_try_but_sustained_or_frustrated_negati
     frustrated = ctx("j'en ai marre, troisième fois", intent=("check_bill", 0.9, False), sentiment=("negative", 0.9))
     frustrated.analysis.sentiment.signals = {"frustration": 0.6}
     assert rules(frustrated) == ["negative_sentiment"]
+
+
+def test_a_weak_guess_of_a_sensitive_intent_does_not_hand_over() -> None:
+    # "bghit ncharji nemra dyali" read as contract_termination at 0.22: a guess, not a termination request
+    assert "sensitive_topic" not in rules(ctx("bghit ncharji nemra dyali", intent=("contract_termination", 0.22, False)))
+    assert "sensitive_topic" in rules(ctx("bghit nfsakh lcontrat", intent=("contract_termination", 0.8, False)))

@@ -37,6 +37,7 @@ class EscalationPolicy:
     max_out_of_scope: int = 2
     loop_turns: int = 3
     sensitive_intents: tuple[str, ...] = tuple(sorted(SENSITIVE_INTENTS))
+    sensitive_confidence: float = 0.5
     high_value_segments: tuple[str, ...] = ("vip", "high_value", "at_risk")
 
     @classmethod
@@ -85,7 +86,8 @@ class EscalationPolicyStep:
             anger = float(signals.get("anger", 0.0))
             if anger >= policy.anger:
                 reasons.append({"rule": "anger", "signal": "anger", "value": anger})
-        if a.intent is not None and a.intent.label in policy.sensitive_intents:
+        if a.intent is not None and a.intent.label in policy.sensitive_intents and \
+                a.intent.confidence >= policy.sensitive_confidence:  # a weak guess is not a topic
             reasons.append({"rule": "sensitive_topic", "signal": "intent", "value": a.intent.label})
         segment = str((ctx.customer.attributes or {}).get("segment", "")).lower()
         if segment in policy.high_value_segments and a.sentiment is not None and a.sentiment.label == "negative":
