@@ -37,3 +37,11 @@ def test_a_greeting_with_a_question_gets_the_answer(chat):
 def test_a_greeting_alone_is_greeted(chat, language, text):
     ctx = chat().say(text, language=language)
     assert ctx.replies[0].extra["outcome"] == "small_talk:greeting"
+
+
+def test_darija_in_arabic_letters_with_french_words_is_answered_in_darija(chat):
+    # the identifier reads "fr" (three French words), but the customer writes Darija in Arabic letters
+    ctx = chat().say("بغيت نعرف كيفاش نحيد les SMS publicitaires", language="fr", languages=["fr", "ary"])
+    assert ctx.replies[0].extra["language"] == "ary"
+    ctx = chat().say("je veux savoir comment arrêter les SMS publicitaires", language="fr")
+    assert ctx.replies[0].extra["language"] == "fr"

@@ -22,6 +22,7 @@ VERSION = "bot-1.0"
 IndexProvider = Callable[[str], KnowledgeIndex]
 FlowProvider = Callable[[Any], list[Flow]]
 
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]{2,}")
 _YES = re.compile(r"^\W*(oui|ouais|yes|yep|yeah|si|sí|ok|okay|parfait|merci|نعم|أجل|ايه|إيه|واه|اه|آه|ih|iyeh|eh|wah|ah|"
                   r"safi|mzyan|مزيان|صافي|تمام|tamam|شكرا|chokran|thanks?)\b", re.IGNORECASE)
 _NO = re.compile(r"^\W*(non|no|nope|pas vraiment|لا|لالا|la+|walo|والو|ما حلش|ma 7alch|makhdamch)\b", re.IGNORECASE)
@@ -74,6 +75,11 @@ class _Turn(FlowTurn):
         # Short replies ("123", "ok", a city) say little about the language: keep the conversation's.
         previous = self.state.get("language") or self.ctx.conversation.language
         lang = self.ctx.analysis.language
+        if lang and lang.code_switching and _ARABIC_SCRIPT.search(self.text):
+            # Darija written in Arabic letters with French words ("نحيد les SMS"): answer in the Arabic variety
+            arabic = [code for code in lang.languages if code in ("ary", "ar")]
+            if arabic:
+                return arabic[0]
         if lang and lang.label not in ("", "und") and lang.confidence >= 0.5 and len(self.text) > 12:
             return lang.label
         if previous and len(re.findall(r"[^\W\d_]{2,}", self.text)) < 3:
