@@ -40,3 +40,14 @@ def test_every_worker_thread_holds_a_connection_at_once(database_url: str) -> No
     finally:
         engine.dispose()
     assert errors == []
+
+
+def test_the_worker_count_is_anyios_default_thread_limit() -> None:
+    """run_in_threadpool runs on anyio's default limiter: if its size changes, the pool must follow."""
+    import anyio
+    import anyio.to_thread
+
+    async def tokens() -> float:
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    assert anyio.run(tokens) == WORKER_THREADS
