@@ -79,8 +79,12 @@ def test_one_plain_complaint_lets_the_bot_try_but_sustained_or_frustrated_negati
     agent_between = [negative(), Message(tenant_id="t", conversation_id="c", author="agent", text="je regarde")]
     assert rules(ctx("encore", agent_between, intent=("check_bill", 0.9, False), sentiment=("negative", 0.9))) == []
     frustrated = ctx("j'en ai marre, troisième fois", intent=("check_bill", 0.9, False), sentiment=("negative", 0.9))
-    frustrated.analysis.sentiment.signals = {"frustration": 0.6}
+    frustrated.analysis.sentiment.signals = {"frustration": 0.84}  # two cues: "j'en ai marre", "troisième fois"
     assert rules(frustrated) == ["negative_sentiment"]
+    # one cue ("depuis ce matin" in an outage report) is the problem's description, not frustration to hand over
+    outage = ctx("internet coupé depuis ce matin", intent=("internet_outage", 0.99, False), sentiment=("negative", 0.97))
+    outage.analysis.sentiment.signals = {"frustration": 0.6}
+    assert rules(outage) == []
 
 
 def test_a_weak_guess_of_a_sensitive_intent_does_not_hand_over() -> None:

@@ -31,7 +31,7 @@ class EscalationPolicy:
     # A plain complaint ("my bill is too high") is negative but the bot may answer it: one strongly negative
     # message hands off only with frustration (or some anger) in it; otherwise the second in a row does.
     negative_turns: int = 2
-    negative_frustration: float = 0.5
+    negative_frustration: float = 0.7  # two frustration cues ("again", "for days"), not one "since this morning"
     anger: float = 0.6
     low_confidence: float = 0.35
     max_out_of_scope: int = 2
