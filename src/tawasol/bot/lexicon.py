@@ -107,6 +107,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "tay7", "maqtou3", "m9to3", "ma9tou3", "m9tou3", "9ate3", "maqtou3a", "fonctionne", "marche",
         "working", "works", "funciona", "خدام", "khdam", "خدامش", "makhdamch", "mabghach", "مابغاش",
         "kayt9te3", "كيتقطع", "كيقطع", "ka yt9ta3", "yt9te3", "tqta3", "t9ta3", "تقطع",
+        "t9et3at", "t9ta3at", "t9at3at", "t9te3", "tqet3at", "تقطعات", "ma kaynach", "makaynach", "ma kaynch",
+        "makaynch", "ماكايناش", "ما كايناش",
     ),
     "slow": (
         "lent", "lente", "lenteur", "ralenti", "débit", "vitesse", "slow", "speed", "sluggish", "lento",
@@ -242,9 +244,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "move": (
         "déménagement", "déménager", "déménage", "nouvelle adresse", "adresse", "move", "moving", "relocate",
         "address", "mudanza", "mudarme", "dirección", "انتقال", "الانتقال", "أنتقل", "عنوان", "العنوان", "رحل",
-        "نرحل", "رحلت", "دار جديدة", "الدار", "دار", "نبدل الدار", "n7wel", "nr7el", "rhelt", "r7elt", "ra7el",
-        "nrhel", "dar jdida", "ddar", "darna", "l3onwan", "adresse", "ladresse", "déménag", "demenagement",
-        "demenager", "ntransferi", "الكرا", "جديدة",
+        "نرحل", "رحلت", "دار جديدة", "نبدل الدار", "n7wel", "nr7el", "rhelt", "r7elt", "ra7el",
+        "nrhel", "dar jdida", "l3onwan", "adresse", "ladresse", "déménag", "demenagement",
+        "demenager", "ntransferi", "الكرا",
+        # not "dar"/"الدار" alone: "at home" ("internet ma kaynach f dar") is where the problem is, not a move
     ),
     "complaint": (
         "réclamation", "reclamation", "plainte", "plaindre", "réclamer", "mécontent", "complaint", "complain",
