@@ -17,15 +17,19 @@ T = TypeVar("T")
 
 class _Repository(Generic[T]):
     entity: type[T]
+    # Tables are mapped without relationship(), so the session cannot order inserts by foreign key:
+    # flushing at once keeps parents ahead of children. Entities that are never anyone's parent and whose
+    # own parents are always stored first (messages, decisions) skip it: the session then sends a
+    # message's rows together at the next query or commit instead of one round trip per row.
+    flush_on_add = True
 
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def add(self, obj: T) -> T:
-        # Tables are mapped without relationship(), so the session cannot order inserts by
-        # foreign key: flushing at once keeps parents ahead of children.
         self.session.add(obj)
-        self.session.flush()
+        if self.flush_on_add:
+            self.session.flush()
         return obj
 
     def get(self, id_: str) -> T | None:
@@ -136,6 +140,7 @@ class ConversationRepository(_TenantScoped[model.Conversation]):
 
 class MessageRepository(_Repository[model.Message]):
     entity = model.Message
+    flush_on_add = False  # parents: tenant, conversation, user (all stored by their own add)
 
     def add(self, obj: model.Message) -> model.Message:
         """Insert the message and keep its conversation's counter (`last_seq`) at the highest seq stored."""
@@ -214,6 +219,7 @@ class MessageRepository(_Repository[model.Message]):
         if conv is None:
             raise NotFound("conversation not found")
         if not locked:
+            self.session.flush()  # refresh() would drop a count not yet written
             self.session.refresh(conv, ["last_seq"], with_for_update=True)
         return last_seq(conv) + 1
 
@@ -262,6 +268,7 @@ class UserRepository(_Repository[model.User]):
 
 class DecisionRepository(_Repository[model.DecisionRecord]):
     entity = model.DecisionRecord
+    flush_on_add = False  # parents: tenant, conversation
 
     def for_conversation(self, conversation_id: str) -> Sequence[model.DecisionRecord]:
         stmt = (
