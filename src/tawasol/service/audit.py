@@ -33,7 +33,10 @@ def chain_lock_key(tenant_id: str | None) -> int:
 
 def append(uow: UnitOfWork, actor: str, action: str, target: str, details: dict[str, Any] | None = None,
            tenant_id: str | None = None) -> AuditEntry:
-    """Inside the caller's unit of work: link a new entry to the tail of its tenant's chain."""
+    """Inside the caller's unit of work: link a new entry to the tail of its tenant's chain.
+
+    The chain's lock is held until the caller commits: call this last, just before the commit."""
+    uow.session.flush()  # the caller's pending rows are written before the lock, not while holding it
     if uow.session.get_bind().dialect.name == "postgresql":
         uow.session.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"),
                             {"space": _LOCK_SPACE, "key": chain_lock_key(tenant_id)})
