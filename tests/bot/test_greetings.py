@@ -45,3 +45,16 @@ def test_darija_in_arabic_letters_with_french_words_is_answered_in_darija(chat):
     assert ctx.replies[0].extra["language"] == "ary"
     ctx = chat().say("je veux savoir comment arrêter les SMS publicitaires", language="fr")
     assert ctx.replies[0].extra["language"] == "fr"
+
+
+def test_a_short_answer_keeps_the_conversation_language(chat):
+    c = chat()
+    c.say("Quiero saber cuánto es mi factura de este mes", language="es")
+    ctx = c.say("perdon, en Tanger", language="fr")  # three words the identifier reads as French
+    assert ctx.replies[0].extra["language"] == "es"
+
+
+def test_spanish_imperative_and_no_internet_name_their_concepts(demo_index):
+    tokens = set(demo_index.tokenizer.tokens("activame el roaming por favor", "es"))
+    assert {"#activate", "#roaming"} <= tokens
+    assert "#outage" in set(demo_index.tokenizer.tokens("no tengo internet en casa desde ayer", "es"))

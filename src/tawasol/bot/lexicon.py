@@ -108,6 +108,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "working", "works", "funciona", "خدام", "khdam", "خدامش", "makhdamch", "mabghach", "مابغاش",
         "kayt9te3", "كيتقطع", "كيقطع", "ka yt9ta3", "yt9te3", "tqta3", "t9ta3", "تقطع",
         "t9et3at", "t9ta3at", "t9at3at", "t9te3", "tqet3at", "تقطعات", "ma kaynach", "makaynach", "ma kaynch",
+        "sin internet", "sin conexión", "no tengo", "pas internet", "plus internet", "no internet", "no connection",
         "makaynch", "ماكايناش", "ما كايناش",
     ),
     "slow": (
@@ -383,6 +384,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "activer", "activation", "active", "activez", "mettre en marche", "activate", "enable", "turn on",
         "switch on", "activar", "تفعيل", "فعل", "أفعل", "نفعل", "فعّل", "نشعل", "nfa3el", "nfa3al", "fa3el",
         "nfe3el", "tfa3el", "ta93il", "taf3il", "nactivi", "activi", "nactiver",
+        # Spanish imperatives with a pronoun, French imperatives: "actívame el roaming", "activez-moi"
+        "actívame", "activame", "actívalo", "activalo", "actívela", "activen", "activa", "activez-moi", "activé",
     ),
     "greeting": ("bonjour", "salut", "hello", "hi", "hola", "السلام", "سلام", "salam", "slm", "ahlan", "مرحبا"),
 }

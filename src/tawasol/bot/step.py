@@ -80,10 +80,10 @@ class _Turn(FlowTurn):
             arabic = [code for code in lang.languages if code in ("ary", "ar")]
             if arabic:
                 return arabic[0]
+        if previous and len(re.findall(r"[^\W\d_]{2,}", self.text)) < 4:
+            return previous  # "perdon, en Tanger", "oui 0612...": too few words to switch language on
         if lang and lang.label not in ("", "und") and lang.confidence >= 0.5 and len(self.text) > 12:
             return lang.label
-        if previous and len(re.findall(r"[^\W\d_]{2,}", self.text)) < 3:
-            return previous
         if lang and lang.label not in ("", "und") and lang.confidence >= 0.5:
             return lang.label
         return guess_language(self.text) if self.text else (previous or "fr")
