@@ -108,7 +108,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "working", "works", "funciona", "خدام", "khdam", "خدامش", "makhdamch", "mabghach", "مابغاش",
         "kayt9te3", "كيتقطع", "كيقطع", "ka yt9ta3", "yt9te3", "tqta3", "t9ta3", "تقطع",
         "t9et3at", "t9ta3at", "t9at3at", "t9te3", "tqet3at", "تقطعات", "ma kaynach", "makaynach", "ma kaynch",
-        "sin internet", "sin conexión", "no tengo", "pas internet", "plus internet", "no internet", "no connection",
+        "sin internet", "sin conexión", "no tengo", "plus internet",  # not "pas internet": "pass" folds to "pas"
+        "no internet", "no connection",
         "makaynch", "ماكايناش", "ما كايناش",
     ),
     "slow": (
