@@ -12,7 +12,9 @@ calling thread (time.thread_time: waiting on a lock or the disk costs nothing he
 - store: the rest of `customer_said` (reads, inserts, routing, commit);
 - serialisation: the response model as JSON and the bus events as JSON.
 
-The table gives, per stage, the median over runs of the mean CPU ms per message.
+The table gives, per stage, the median over runs of the mean CPU ms per message, then the wall-clock ms
+and the SQL statements (round trips) per message. On a shared machine the CPU figures move by 10-30 %
+between runs: compare versions in interleaved runs; the statement count does not move.
 """
 
 from __future__ import annotations
@@ -85,7 +87,24 @@ def _timed(fn: Callable[..., Any], clock: Clock, stage: str) -> Callable[..., An
 
 
 def run_once(platform: Any, clock: Clock, messages: int, turns: int) -> tuple[float, float]:
-    """(total CPU ms, wall seconds) for `messages` messages in conversations of `turns` messages."""
+    """(total CPU ms, wall seconds) for `messages` messages in conversations of `turns` messages; the
+    statements sent to the database by `customer_said` are counted in clock.cpu["statements"]."""
+    from sqlalchemy import event
+
+    counting = [False]
+
+    def count(*_args: Any) -> None:
+        if counting[0]:
+            clock.cpu["statements"] += 1
+
+    event.listen(platform.engine, "before_cursor_execute", count)
+    try:
+        return _run(platform, clock, messages, turns, counting)
+    finally:
+        event.remove(platform.engine, "before_cursor_execute", count)
+
+
+def _run(platform: Any, clock: Clock, messages: int, turns: int, counting: list[bool]) -> tuple[float, float]:
     from tawasol.api.schemas import MessagePosted
     from tawasol.demo.seed import TENANT
     from tawasol.service import audit
@@ -116,8 +135,10 @@ def run_once(platform: Any, clock: Clock, messages: int, turns: int) -> tuple[fl
                                client_message_id=f"m{n}")
             uow = platform.uow()
             start = time.thread_time()
+            counting[0] = True
             result = svc.customer_said(cmd, uow, pipeline, platform.settings.max_message_chars, sealer,
                                        platform.extras.get("greeter"))
+            counting[0] = False
             with clock.stage("serialisation"):
                 MessagePosted(message=result.message, replies=result.replies, status=result.status,
                               replayed=result.replayed).model_dump_json()
@@ -147,24 +168,25 @@ def measure(messages: int, runs: int, turns: int, database_url: str) -> list[dic
             for _ in range(runs):
                 clock = Clock()
                 total, wall = run_once(platform, clock, messages, turns)
-                steps = sum(v for k, v in clock.cpu.items() if k not in ("serialisation",))
+                steps = sum(v for k, v in clock.cpu.items() if k not in ("serialisation", "statements"))
                 row = {k: clock.cpu.get(k, 0.0) / messages for k in STAGES if k != "store"}
                 row["store"] = (total - steps - clock.cpu.get("serialisation", 0.0)) / messages
                 row["total"] = total / messages
                 row["wall"] = wall * 1000 / messages
+                row["statements"] = clock.cpu.get("statements", 0.0) / messages
                 per_run.append(row)
         finally:
             platform.engine.dispose()
-    return [{"stage": k, "cpu_ms_per_message": round(statistics.median(r[k] for r in per_run), 3),
-             "runs": [round(r[k], 3) for r in per_run]} for k in [*STAGES, "total", "wall"]]
+    return [{"stage": k, "per_message": round(statistics.median(r[k] for r in per_run), 3),
+             "runs": [round(r[k], 3) for r in per_run]} for k in [*STAGES, "total", "wall", "statements"]]
 
 
 def format_table(rows: list[dict[str, Any]], messages: int, backend: str) -> str:
     lines = [f"CPU ms per message per stage ({backend}, {messages} messages, median of {len(rows[0]['runs'])} runs)",
              f"{'stage':<14} {'median':>8}   runs"]
     for r in rows:
-        name = "wall (ms)" if r["stage"] == "wall" else r["stage"]
-        lines.append(f"{name:<14} {r['cpu_ms_per_message']:>8.3f}   {' '.join(f'{x:.3f}' for x in r['runs'])}")
+        name = {"wall": "wall (ms)", "statements": "SQL statements"}.get(r["stage"], r["stage"])
+        lines.append(f"{name:<14} {r['per_message']:>8.3f}   {' '.join(f'{x:.3f}' for x in r['runs'])}")
     return "\n".join(lines)
 
 

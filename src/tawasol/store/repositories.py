@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from sqlalchemy import Text, and_, cast, func, select
+from sqlalchemy import Text, and_, cast, event, func, select
 from sqlalchemy.orm import Session
 
 from tawasol.domain import model
@@ -142,12 +142,23 @@ class MessageRepository(_Repository[model.Message]):
     entity = model.Message
     flush_on_add = False  # parents: tenant, conversation, user (all stored by their own add)
 
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._counts: dict[str, int] = {}  # conversation id -> highest seq added, not yet on the conversation
+        event.listen(session, "before_commit", self._write_counts)
+
     def add(self, obj: model.Message) -> model.Message:
-        """Insert the message and keep its conversation's counter (`last_seq`) at the highest seq stored."""
-        conv = self.session.get(model.Conversation, obj.conversation_id)
-        if conv is not None and obj.seq > last_seq(conv):
-            setattr(conv, "last_seq", obj.seq)
+        """Insert the message; its conversation's counter (`last_seq`) follows at commit, in one UPDATE of the
+        conversation however many messages the transaction added."""
+        self._counts[obj.conversation_id] = max(self._counts.get(obj.conversation_id, 0), obj.seq)
         return super().add(obj)
+
+    def _write_counts(self, _session: Session) -> None:
+        for conversation_id, seq in self._counts.items():
+            conv = self.session.get(model.Conversation, conversation_id)
+            if conv is not None and seq > last_seq(conv):
+                setattr(conv, "last_seq", seq)
+        self._counts.clear()
 
     def for_conversation(
         self, conversation_id: str, after_seq: int = 0, limit: int = 500
@@ -219,9 +230,8 @@ class MessageRepository(_Repository[model.Message]):
         if conv is None:
             raise NotFound("conversation not found")
         if not locked:
-            self.session.flush()  # refresh() would drop a count not yet written
             self.session.refresh(conv, ["last_seq"], with_for_update=True)
-        return last_seq(conv) + 1
+        return max(last_seq(conv), self._counts.get(conversation_id, 0)) + 1
 
 
 def last_seq(conv: model.Conversation) -> int:
