@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/stages.py [--messages 200] [--runs 3] [--turns 6] [--database-url URL]
 
 A fresh demo tenant (SQLite file in a temporary home unless --database-url is given; the trained models of
-the usual model directory are reused) receives N demo messages through `customer_said`, as the HTTP route
+the usual model directory are reused; the demo back end that its flows call runs in process) receives N demo messages through `customer_said`, as the HTTP route
 calls it, in conversations of `--turns` messages each. Every stage is timed in CPU milliseconds of the
 calling thread (time.thread_time: waiting on a lock or the disk costs nothing here, the wall column shows it):
 
@@ -161,8 +161,13 @@ def measure(messages: int, runs: int, turns: int, database_url: str) -> list[dic
         settings = Settings(home=Path(home), database_url=database_url, model_dir=model_dir, redis_url="",
                             retention_interval_seconds=0, insights_interval_seconds=0)
         platform = bootstrap(settings)
+        from tawasol.demo.backend import DemoBackend
+        from tawasol.demo.seed import use_backend
+
+        backend = DemoBackend(port=0).start()  # the tenant's systems, which the demo flows call
         try:
             seed_demo(platform.uow, platform.extras["contacts"])
+            use_backend(platform.uow, backend.url)
             platform.warm_up()
             run_once(platform, Clock(), min(messages, 2 * turns), turns)  # caches, lazy models
             for _ in range(runs):
@@ -176,6 +181,7 @@ def measure(messages: int, runs: int, turns: int, database_url: str) -> list[dic
                 row["statements"] = clock.cpu.get("statements", 0.0) / messages
                 per_run.append(row)
         finally:
+            backend.stop()
             platform.engine.dispose()
     return [{"stage": k, "per_message": round(statistics.median(r[k] for r in per_run), 3),
              "runs": [round(r[k], 3) for r in per_run]} for k in [*STAGES, "total", "wall", "statements"]]
