@@ -91,8 +91,10 @@ def pages(browser: Any) -> Iterator[Any]:
     """A factory of pages, each in its own browser context (own sessionStorage), closed after the test."""
     contexts: list[Any] = []
 
-    def new_page() -> Any:
-        ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    def new_page(enforce_csp: bool = False) -> Any:
+        # Playwright's own string predicates (wait_for_function) are evaluated in the page, which the pages'
+        # Content-Security-Policy forbids; test_content_security_policy checks the pages under the real policy.
+        ctx = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=not enforce_csp)
         ctx.set_default_timeout(10_000)
         contexts.append(ctx)
         return ctx.new_page()
