@@ -8,7 +8,7 @@ class _Ctx:
     def __init__(self, text: str) -> None:
         from tawasol.domain.analysis import MessageAnalysis
 
-        self.text = text
+        self.text = self.understood_text = text  # no privacy step here: the raw text is the text
         self.analysis = MessageAnalysis()
 
 
