@@ -17,10 +17,17 @@ pytestmark = pytest.mark.browser
 
 def test_console_shows_churn_risk_of_a_known_customer(site: dict[str, Any], pages: Any) -> None:
     refresh_scores(site["platform"].uow, TENANT)
+    from tawasol.domain.model import Customer, CustomerScore
+
+    with site["platform"].uow() as uow:  # a known customer the model finds at risk, with its reasons
+        rows = uow.session.query(CustomerScore, Customer).join(Customer, Customer.id == CustomerScore.customer_id) \
+            .filter(CustomerScore.kind == "churn", Customer.external_id.is_not(None)) \
+            .order_by(CustomerScore.score.desc()).all()
+        external_id = next(c.external_id for s, c in rows if (s.explanation or {}).get("reasons"))
     console = _agent_console(pages, site["url"], "salma@atlas-telecom.example")
     opened = httpx.post(f"{site['url']}/api/v1/conversations", json={
         "tenant": TENANT, "channel": "web", "language": "ary",
-        "customer": {**signed("ATL-100587", DEMO_IDENTITY_SECRET), "preferred_language": "ary"}}).json()
+        "customer": {**signed(external_id, DEMO_IDENTITY_SECRET), "preferred_language": "ary"}}).json()
     headers = {"authorization": f"Bearer {opened['customer_token']}"}
     r = httpx.post(f"{site['url']}/api/v1/conversations/{opened['id']}/messages", headers=headers,
                    json={"text": "بغيت نهضر مع شي واحد"})
