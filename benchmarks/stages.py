@@ -31,16 +31,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-MESSAGES = [
-    "Bonjour, je voudrais connaître le montant de ma facture",
-    "salam, l'internet ma khdamch 3ndi f dar",
-    "How do I activate roaming for Spain?",
-    "السلام، بغيت نشارجي 50 درهم",
-    "مرحبا، كيف يمكنني تغيير بطاقة SIM؟",
-    "Hola, quiero saber el saldo de mi cuenta",
-    "wach kayn chi offre dyal internet b 49 dh?",
-    "Mon numéro est le 06 12 34 56 78, rappelez-moi svp",
-]
+from tawasol.api.bench import MESSAGES  # the same demo messages as `tawasol bench api`
+
 STAGES = ["privacy", "nlu", "bot", "escalation", "seal", "audit", "store", "serialisation"]
 
 
