@@ -52,7 +52,7 @@ class Settings(BaseSettings):
         return "production" if name in PRODUCTION_NAMES else name
 
     @model_validator(mode="after")
-    def _real_secret_in_production(self) -> "Settings":
+    def _real_secret_in_production(self) -> Settings:
         if self.is_production and self.secret_key == DEV_SECRET:
             raise UnsafeSettings("TAWASOL_ENV is production: set TAWASOL_SECRET_KEY to a real secret, "
                                  "not the development one")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from starlette.websockets import WebSocketDisconnect
-
 import pytest
+from starlette.websockets import WebSocketDisconnect
 
 from tests import factories
 

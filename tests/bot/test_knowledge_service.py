@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tawasol.domain.errors import InvalidInput, NotFound
-from tawasol.service.knowledge import (DEMO_EVAL, KnowledgeIndexProvider, evaluate_questions, import_articles,
-                                       search, seed_demo_knowledge)
+from tawasol.service.knowledge import (
+    DEMO_EVAL,
+    KnowledgeIndexProvider,
+    evaluate_questions,
+    import_articles,
+    search,
+    seed_demo_knowledge,
+)
 from tawasol.store import UnitOfWork, make_engine, make_session_factory, start_mappers, upgrade
 
 

@@ -26,8 +26,9 @@ def test_an_arabizi_question_is_answered_in_arabizi(chat):
 
 
 def test_an_arabizi_question_without_an_arabizi_article_says_so_in_arabizi(demo_index):
-    from tawasol.bot import BotStep, KnowledgeIndex, load_articles, load_flows
     from tests.bot.conftest import DEMO_KB, Chat
+
+    from tawasol.bot import BotStep, KnowledgeIndex, load_articles, load_flows
 
     index = KnowledgeIndex.build([a for a in load_articles(DEMO_KB) if a.language != "ary_Latn"], version="t")
     ctx = Chat(BotStep(lambda tenant_id: index, flow_provider=lambda tenant: load_flows())).say("lfatoura dyali ghalya bzaf")

@@ -10,8 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tawasol.nlu import ArtifactError, IntentClassifier
-from tawasol.nlu import onnx_encoder
+from tawasol.nlu import ArtifactError, IntentClassifier, onnx_encoder
 from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder
 from tawasol.nlu.intent import ALWAYS, CASCADE_TOLERANCE, _best_gate, _margin
 

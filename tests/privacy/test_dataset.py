@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.dataset
 FILES = ["synth_dataset_v2.json", "generated_large_testdata.json"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def report(path: str) -> dict[str, dict[str, float | int]]:
     return score(load_presidio_json(path), tawasol_predict).report()
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tawasol.privacy import detect, tagger
-from tawasol.privacy import synth
+from tawasol.privacy import detect, synth, tagger
 
 
 def spans(text: str, kind: str) -> list[str]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 from tawasol.routing import AgentState, Need, choose_queue, effective_priority, queue_order, rank_agents
 
-T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def agent(id_: str, langs: tuple[str, ...] = ("fr",), skills: tuple[str, ...] = (), load: int = 0, capacity: int = 3,

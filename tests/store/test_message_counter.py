@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import create_engine, insert, text
 
@@ -17,7 +17,7 @@ from tawasol.store.migrate import upgrade
 from tawasol.store.repositories import AnalysisMark
 from tawasol.store.tables import messages
 
-NOW = datetime(2026, 12, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 def _platform(settings):  # type: ignore[no-untyped-def]

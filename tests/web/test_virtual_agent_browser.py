@@ -4,10 +4,7 @@ offer of a human when the question has no answer."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-
 from sqlalchemy import select
 
 from tawasol.demo.backend import DemoBackend

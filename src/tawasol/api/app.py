@@ -16,8 +16,8 @@ from tawasol import __version__
 from tawasol.api import errors
 from tawasol.api.input_guard import InputGuard
 from tawasol.api.limits import BodySizeLimit, LoginThrottle, RateLimiter
-from tawasol.api.security_headers import SecurityHeaders
 from tawasol.api.routes import agent, auth, conversations, health, insights, knowledge, pages, privacy, supervisor, ws
+from tawasol.api.security_headers import SecurityHeaders
 from tawasol.service.bootstrap import Platform, bootstrap
 from tawasol.service.jobs import PeriodicJob, Scheduler
 

@@ -9,8 +9,8 @@ artefacts (anything in square brackets other than a PII placeholder such as [PHO
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from tawasol.bot import KnowledgeIndex

@@ -41,8 +41,8 @@ def train(
 ) -> None:
     """Train a tenant's intent model from labelled examples (label out_of_scope marks negatives)."""
     from tawasol.nlu import Analyzer, read_labelled_csv
-    from tawasol.nlu.intent import embedder_for
     from tawasol.nlu.embeddings import EmbeddingModelMissing
+    from tawasol.nlu.intent import embedder_for
 
     if embeddings and static_vectors:
         raise typer.BadParameter("choose --embeddings or --static-vectors, not both")

@@ -52,9 +52,15 @@ def evaluate(data: Path | None = typer.Option(None, "--data", help="Presidio-for
              compare_presidio: bool = typer.Option(False, "--compare-presidio", help="Score Presidio on the same data."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON.")) -> None:
     """Token-level precision, recall and F1 per entity type and overall (same scoring for both systems)."""
-    from tawasol.privacy.evaluation import format_table, load_presidio_json, score, tawasol_predict
-
-    from tawasol.privacy.evaluation import CleanFileError, false_changes, load_clean_csv
+    from tawasol.privacy.evaluation import (
+        CleanFileError,
+        false_changes,
+        format_table,
+        load_clean_csv,
+        load_presidio_json,
+        score,
+        tawasol_predict,
+    )
 
     if data is None and clean is None:
         typer.echo("give --data FILE.json and/or --clean FILE.csv", err=True)

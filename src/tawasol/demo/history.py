@@ -14,7 +14,7 @@ import random
 import uuid
 import zlib
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -113,7 +113,7 @@ def _when(rng: random.Random, now: datetime, weeks: int) -> datetime:
         local_day = (now.astimezone(LOCAL) - timedelta(days=day)).replace(hour=0, minute=0, second=0, microsecond=0)
         if rng.random() * max(WEEKDAY) <= WEEKDAY[local_day.weekday()]:
             hour = rng.choices(range(24), weights=HOURLY)[0]
-            at = (local_day + timedelta(hours=hour, seconds=rng.randrange(3600))).astimezone(timezone.utc)
+            at = (local_day + timedelta(hours=hour, seconds=rng.randrange(3600))).astimezone(UTC)
             if at < now - timedelta(minutes=30):  # today's history stops shortly before now
                 return at
 

@@ -31,14 +31,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from tawasol.domain.analysis import IntentResult
-from tawasol.nlu.embeddings import SentenceEncoder
-from tawasol.nlu.onnx_encoder import OnnxSentenceEncoder, fast_encoder, runtime_available
-from tawasol.nlu.static_vectors import StaticVectors
 from tawasol.nlu.arabic import arabizi_reading, knows_arabizi
+from tawasol.nlu.embeddings import SentenceEncoder
 from tawasol.nlu.features import FeatureConfig
 from tawasol.nlu.language import LanguageIdentifier, builtin_identifier
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier, fit_temperature, softmax
 from tawasol.nlu.normalize import normalize
+from tawasol.nlu.onnx_encoder import OnnxSentenceEncoder, fast_encoder, runtime_available
+from tawasol.nlu.static_vectors import StaticVectors
 
 OUT_OF_SCOPE = "out_of_scope"
 INTENT_FEATURES = FeatureConfig(word_ngrams=2, char_min=2, char_max=5, skeleton_ngrams=2, skeleton_chars=4, arabic=2)

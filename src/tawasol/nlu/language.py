@@ -17,7 +17,14 @@ from lingua import Language, LanguageDetectorBuilder
 from tawasol.domain.analysis import LanguageResult
 from tawasol.nlu import seed
 from tawasol.nlu.features import FeatureConfig
-from tawasol.nlu.lexicons import DARIJA_ARABIC, DARIJA_ARABIC_WEAK, DARIJA_LATIN, FREQUENT_WORDS, FUNCTION_WORDS, PHONETIC_COLLISIONS
+from tawasol.nlu.lexicons import (
+    DARIJA_ARABIC,
+    DARIJA_ARABIC_WEAK,
+    DARIJA_LATIN,
+    FREQUENT_WORDS,
+    FUNCTION_WORDS,
+    PHONETIC_COLLISIONS,
+)
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
 from tawasol.nlu.normalize import normalize
 

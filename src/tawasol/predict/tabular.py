@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from sklearn.exceptions import NotFittedError
 from sklearn.metrics import (
     average_precision_score,
     brier_score_loss,
@@ -15,7 +16,6 @@ from sklearn.metrics import (
     roc_auc_score,
 )
 from sklearn.model_selection import KFold, StratifiedKFold
-from sklearn.exceptions import NotFittedError
 
 from tawasol.domain.errors import InvalidInput
 from tawasol.predict.explain import Contribution, Reference, explain_rows, global_importance, reference_from

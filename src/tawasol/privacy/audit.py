@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from tawasol.domain.model import AuditEntry
@@ -16,8 +16,8 @@ GENESIS_HASH = "0" * 64
 def _timestamp(value: datetime) -> str:
     # SQLite returns naive datetimes: read them as UTC so a stored entry hashes as it did when written.
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def canonical_content(entry: AuditEntry) -> dict[str, Any]:

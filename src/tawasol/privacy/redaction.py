@@ -6,12 +6,11 @@ import hashlib
 import hmac
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from tawasol.domain.analysis import Entity
 from tawasol.privacy.detectors import detect
-
 
 _SPACES = re.compile(r"[\s-]+")
 _DEFAULT_SECRET = b"tawasol-placeholder-v1"

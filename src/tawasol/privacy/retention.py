@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 
@@ -38,13 +38,13 @@ class PurgePlan:
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def due_for_purge(policy: RetentionPolicy, records: Iterable[tuple[str, datetime]],
                   now: datetime | None = None) -> PurgePlan:
     """Which of (id, created_at) records are past each retention period at `now`."""
-    now = _aware(now or datetime.now(timezone.utc))
+    now = _aware(now or datetime.now(UTC))
     raw_cutoff = now - timedelta(days=policy.raw_text_days) if policy.raw_text_days is not None else None
     red_cutoff = now - timedelta(days=policy.redacted_days) if policy.redacted_days is not None else None
     plan = PurgePlan()

@@ -8,7 +8,15 @@ Public surface:
 - `wait_report`: waiting time by language and dialect (routing fairness).
 """
 
-from tawasol.routing.assignment import AgentState, Candidate, Need, choose_queue, language_fit, rank_agents, skills_for_intent
+from tawasol.routing.assignment import (
+    AgentState,
+    Candidate,
+    Need,
+    choose_queue,
+    language_fit,
+    rank_agents,
+    skills_for_intent,
+)
 from tawasol.routing.escalation import EscalationPolicy, EscalationPolicyStep, handoff_notice, is_agent_command
 from tawasol.routing.fairness import wait_report
 from tawasol.routing.priority import base_priority, effective_priority, queue_order

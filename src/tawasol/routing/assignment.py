@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 # Darija is one spoken dialect written in two scripts: an agent who reads one usually reads the other.
@@ -73,7 +73,7 @@ def language_fit(need_language: str | None, agent_languages: tuple[str, ...]) ->
     return 0.0
 
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def rank_agents(need: Need, agents: list[AgentState]) -> list[Candidate]:
@@ -93,7 +93,7 @@ def rank_agents(need: Need, agents: list[AgentState]) -> list[Candidate]:
                    {"signal": "load", "value": f"{a.load}/{a.capacity}"}]
         idle_since = a.last_assigned_at or _EPOCH
         if idle_since.tzinfo is None:  # SQLite returns naive UTC
-            idle_since = idle_since.replace(tzinfo=timezone.utc)
+            idle_since = idle_since.replace(tzinfo=UTC)
         ranked.append((score, idle_since, Candidate(a.id, score, reasons)))
     ranked.sort(key=lambda r: (-r[0], r[1]))
     return [c for _, _, c in ranked]

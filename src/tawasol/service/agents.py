@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tawasol import assist
 from tawasol.domain.errors import Conflict, InvalidInput, NotFound
 from tawasol.domain.model import Author, ConversationStatus, Customer, Message, Presence, Role, utcnow
-from tawasol import assist
 from tawasol.service import events, replays, routing
 from tawasol.service.commands import AgentSaid
 from tawasol.service.contacts import Contact, ContactBook

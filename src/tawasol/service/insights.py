@@ -13,8 +13,17 @@ from sqlalchemy import delete, insert, select
 
 from tawasol.domain.errors import InvalidInput, NotFound
 from tawasol.domain.model import CustomerScore, DecisionRecord, ModelCardRecord, Role, Tenant, new_id, utcnow
-from tawasol.predict import ChurnConfig, CsatConfig, churn_decision, csat_decision, evaluate_churn, evaluate_csat
-from tawasol.predict import risk_band, train_churn, train_csat
+from tawasol.predict import (
+    ChurnConfig,
+    CsatConfig,
+    churn_decision,
+    csat_decision,
+    evaluate_churn,
+    evaluate_csat,
+    risk_band,
+    train_churn,
+    train_csat,
+)
 from tawasol.service import audit
 from tawasol.service.churn_rules import RULES_CARD, rule_score
 from tawasol.service.history_features import DEFAULT_SENSITIVE, conversation_frame, customer_frame, load_history

@@ -3,7 +3,7 @@ repeated contacts), and sending the first message, which opens a conversation in
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -76,7 +76,7 @@ def _signals(attrs: dict[str, Any], incidents: list[dict[str, Any]], recent: lis
 
 
 def _aware(at: datetime) -> datetime:
-    return at if at.tzinfo else at.replace(tzinfo=timezone.utc)  # SQLite hands back naive UTC
+    return at if at.tzinfo else at.replace(tzinfo=UTC)  # SQLite hands back naive UTC
 
 
 def _candidates(uow: UnitOfWork, tenant: Any) -> list[OutreachCandidate]:

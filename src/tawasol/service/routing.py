@@ -17,10 +17,27 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tawasol.domain.model import (
-    Conversation, ConversationStatus, Customer, DecisionRecord, Membership, Message, Presence, Queue, Role, User, utcnow,
+    Conversation,
+    ConversationStatus,
+    Customer,
+    DecisionRecord,
+    Membership,
+    Message,
+    Presence,
+    Queue,
+    Role,
+    User,
+    utcnow,
 )
 from tawasol.routing import (
-    AgentState, Need, base_priority, choose_queue, estimate_wait, queue_order, rank_agents, skills_for_intent,
+    AgentState,
+    Need,
+    base_priority,
+    choose_queue,
+    estimate_wait,
+    queue_order,
+    rank_agents,
+    skills_for_intent,
     wait_notice,
 )
 from tawasol.routing.notices import notice, notice_language

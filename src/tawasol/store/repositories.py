@@ -40,8 +40,8 @@ class _Repository(Generic[T]):
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return {}
-        column = getattr(self.entity, "id")
-        return {getattr(o, "id"): o for o in self.session.scalars(select(self.entity).where(column.in_(wanted)))}
+        column = self.entity.id
+        return {o.id: o for o in self.session.scalars(select(self.entity).where(column.in_(wanted)))}
 
 
 class TenantRepository(_Repository[model.Tenant]):
@@ -59,7 +59,7 @@ class _TenantScoped(_Repository[T]):
         """The object if it belongs to one of these tenants, else None (no existence leak)."""
         obj = self.session.get(self.entity, id_)
         ids = {tenant_ids} if isinstance(tenant_ids, str) else set(tenant_ids)
-        if obj is None or getattr(obj, "tenant_id") not in ids:
+        if obj is None or obj.tenant_id not in ids:
             return None
         return obj
 
@@ -157,7 +157,7 @@ class MessageRepository(_Repository[model.Message]):
         for conversation_id, seq in self._counts.items():
             conv = self.session.get(model.Conversation, conversation_id)
             if conv is not None and seq > last_seq(conv):
-                setattr(conv, "last_seq", seq)
+                conv.last_seq = seq
         self._counts.clear()
 
     def for_conversation(

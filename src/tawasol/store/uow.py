@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tawasol.store import repositories as repos
 
-
 _WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
 _WRITERS_GUARD = threading.Lock()
 
