@@ -44,7 +44,8 @@ def synthetic_kb(n_articles: int) -> list:
         for a in (b for b in base if b.article_key == key):
             sentences = a.body.replace("\n\n", " ").split(". ")
             rng.shuffle(sentences)
-            out.append(replace(a, article_key=f"{key}-{suffix}", title=f"{a.title} ({suffix} Atlas{rng.randint(100, 999)})",
+            out.append(replace(a, article_key=f"{key}-{suffix}",
+                               title=f"{a.title} ({suffix} Atlas{rng.randint(100, 999)})",
                                body=". ".join(sentences)))
         i += 1
     return out

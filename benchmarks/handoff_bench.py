@@ -51,7 +51,8 @@ def main() -> None:
                     for text in turns[:-1]:
                         client.post(f"/api/v1/conversations/{conv}/messages", headers=auth, json={"text": text})
                     t0 = time.perf_counter()
-                    posted = client.post(f"/api/v1/conversations/{conv}/messages", headers=auth, json={"text": turns[-1]})
+                    posted = client.post(f"/api/v1/conversations/{conv}/messages", headers=auth,
+                                         json={"text": turns[-1]})
                     pipeline.append((time.perf_counter() - t0) * 1000)
                     assert posted.json()["status"] == "assigned", posted.text
                     while True:

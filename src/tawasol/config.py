@@ -42,8 +42,8 @@ class Settings(BaseSettings):
     login_failures_per_address: int = 30  # failed logins per minute from one address, all e-mails
     log_level: str = "info"
     agent_disconnect_grace_seconds: float = 15.0  # console closed this long: agent offline, conversations requeued
-    retention_interval_seconds: int = 3600
-    insights_interval_seconds: int = 6 * 3600  # churn and CSAT scores refresh (0: never; runs at start)  # how often the retention purge runs in-process (0: never)
+    retention_interval_seconds: int = 3600  # how often the retention purge runs in-process (0: never)
+    insights_interval_seconds: int = 6 * 3600  # churn and CSAT scores refresh (0: never; runs at start)
 
     @field_validator("env")
     @classmethod

@@ -275,7 +275,8 @@ def test_failed_logins_are_throttled_per_address_without_locking_out_the_right_p
     per_account = platform.settings.login_failures_per_account
     spellings = [email, f" {email}", email.upper(), f"{email.title()}  "]
     for i in range(per_account):  # a leading space or capitals are the same account, not a fresh bucket
-        r = attacker.post("/api/v1/auth/login", json={"email": spellings[i % len(spellings)], "password": "wrong-guess"})
+        r = attacker.post("/api/v1/auth/login",
+                          json={"email": spellings[i % len(spellings)], "password": "wrong-guess"})
         assert r.status_code == 401
     r = attacker.post("/api/v1/auth/login", json={"email": f" {email.upper()}", "password": factories.PASSWORD})
     assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
@@ -345,7 +346,8 @@ def test_only_a_signed_external_id_finds_the_returning_customer(client, platform
     assert _customer_of(platform, again).id == known.id
     for guess in ({"external_id": "crm-42"},
                   {"external_id": "crm-42", "external_id_signature": "00" * 32},
-                  {"external_id": "crm-42", "external_id_signature": factories.signed("crm-43")["external_id_signature"]},
+                  {"external_id": "crm-42",
+                   "external_id_signature": factories.signed("crm-43")["external_id_signature"]},
                   factories.signed("crm-42", secret="another-site-s-secret"),
                   {"external_id": "crm-42", "external_id_signature": "é" * 64}):
         r = client.post("/api/v1/conversations", json={"tenant": t.slug, "customer": guess})

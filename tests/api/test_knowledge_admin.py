@@ -36,7 +36,8 @@ def test_bot_answers_from_a_new_article_without_restart(client, world) -> None: 
     base = f"/api/v1/admin/tenants/{world['t'].slug}/articles"
     client.post(f"{base}/import", headers=world["admin"], json={"articles": [
         {"article_key": "roaming-activate", "variants": {"fr": ARTICLE, "en": {
-            "title": "Activate roaming", "body": "To activate roaming, dial *123# or open the app, Options, before you travel."}}}]})
+            "title": "Activate roaming",
+            "body": "To activate roaming, dial *123# or open the app, Options, before you travel."}}}]})
     conv_id, auth = factories.open_conversation(client, world["t"].slug)
     r = client.post(f"/api/v1/conversations/{conv_id}/messages", headers=auth,
                     json={"text": "Comment activer le roaming avant mon voyage ?"})

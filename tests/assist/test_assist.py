@@ -25,9 +25,11 @@ def test_knowledge_suggestions_come_in_the_customers_language() -> None:
 def test_packet_reads_analysis_defensively() -> None:
     conv = Conversation(tenant_id="t", customer_id="c", language="ary")
     msgs = [Message("t", conv.id, "customer", "salam", seq=1, analysis={"sentiment": "broken", "intent": None}),
-            Message("t", conv.id, "bot", "jawab", seq=2, analysis={"sources": [{"title": "Facture"}], "outcome": "answered"}),
+            Message("t", conv.id, "bot", "jawab", seq=2,
+                    analysis={"sources": [{"title": "Facture"}], "outcome": "answered"}),
             Message("t", conv.id, "customer", "agent", seq=3,
-                    analysis={"sentiment": {"label": "negative", "intensity": 0.8}, "intent": {"label": "human_agent", "confidence": 1}})]
+                    analysis={"sentiment": {"label": "negative", "intensity": 0.8},
+                              "intent": {"label": "human_agent", "confidence": 1}})]
     decision = DecisionRecord(tenant_id="t", kind="escalation", outcome="escalate", model="m", model_version="1",
                               reasons=[{"rule": "human_request"}])
     packet = handoff_packet(conv, Customer(tenant_id="t", attributes={"segment": "vip"}), msgs, [decision], [])

@@ -51,7 +51,8 @@ def test_csv_import_updates_and_the_provider_sees_the_change(uow_factory, tmp_pa
     assert "promo-ramadan" not in provider(tenant_id).keys
     csv_file = tmp_path / "more.csv"
     csv_file.write_text("article_key,language,title,body,tags\n"
-                        "promo-ramadan,fr,Offre Ramadan,Pendant le Ramadan les appels du soir sont gratuits.,offre|ramadan\n",
+                        "promo-ramadan,fr,Offre Ramadan,Pendant le Ramadan les appels du soir sont "
+                        "gratuits.,offre|ramadan\n",
                         encoding="utf-8")
     result = import_articles(uow_factory(), "atlas-telecom", csv_file, on_change=provider.invalidate)
     assert result.created == 1

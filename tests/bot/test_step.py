@@ -31,7 +31,8 @@ def test_an_arabizi_question_without_an_arabizi_article_says_so_in_arabizi(demo_
     from tawasol.bot import BotStep, KnowledgeIndex, load_articles, load_flows
 
     index = KnowledgeIndex.build([a for a in load_articles(DEMO_KB) if a.language != "ary_Latn"], version="t")
-    ctx = Chat(BotStep(lambda tenant_id: index, flow_provider=lambda tenant: load_flows())).say("lfatoura dyali ghalya bzaf")
+    ctx = Chat(BotStep(lambda tenant_id: index, flow_provider=lambda tenant: load_flows())).say("lfatoura dyali ghalya "
+                                                                                                "bzaf")
     assert ctx.replies[0].sources[0]["language"] == "ary"
     assert ctx.replies[0].text.startswith("(Had lmaqal")
 

@@ -36,7 +36,8 @@ def test_the_policy_withdraws_a_flow_question_when_it_hands_over(chat) -> None: 
     c = chat()
     ctx = c.say("Internet est en panne chez moi", language="fr")
     assert ctx.replies[0].extra["outcome"] == "flow_started"
-    ctx.analysis.sentiment = SentimentResult(label="negative", intensity=0.95, signals={"frustration": 0.9, "anger": 0.9})
+    ctx.analysis.sentiment = SentimentResult(label="negative", intensity=0.95,
+                                             signals={"frustration": 0.9, "anger": 0.9})
     ctx = EscalationPolicyStep().process(ctx)
     assert ctx.escalation is not None
     assert all(r.extra.get("outcome") != "flow_started" for r in ctx.replies)

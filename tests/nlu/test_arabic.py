@@ -34,8 +34,10 @@ def test_dialect_words_reach_the_word_features_of_msa() -> None:
 
 def test_model_trained_on_msa_understands_darija_and_arabizi() -> None:
     rows = [
-        ("اين بطاقتي الجديدة", "card_arrival"), ("لم تصل البطاقة بعد", "card_arrival"), ("متى تصل البطاقة", "card_arrival"),
-        ("اين البطاقة التي طلبتها", "card_arrival"), ("كم سعر الصرف اليوم", "exchange_rate"), ("ما هو سعر صرف الدولار", "exchange_rate"),
+        ("اين بطاقتي الجديدة", "card_arrival"),
+        ("لم تصل البطاقة بعد", "card_arrival"), ("متى تصل البطاقة", "card_arrival"),
+        ("اين البطاقة التي طلبتها", "card_arrival"),
+        ("كم سعر الصرف اليوم", "exchange_rate"), ("ما هو سعر صرف الدولار", "exchange_rate"),
         ("اريد معرفة سعر الصرف", "exchange_rate"), ("كم يساوي اليورو", "exchange_rate"),
     ]
     model = IntentClassifier().fit([t for t, _ in rows], [label for _, label in rows])
@@ -45,9 +47,12 @@ def test_model_trained_on_msa_understands_darija_and_arabizi() -> None:
 
 _ARABIC_ONLY = [
     ("اين بطاقتي الجديدة", "card_arrival"), ("لم تصل البطاقة بعد", "card_arrival"), ("متى تصل البطاقة", "card_arrival"),
-    ("طلبت بطاقة ولم تصلني", "card_arrival"), ("اريد تحويل المال الى حساب اخر", "transfer"), ("كيف احول المال", "transfer"),
-    ("التحويل لم يصل الى الحساب", "transfer"), ("ارسلت تحويلا بالامس", "transfer"), ("كم سعر الصرف اليوم", "exchange_rate"),
-    ("ما هو سعر صرف الدولار", "exchange_rate"), ("اريد معرفة سعر الصرف", "exchange_rate"), ("كم يساوي اليورو", "exchange_rate"),
+    ("طلبت بطاقة ولم تصلني", "card_arrival"),
+    ("اريد تحويل المال الى حساب اخر", "transfer"), ("كيف احول المال", "transfer"),
+    ("التحويل لم يصل الى الحساب", "transfer"),
+    ("ارسلت تحويلا بالامس", "transfer"), ("كم سعر الصرف اليوم", "exchange_rate"),
+    ("ما هو سعر صرف الدولار", "exchange_rate"),
+    ("اريد معرفة سعر الصرف", "exchange_rate"), ("كم يساوي اليورو", "exchange_rate"),
 ]
 
 
@@ -64,13 +69,15 @@ def test_only_messages_identified_as_arabizi_are_read() -> None:
     assert model._view(french) == (french, None)
     text, norm = model._view("fin wslat la carte dyali")
     assert text == norm and "بطاقه" in text
-    assert model._view("fin wslat la carte dyali", language="fr")[0] == "fin wslat la carte dyali"  # the analyser's label wins
+    # the analyser's label wins
+    assert model._view("fin wslat la carte dyali", language="fr")[0] == "fin wslat la carte dyali"
 
 
 def test_model_trained_on_arabic_script_reads_arabizi_with_french_loans() -> None:
     model = IntentClassifier().fit([t for t, _ in _ARABIC_ONLY], [label for _, label in _ARABIC_ONLY])
     plain = IntentClassifier(arabizi=False).fit([t for t, _ in _ARABIC_ONLY], [label for _, label in _ARABIC_ONLY])
-    for text, label in (("bghit nsift virement l compte akhor", "transfer"), ("ch7al taux dyal l euro lyoum", "exchange_rate")):
+    for text, label in (("bghit nsift virement l compte akhor", "transfer"),
+                        ("ch7al taux dyal l euro lyoum", "exchange_rate")):
         read = model.predict(text)
         assert read.ranking[0][0] == label
         assert dict(read.ranking)[label] > dict(plain.predict(text).ranking).get(label, 0.0)

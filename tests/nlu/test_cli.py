@@ -43,10 +43,15 @@ def test_train_then_analyze_with_the_tenant(tmp_path: Path) -> None:
 
 def test_eval_reports_the_documented_keys(tmp_path: Path) -> None:
     train = _csv(tmp_path / "train.csv", [("pay my bill", "pay"), ("payer facture", "pay"), ("nkhles lfactura", "pay"),
-                                          ("internet down", "outage"), ("pas de connexion", "outage"), ("internet makhdamch", "outage"),
-                                          ("tell me a joke", "oos"), ("weather today", "oos"), ("recette couscous", "oos")])
-    test = _csv(tmp_path / "test.csv", [("I want to pay my bill", "pay"), ("no internet", "outage"), ("who won the match", "oos")])
-    result = runner.invoke(app, ["nlu", "eval", "--task", "intent", "--train", str(train), "--test", str(test), "--oos-label", "oos", "--json"])
+                                          ("internet down", "outage"), ("pas de connexion", "outage"),
+                                          ("internet makhdamch", "outage"),
+                                          ("tell me a joke", "oos"), ("weather today", "oos"),
+                                          ("recette couscous", "oos")])
+    test = _csv(tmp_path / "test.csv",
+                [("I want to pay my bill", "pay"), ("no internet", "outage"), ("who won the match", "oos")])
+    result = runner.invoke(app,
+                           ["nlu", "eval", "--task", "intent", "--train", str(train), "--test", str(test),
+                            "--oos-label", "oos", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert {"n_train", "n_test", "accuracy", "macro_f1", "per_label", "latency_ms", "in_scope_accuracy", "oos_recall"} <= set(report)
@@ -54,7 +59,8 @@ def test_eval_reports_the_documented_keys(tmp_path: Path) -> None:
 
 
 def test_eval_builtin_language_and_unknown_task(tmp_path: Path) -> None:
-    test = _csv(tmp_path / "lang.csv", [("bghit nkhles lfactura dyali", "ary_Latn"), ("je veux payer ma facture", "fr")])
+    test = _csv(tmp_path / "lang.csv",
+                [("bghit nkhles lfactura dyali", "ary_Latn"), ("je veux payer ma facture", "fr")])
     result = runner.invoke(app, ["nlu", "eval", "--task", "language", "--test", str(test), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["accuracy"] == 100.0

@@ -50,8 +50,10 @@ def test_darija_sentences_reach_their_msa_reading() -> None:
 
 def test_model_trained_on_msa_reads_new_darija_words() -> None:
     rows = [
-        ("كم رسوم التحويل", "transfer_fee"), ("هل هناك رسوم على التحويل", "transfer_fee"), ("لماذا دفعت رسوم التحويل", "transfer_fee"),
-        ("رسوم التحويل البنكي مرتفعة", "transfer_fee"), ("سحبت المال من الصراف ولم يخرج", "atm"), ("الصراف لم يعطني المال", "atm"),
+        ("كم رسوم التحويل", "transfer_fee"), ("هل هناك رسوم على التحويل", "transfer_fee"),
+        ("لماذا دفعت رسوم التحويل", "transfer_fee"),
+        ("رسوم التحويل البنكي مرتفعة", "transfer_fee"),
+        ("سحبت المال من الصراف ولم يخرج", "atm"), ("الصراف لم يعطني المال", "atm"),
         ("اين اجد الصراف الالي", "atm"), ("هل يمكنني السحب من اي صراف", "atm"),
     ]
     model = IntentClassifier().fit([t for t, _ in rows], [label for _, label in rows])

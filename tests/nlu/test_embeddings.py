@@ -37,7 +37,8 @@ def _write_tiny_bert(folder: Path, hidden: int = 8, layers: int = 2, heads: int 
     raw = json.dumps(header).encode()
     (folder / "model.safetensors").write_bytes(struct.pack("<Q", len(raw)) + raw + b"".join(blobs))
     (folder / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
-    (folder / "config.json").write_text(json.dumps({"num_attention_heads": heads, "num_hidden_layers": layers}), encoding="utf-8")
+    (folder / "config.json").write_text(json.dumps({"num_attention_heads": heads, "num_hidden_layers": layers}),
+                                        encoding="utf-8")
 
 
 def test_wordpiece_splits_words_into_known_pieces() -> None:

@@ -12,7 +12,8 @@ def test_amounts_in_dirham_and_euro() -> None:
 
 
 def test_dates_durations_phone_email_and_references() -> None:
-    found = _types("facture n° F-2024-00123, 3 iyam bla internet depuis le 12/03/2025, appelez le 0612345678 ou a.b@x.ma")
+    found = _types("facture n° F-2024-00123, 3 iyam bla internet depuis le 12/03/2025, appelez le 0612345678 ou "
+                   "a.b@x.ma")
     assert found["invoice_number"] == "F-2024-00123"
     assert found["duration"] == {"quantity": "3", "unit": "iyam"}
     assert found["date"] == {"day": 12, "month": 3, "year": 2025}

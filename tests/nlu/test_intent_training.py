@@ -28,7 +28,8 @@ EXAMPLES = [
 ]
 TEXTS = [t for t, _ in EXAMPLES]
 LABELS = [lab for _, lab in EXAMPLES]
-PROBES = ["the card did not arrive", "someone stole my card", "fee on my transfer", "وين البطاقة تاعي", "رسوم التحويل عالية"]
+PROBES = ["the card did not arrive", "someone stole my card", "fee on my transfer", "وين البطاقة تاعي",
+          "رسوم التحويل عالية"]
 
 
 def test_default_intent_model_is_crammer_singer_and_round_trips(tmp_path: Path) -> None:

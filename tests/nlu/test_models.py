@@ -9,9 +9,12 @@ from tawasol.nlu.sentiment import SentimentModel
 
 PROBES = ["bghit nkhles lfactura", "واش كاين الريزو", "je veux résilier", "my phone was stolen", "😡", "", "42"]
 TENANT_ROWS = [
-    ("where is my parcel", "track_parcel"), ("my package has not arrived", "track_parcel"), ("fin wslat la commande dyali", "track_parcel"),
-    ("je n'ai pas reçu mon colis", "track_parcel"), ("I want my money back", "refund"), ("rembourser ma commande", "refund"),
-    ("bghit nrj3 flousi", "refund"), ("quiero un reembolso", "refund"), ("what's the weather", "out_of_scope"), ("tell me a joke", "out_of_scope"),
+    ("where is my parcel", "track_parcel"), ("my package has not arrived", "track_parcel"),
+    ("fin wslat la commande dyali", "track_parcel"),
+    ("je n'ai pas reçu mon colis", "track_parcel"),
+    ("I want my money back", "refund"), ("rembourser ma commande", "refund"),
+    ("bghit nrj3 flousi", "refund"), ("quiero un reembolso", "refund"),
+    ("what's the weather", "out_of_scope"), ("tell me a joke", "out_of_scope"),
     ("chno ljow lyoum", "out_of_scope"), ("qui a gagné le match", "out_of_scope"),
 ]
 
@@ -21,7 +24,8 @@ def test_builtin_models_round_trip_with_identical_predictions(tmp_path: Path) ->
     versions = list((tmp_path / "builtin").iterdir())
     assert len(versions) == 1 and versions[0].name.startswith("builtin-")
     root = versions[0]
-    loaded = Analyzer(LanguageIdentifier.load(root / "language"), IntentClassifier.load(root / "intent"), SentimentModel.load(root / "sentiment"))
+    loaded = Analyzer(LanguageIdentifier.load(root / "language"), IntentClassifier.load(root / "intent"),
+                      SentimentModel.load(root / "sentiment"))
     for text in PROBES:
         assert loaded.analyze(text).to_dict() == trained.analyze(text).to_dict()
 
@@ -77,9 +81,12 @@ def test_darija_words_are_read_as_msa_before_all_ngrams() -> None:
 
 def test_model_trained_on_msa_reads_darija_loanwords() -> None:
     rows = [
-        ("كم رسوم التحويل", "transfer_fee"), ("هل هناك رسوم على التحويل", "transfer_fee"), ("ما هي رسوم التحويل الدولي", "transfer_fee"),
-        ("اريد تغيير الرمز السري", "change_pin"), ("كيف اغير الرمز", "change_pin"), ("اريد رمزا جديدا لبطاقتي", "change_pin"),
-        ("اين بطاقتي الجديدة", "card_arrival"), ("لم تصل البطاقة بعد", "card_arrival"), ("متى تصل البطاقة", "card_arrival"),
+        ("كم رسوم التحويل", "transfer_fee"), ("هل هناك رسوم على التحويل", "transfer_fee"),
+        ("ما هي رسوم التحويل الدولي", "transfer_fee"),
+        ("اريد تغيير الرمز السري", "change_pin"), ("كيف اغير الرمز", "change_pin"),
+        ("اريد رمزا جديدا لبطاقتي", "change_pin"),
+        ("اين بطاقتي الجديدة", "card_arrival"),
+        ("لم تصل البطاقة بعد", "card_arrival"), ("متى تصل البطاقة", "card_arrival"),
     ]
     model = IntentClassifier().fit([t for t, _ in rows], [label for _, label in rows])
     assert model.predict("شحال الفريس ديال الفيرمون").ranking[0][0] == "transfer_fee"

@@ -35,7 +35,8 @@ def test_clinc150_oos_is_recognised(data_dir: Path) -> None:
 
 @pytest.mark.dataset
 def test_builtin_language_id_on_darija_and_arabizi(data_dir: Path, analyzer: Analyzer) -> None:
-    latin, arabic = _csv(data_dir / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin", "darija_arabic")
+    latin, arabic = _csv(data_dir / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin",
+                         "darija_arabic")
     latin_hits = [analyzer.language.identify(t).label == "ary_Latn" for t in latin[:300]]
     arabic_hits = [analyzer.language.identify(t).label == "ary" for t in arabic[:300]]
     assert sum(latin_hits) / 300 >= 0.8 and sum(arabic_hits) / 300 >= 0.6

@@ -112,9 +112,12 @@ def test_lexicon_polarity_signs() -> None:
 
 
 TRAIN = [
-    ("great service thank you", "positive"), ("merci c'est parfait", "positive"), ("zwin bzaf", "positive"), ("love it", "positive"),
-    ("terrible, nothing works", "negative"), ("service nul", "negative"), ("khayb bzaf", "negative"), ("I hate this", "negative"),
-    ("what time do you open", "neutral"), ("quel est le prix", "neutral"), ("fin kayna l'agence", "neutral"), ("my number is 0612", "neutral"),
+    ("great service thank you", "positive"), ("merci c'est parfait", "positive"),
+    ("zwin bzaf", "positive"), ("love it", "positive"),
+    ("terrible, nothing works", "negative"), ("service nul", "negative"),
+    ("khayb bzaf", "negative"), ("I hate this", "negative"),
+    ("what time do you open", "neutral"), ("quel est le prix", "neutral"),
+    ("fin kayna l'agence", "neutral"), ("my number is 0612", "neutral"),
 ]
 
 

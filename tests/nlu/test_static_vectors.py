@@ -11,7 +11,8 @@ from tawasol.nlu.static_vectors import StaticVectors
 
 from .test_embeddings import _write_tiny_bert
 
-TEXTS = ["my card lost", "lost my cards", "i lost card", "internet down", "my internet down ?", "internet is down", "card lost ?", "down internet"]
+TEXTS = ["my card lost", "lost my cards", "i lost card", "internet down", "my internet down ?", "internet is down",
+         "card lost ?", "down internet"]
 LABELS = ["card", "card", "card", "net", "net", "net", "card", "net"]
 
 
@@ -36,7 +37,8 @@ def test_distilled_table_gives_unit_sentence_vectors_and_round_trips(tiny_model:
     np.testing.assert_array_equal(loaded.encode(["my card lost"]), table.encode(["my card lost"]))
 
 
-def test_installed_table_is_distilled_once_then_read_from_the_cache(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_installed_table_is_distilled_once_then_read_from_the_cache(tiny_model: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SentenceEncoder, "installed_dir", staticmethod(lambda: tiny_model))
     first = StaticVectors.installed(tmp_path / "cache")
     assert len(list((tmp_path / "cache").iterdir())) == 1
@@ -44,7 +46,8 @@ def test_installed_table_is_distilled_once_then_read_from_the_cache(tiny_model: 
     assert StaticVectors.installed(tmp_path / "cache").digest == first.digest
 
 
-def test_intent_model_with_static_vectors_round_trips(tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_intent_model_with_static_vectors_round_trips(tiny_model: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     table = StaticVectors.distil(SentenceEncoder.from_dir(tiny_model), dims=4)
     model = IntentClassifier(encoder=table).fit(TEXTS, LABELS)
     assert model.version.endswith("+static-minilm")
@@ -67,7 +70,8 @@ def test_nlu_eval_trains_with_static_vectors(tiny_model: Path, tmp_path: Path, m
 
     monkeypatch.setattr(SentenceEncoder, "installed_dir", staticmethod(lambda: tiny_model))
     csv_file = tmp_path / "rows.csv"
-    csv_file.write_text("text,label\n" + "".join(f"{t},{label}\n" for t, label in zip(TEXTS, LABELS, strict=True)), encoding="utf-8")
+    csv_file.write_text("text,label\n" + "".join(f"{t},{label}\n" for t, label in zip(TEXTS, LABELS, strict=True)),
+                        encoding="utf-8")
     report = evaluate_task("intent", csv_file, csv_file, None, tmp_path / "models", embeddings="static")
     assert report["n_train"] == 8 and report["accuracy"] >= 75.0
     assert (tmp_path / "models" / "static-vectors").is_dir()

@@ -14,7 +14,8 @@ def found(text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_every_identifier_of_the_project_set_is_found(language: str, text: str, expected: list[tuple[str, str]]) -> None:
+def test_every_identifier_of_the_project_set_is_found(language: str, text: str,
+                                                      expected: list[tuple[str, str]]) -> None:
     assert set(expected) <= found(text)
 
 
@@ -72,7 +73,8 @@ def test_overlaps_resolve_to_the_checksummed_type() -> None:
 
 
 def test_email_and_ip() -> None:
-    assert found("a.b-c+d@sub.example.co.ma et 10.0.0.1") == {("EMAIL", "a.b-c+d@sub.example.co.ma"), ("IP", "10.0.0.1")}
+    assert found("a.b-c+d@sub.example.co.ma et 10.0.0.1") == {("EMAIL", "a.b-c+d@sub.example.co.ma"),
+                                                              ("IP", "10.0.0.1")}
     assert all(e.type != "IP" for e in detect("version 1.2.3.400 et 12:13:52"))
 
 

@@ -18,7 +18,8 @@ def ctx(text: str, history: list[Message] | None = None, intent: tuple[str, floa
         a.intent = IntentResult(label=intent[0], confidence=intent[1], out_of_scope=intent[2])
     if sentiment:
         a.sentiment = SentimentResult(label=sentiment[0], intensity=sentiment[1])
-    return MessageContext(tenant=tenant, conversation=conv, customer=Customer(tenant_id=tenant.id, attributes={"segment": segment}),
+    return MessageContext(tenant=tenant, conversation=conv,
+                          customer=Customer(tenant_id=tenant.id, attributes={"segment": segment}),
                           message=Message(tenant_id=tenant.id, conversation_id=conv.id, author="customer", text=text),
                           history=history or [], text=text, analysis=a,
                           replies=replies if replies is not None else [Reply(text="ok", extra={"outcome": "answered"})])
@@ -63,7 +64,8 @@ def test_thresholds_are_per_tenant_and_decisions_say_why() -> None:
 
 
 def test_failed_action_and_bot_codes_use_the_policy_vocabulary() -> None:
-    c = ctx("ok", intent=("recharge_credit", 0.9, False), replies=[Reply(text="désolé", extra={"outcome": "action_failed"})])
+    c = ctx("ok", intent=("recharge_credit", 0.9, False),
+            replies=[Reply(text="désolé", extra={"outcome": "action_failed"})])
     assert "failed_action" in rules(c)
 
 
@@ -72,7 +74,8 @@ def test_one_plain_complaint_lets_the_bot_try_but_sustained_or_frustrated_negati
         return Message(tenant_id="t", conversation_id="c", author="customer", text="x",
                        analysis={"sentiment": {"label": "negative", "intensity": intensity}})
 
-    assert rules(ctx("ma facture est trop chère", intent=("check_bill", 0.9, False), sentiment=("negative", 0.99))) == []
+    assert rules(ctx("ma facture est trop chère", intent=("check_bill", 0.9, False),
+                     sentiment=("negative", 0.99))) == []
     assert rules(ctx("toujours trop chère", [negative()], intent=("check_bill", 0.9, False),
                      sentiment=("negative", 0.9))) == ["negative_sentiment"]
     assert rules(ctx("toujours", [negative(0.3)], intent=("check_bill", 0.9, False), sentiment=("negative", 0.9))) == []
@@ -82,12 +85,14 @@ def test_one_plain_complaint_lets_the_bot_try_but_sustained_or_frustrated_negati
     frustrated.analysis.sentiment.signals = {"frustration": 0.84}  # two cues: "j'en ai marre", "troisième fois"
     assert rules(frustrated) == ["negative_sentiment"]
     # one cue ("depuis ce matin" in an outage report) is the problem's description, not frustration to hand over
-    outage = ctx("internet coupé depuis ce matin", intent=("internet_outage", 0.99, False), sentiment=("negative", 0.97))
+    outage = ctx("internet coupé depuis ce matin", intent=("internet_outage", 0.99, False),
+                 sentiment=("negative", 0.97))
     outage.analysis.sentiment.signals = {"frustration": 0.6}
     assert rules(outage) == []
 
 
 def test_a_weak_guess_of_a_sensitive_intent_does_not_hand_over() -> None:
     # "bghit ncharji nemra dyali" read as contract_termination at 0.22: a guess, not a termination request
-    assert "sensitive_topic" not in rules(ctx("bghit ncharji nemra dyali", intent=("contract_termination", 0.22, False)))
+    assert "sensitive_topic" not in rules(ctx("bghit ncharji nemra dyali",
+                                              intent=("contract_termination", 0.22, False)))
     assert "sensitive_topic" in rules(ctx("bghit nfsakh lcontrat", intent=("contract_termination", 0.8, False)))

@@ -51,5 +51,6 @@ def test_cli_says_why_a_password_is_refused(env) -> None:  # type: ignore[no-unt
     platform.engine.dispose()
     code, out = run("users", "create", "--tenant", "cli-co", "--email", "a@example.com", "--password", "password123")
     assert code == 2 and "too common" in out
-    code, out = run("users", "create", "--tenant", "cli-co", "--email", "a@example.com", "--password", "a-real-passphrase")
+    code, out = run("users", "create", "--tenant", "cli-co", "--email", "a@example.com", "--password",
+                    "a-real-passphrase")
     assert code == 0, out

@@ -26,10 +26,12 @@ def _resolve(site: dict[str, Any], widget: Any) -> None:
     widget.wait_for_selector("#csat:not([hidden])")
 
 
-@pytest.mark.parametrize(("lang", "dir_", "human", "placeholder", "question", "article", "title", "survey", "five", "thanks"), [
+@pytest.mark.parametrize(("lang", "dir_", "human", "placeholder", "question", "article", "title", "survey", "five",
+                          "thanks"), [
     ("es", "ltr", "Hablar con un agente", "Escriba su mensaje…", "¿cómo sé cuánto saldo me queda?", "recharge-balance",
      "Consultar su saldo", "¿Cómo valora esta conversación?", "5 de 5", "¡Gracias por su opinión!"),
-    ("ary", "rtl", "بغيت نهضر مع شي واحد", "كتب الميساج ديالك…", "الفاكتورة ديالي غالية بزاف هاد الشهر، علاش؟", "bill-high",
+    ("ary", "rtl", "بغيت نهضر مع شي واحد", "كتب الميساج ديالك…", "الفاكتورة ديالي غالية بزاف هاد الشهر، علاش؟",
+     "bill-high",
      None, "شنو رأيك فهاد المحادثة؟", "5 من 5", "شكراً على الرأي ديالك!"),
 ])
 def test_widget_speaks_the_customer_language(site, pages, lang, dir_, human, placeholder, question, article, title,

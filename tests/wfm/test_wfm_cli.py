@@ -30,12 +30,14 @@ def test_forecast_and_plan_commands(tmp_path: Path) -> None:
     stamps, values = synthetic_calls(days=25)
     path = tmp_path / "calls.csv"
     pd.DataFrame({"day": [s[:10] for s in stamps], "time": [s[11:] for s in stamps], "calls": values}).to_csv(path, index=False)
-    result = runner.invoke(app, ["wfm", "forecast", "--data", str(path), "--time-col", "day,time", "--value-col", "calls",
+    result = runner.invoke(app,
+                           ["wfm", "forecast", "--data", str(path), "--time-col", "day,time", "--value-col", "calls",
                                  "--horizon", "20", "--origins", "5", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert len(report["forecasts"]) == 20 and report["backtest"]["mase"] < report["backtest"]["mase_seasonal_naive"]
     plan = runner.invoke(app, ["wfm", "plan", "--data", str(path), "--time-col", "day,time", "--value-col", "calls",
-                               "--horizon", "20", "--interval-minutes", "30", "--aht", "240", "--containment", "0.3", "--json"])
+                               "--horizon", "20", "--interval-minutes", "30",
+                               "--aht", "240", "--containment", "0.3", "--json"])
     assert plan.exit_code == 0, plan.output
     assert json.loads(plan.output)["summary"]["agent_hours_saved"] > 0

@@ -165,6 +165,7 @@ def suggest_replies(query: str, language: str | None, index: KnowledgeIndex | No
     return (past_hits + kb_hits)[:k]
 
 
-def search_knowledge(index: KnowledgeIndex | None, query: str, language: str | None, k: int = 5) -> list[dict[str, Any]]:
+def search_knowledge(index: KnowledgeIndex | None, query: str, language: str | None,
+                     k: int = 5) -> list[dict[str, Any]]:
     """Knowledge-base search for the console: title, excerpt and link in the customer's language."""
     return [s.to_dict() | {"excerpt": s.text} for s in kb_suggestions(index, query, language, k=k, min_confidence=0.0)]

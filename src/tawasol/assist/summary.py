@@ -84,7 +84,8 @@ def _latest(messages: list[Message], key: str) -> Any:
 
 
 def handoff_packet(conversation: Conversation, customer: Customer | None, messages: list[Message],
-                   decisions: list[DecisionRecord], previous: list[tuple[Conversation, list[Message]]]) -> dict[str, Any]:
+                   decisions: list[DecisionRecord],
+                   previous: list[tuple[Conversation, list[Message]]]) -> dict[str, Any]:
     """Everything the agent needs at a glance: why, language, intent, sentiment, what the bot did, history."""
     escalations = [d for d in decisions if d.kind == "escalation"]
     reasons = escalations[-1].reasons if escalations else []
@@ -103,7 +104,8 @@ def handoff_packet(conversation: Conversation, customer: Customer | None, messag
         "language": conversation.language or _label(lang),
         "code_switching": bool(lang.get("code_switching")) if isinstance(lang, dict) else False,
         "intent": _label(intent), "intent_confidence": intent.get("confidence") if isinstance(intent, dict) else None,
-        "sentiment": _label(sentiment), "sentiment_intensity": sentiment.get("intensity") if isinstance(sentiment, dict) else None,
+        "sentiment": _label(sentiment),
+        "sentiment_intensity": sentiment.get("intensity") if isinstance(sentiment, dict) else None,
         "signals": sentiment.get("signals", {}) if isinstance(sentiment, dict) else {},
         "worst_negative_intensity": round(worst, 2),
         "segment": (customer.attributes or {}).get("segment") if customer else None,

@@ -309,7 +309,8 @@ class DialogueRunner:
 
     def _staff_headers(self) -> dict[str, str]:
         if self._staff_token is None:
-            r = self.client.post("/api/v1/auth/login", json={"email": self.staff_email, "password": self.staff_password})
+            r = self.client.post("/api/v1/auth/login",
+                                 json={"email": self.staff_email, "password": self.staff_password})
             if r.status_code != 200:
                 raise RuntimeError(f"staff login as {self.staff_email} failed: HTTP {r.status_code} {r.text[:200]}")
             self._staff_token = str(r.json()["access_token"])
@@ -321,7 +322,8 @@ class DialogueRunner:
     def run(self, dialogue: Dialogue) -> DialogueResult:
         result = DialogueResult(id=dialogue.id, language=dialogue.language, tags=list(dialogue.tags),
                                 conversation_id="", turns=[])
-        r = self.client.post("/api/v1/conversations", json={"tenant": dialogue.tenant, "channel": "web", "customer": {}})
+        r = self.client.post("/api/v1/conversations",
+                             json={"tenant": dialogue.tenant, "channel": "web", "customer": {}})
         if r.status_code != 201:
             result.error = f"opening the conversation: HTTP {r.status_code} {r.text[:300]}"
             return result

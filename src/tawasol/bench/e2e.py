@@ -165,7 +165,8 @@ def _labelled(path: Path, text: str, label: str) -> tuple[list[str], list[str]]:
     return [r[text] for r in rows], [r[label].strip() for r in rows]
 
 
-def _intent_rows(dataset: str, model: Any, texts: list[str], gold: list[str], through: PrivacyPass) -> list[dict[str, Any]]:
+def _intent_rows(dataset: str, model: Any, texts: list[str], gold: list[str],
+                 through: PrivacyPass) -> list[dict[str, Any]]:
     from tawasol.nlu.evaluate import evaluate_intent
 
     views = privacy_views(texts, through)
@@ -173,7 +174,8 @@ def _intent_rows(dataset: str, model: Any, texts: list[str], gold: list[str], th
     return view_rows(base, views, lambda ts: evaluate_intent(model, 0, ts, gold)["accuracy"])
 
 
-def nlu_rows(data: Path, through: PrivacyPass, progress: Callable[[str], None] = lambda _: None) -> list[dict[str, Any]]:
+def nlu_rows(data: Path, through: PrivacyPass,
+             progress: Callable[[str], None] = lambda _: None) -> list[dict[str, Any]]:
     """The e2e rows of `tawasol bench nlu`: the intent models and the built-in sentiment model of the suite,
     each scored on the texts as written, as served after the privacy step, and on the redaction."""
     import numpy as np

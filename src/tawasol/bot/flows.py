@@ -140,7 +140,8 @@ def parse_flow(data: dict[str, Any], where: str = "") -> Flow:
         slots = []
         for s in data.get("slots", []):
             if s["type"] not in SLOT_TYPES:
-                raise InvalidInput("type", f"{where}: slot {s['name']}: expected one of {SLOT_TYPES}, got {s['type']!r}")
+                raise InvalidInput("type",
+                                   f"{where}: slot {s['name']}: expected one of {SLOT_TYPES}, got {s['type']!r}")
             slots.append(Slot(name=s["name"], type=s["type"], prompt=s["prompt"], invalid=s.get("invalid", s["prompt"]),
                               pattern=s.get("pattern", ""), choices=s.get("choices", {}),
                               minimum=s.get("min"), maximum=s.get("max"), personal=bool(s.get("personal", False))))

@@ -21,7 +21,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nkhalles", "5les", "n5les", "n5ales", "tkhlas", "نسدد", "تخلص",
     ),
     "amount": (
-        "montant", "combien", "amount", "total", "how much", "how many", "à combien", "cuánto es", "cuánto", "cuanto", "monto", "importe", "مبلغ", "المبلغ", "كم",
+        "montant", "combien", "amount", "total", "how much", "how many", "à combien",
+        "cuánto es", "cuánto", "cuanto", "monto", "importe", "مبلغ", "المبلغ", "كم",
         "شحال", "بشحال", "ch7al", "chhal", "chehal", "chal", "bch7al", "chmen", "ch7al", "ch7all",
     ),
     "expensive": (
@@ -31,7 +32,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "augmentation", "increase", "increased",
     ),
     "due": (
-        "échéance", "date limite", "تأخرت", "تأخرتي", "ما خلصتش", "خلصتش", "فالوقت", "الوقت", "lwe9t", "f lwe9t", "lwaqt", "à temps", "on time", "a tiempo", "délai", "retard", "due", "deadline", "late", "vencimiento", "retraso",
+        "échéance", "date limite", "تأخرت", "تأخرتي", "ما خلصتش", "خلصتش", "فالوقت", "الوقت", "lwe9t", "f lwe9t",
+        "lwaqt", "à temps", "on time", "a tiempo", "délai", "retard",
+        "due", "deadline", "late", "vencimiento", "retraso",
         "موعد", "آخر أجل", "تأخر", "تأخير", "أجل", "لآجال", "الأجل", "تعطلت", "تعطل", "m3ta2", "t2khert",
         "te2khert", "tkhert", "t2akhart", "lajal", "أخر", "retardé", "coupé", "suspension", "suspendu",
         "suspended", "توقيف", "وقفو", "w9fo", "wqfo", "9t3o", "قطعو",
@@ -42,7 +45,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "imayl", "imail", "lmail", "lpapier",
     ),
     "debit": (
-        "prélèvement", "prelevement", "automatique", "banque", "bancaire", "bank", "banco", "البنك", "البنكة", "lbanka", "banka", "chaque mois", "tous les mois", "every month", "each month", "كل شهر", "kol chhar", "domiciliation", "direct debit", "automatic", "autopay",
+        "prélèvement", "prelevement", "automatique", "banque", "bancaire", "bank", "banco", "البنك", "البنكة", "lbanka",
+        "banka", "chaque mois", "tous les mois", "every month", "each month", "كل شهر",
+        "kol chhar", "domiciliation", "direct debit", "automatic", "autopay",
         "domiciliación", "automático", "الاقتطاع", "اقتطاع", "التلقائي", "أوتوماتيكي", "اوطوماتيك", "otomatik",
         "automatik", "prelevma", "lprelevement", "تلقائيا",
     ),
@@ -155,7 +160,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "travel": (
         "voyage", "voyager", "vacances", "france", "espagne", "europe", "travel", "travelling", "trip",
-        "holiday", "viaje", "viajar", "paris", "london", "londres", "madrid", "barcelone", "barcelona", "bruxelles", "istanbul", "dubai", "dubaï", "landed", "atterri", "سفر", "السفر", "مسافر", "نسافر", "غادي نسافر", "سافرت", "safar",
+        "holiday", "viaje", "viajar", "paris", "london", "londres", "madrid", "barcelone", "barcelona", "bruxelles",
+        "istanbul", "dubai", "dubaï", "landed", "atterri", "سفر",
+        "السفر", "مسافر", "نسافر", "غادي نسافر", "سافرت", "safar",
         "nsafer", "msafer", "ghadi nsafer", "sefer", "ssafar", "فرنسا", "فرانسا", "سبانيا", "اسبانيا",
         "spain", "frança", "fransa", "sbanya", "سافر", "kansafer",
     ),
@@ -304,7 +311,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "hours": (
         "horaires", "heures", "ouvert", "ouverture", "fermé", "samedi", "dimanche", "hours", "open",
-        "opening", "closed", "horario", "abierto", "abre", "abren", "hora", "cierra", "أوقات", "ساعات", "مفتوح", "مفتوحة", "العمل", "وقت",
+        "opening", "closed", "horario", "abierto", "abre", "abren", "hora",
+        "cierra", "أوقات", "ساعات", "مفتوح", "مفتوحة", "العمل", "وقت",
         "سوايع", "الساعة", "فوقاش", "تحل", "كتحل", "كيحلو", "كتسد", "fo9ach", "fougach", "foqach", "wa9t",
         "waqt", "kat7al", "kay7lo", "ktsed", "m7loula", "swaye3", "ssa3a", "ouvre",
     ),

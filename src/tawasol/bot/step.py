@@ -284,7 +284,8 @@ class _Turn(FlowTurn):
 
 
 def _reasons(hits: list[Hit], decision: Decision | None = None) -> list[dict[str, Any]]:
-    reasons: list[dict[str, Any]] = [{"article_key": h.article_key, "score": round(h.score, 3), "confidence": h.confidence}
+    reasons: list[dict[str, Any]] = [{"article_key": h.article_key, "score": round(h.score, 3),
+                                      "confidence": h.confidence}
                                      for h in hits[:3]]
     if decision is not None and reasons:  # why the first article was (or was not) good enough
         reasons[0].update(answer_probability=decision.probability, features=decision.features)

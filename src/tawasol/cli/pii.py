@@ -32,7 +32,8 @@ def train_models() -> None:
 
 @app.command("redact")
 def redact_text(text: str = typer.Argument(..., help="Text to redact."),
-                as_json: bool = typer.Option(False, "--json", help="Print text, entities and placeholders as JSON.")) -> None:
+                as_json: bool = typer.Option(False, "--json",
+                                             help="Print text, entities and placeholders as JSON.")) -> None:
     """Print TEXT with personal data replaced by typed placeholders ([PHONE_1], [CARD_1]...)."""
     from tawasol.privacy import redact
 
@@ -49,7 +50,8 @@ def redact_text(text: str = typer.Argument(..., help="Text to redact."),
 def evaluate(data: Path | None = typer.Option(None, "--data", help="Presidio-format JSON file."),
              clean: Path | None = typer.Option(None, "--clean", help="CSV file (column `text`) of messages without "
                                                                     "personal data: share of messages changed."),
-             compare_presidio: bool = typer.Option(False, "--compare-presidio", help="Score Presidio on the same data."),
+             compare_presidio: bool = typer.Option(False, "--compare-presidio",
+                                                   help="Score Presidio on the same data."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON.")) -> None:
     """Token-level precision, recall and F1 per entity type and overall (same scoring for both systems)."""
     from tawasol.privacy.evaluation import (

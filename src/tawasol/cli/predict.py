@@ -22,11 +22,13 @@ def _columns(text: str | None) -> tuple[str, ...]:
 def churn(
     data: Annotated[Path, typer.Option(help="customer table (CSV with a header)", exists=True, dir_okay=False)],
     target: Annotated[str, typer.Option(help="column saying whether the customer left")],
-    positive: Annotated[str | None, typer.Option(help="target value meaning 'left' (default: yes-like or rarer)")] = None,
+    positive: Annotated[str | None,
+                        typer.Option(help="target value meaning 'left' (default: yes-like or rarer)")] = None,
     id_col: Annotated[str | None, typer.Option(help="customer identifier column (not a model input)")] = None,
     sensitive: Annotated[str | None, typer.Option(help="comma-separated columns to audit; not model inputs")] = None,
     use_sensitive: Annotated[bool, typer.Option(help="also use the sensitive columns as model inputs")] = False,
-    threshold: Annotated[float, typer.Option(help="risk at or above which a customer is flagged (fairness audit)")] = 0.5,
+    threshold: Annotated[float,
+                         typer.Option(help="risk at or above which a customer is flagged (fairness audit)")] = 0.5,
     warn_above: Annotated[float, typer.Option(help="fairness gap above which to warn")] = 0.1,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:

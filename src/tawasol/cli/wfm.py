@@ -22,7 +22,8 @@ from tawasol.wfm import (
     traffic_erlangs,
 )
 
-app = typer.Typer(help="Workforce management: Erlang C/A staffing, volume forecasts, staffing plans.", no_args_is_help=True)
+app = typer.Typer(help="Workforce management: Erlang C/A staffing, volume forecasts, staffing plans.",
+                  no_args_is_help=True)
 
 DataOpt = Annotated[Path, typer.Option(help="history CSV", exists=True, dir_okay=False)]
 TimeOpt = Annotated[str, typer.Option(help="timestamp column; several comma-separated columns are joined (date,time)")]
@@ -74,7 +75,8 @@ def erlang(
 
 
 @app.command()
-def forecast(data: DataOpt, time_col: TimeOpt, value_col: ValueOpt, horizon: Annotated[int, typer.Option(help="intervals to forecast")],
+def forecast(data: DataOpt, time_col: TimeOpt, value_col: ValueOpt,
+             horizon: Annotated[int, typer.Option(help="intervals to forecast")],
              season_length: SeasonOpt = None, origins: Annotated[int, typer.Option(help="backtest windows")] = 20,
              as_json: JsonOpt = False) -> None:
     """Forecast the next intervals; backtest MASE beside the seasonal-naive baseline."""
@@ -95,7 +97,8 @@ def forecast(data: DataOpt, time_col: TimeOpt, value_col: ValueOpt, horizon: Ann
 
 
 @app.command()
-def plan(data: DataOpt, time_col: TimeOpt, value_col: ValueOpt, horizon: Annotated[int, typer.Option(help="intervals to plan")],
+def plan(data: DataOpt, time_col: TimeOpt, value_col: ValueOpt,
+         horizon: Annotated[int, typer.Option(help="intervals to plan")],
          interval_minutes: Annotated[float, typer.Option(help="interval length in minutes")],
          aht: Annotated[float, typer.Option(help="average handle time in seconds")],
          target_sl: Annotated[float, typer.Option(help="service level target")] = 0.8,

@@ -30,7 +30,8 @@ from tawasol.domain.model import (
 )
 
 __all__ = [
-    "Agent", "Article", "AuditEntry", "AuthToken", "Author", "Channel", "Conversation", "ConversationStatus", "Customer", "CustomerKey",
+    "Agent", "Article", "AuditEntry", "AuthToken", "Author", "Channel",
+    "Conversation", "ConversationStatus", "Customer", "CustomerKey",
     "DecisionRecord", "DomainError", "Forbidden", "InvalidInput", "Membership", "Message", "NotFound",
     "PayloadTooLarge", "Presence", "Queue", "Role", "Tenant", "Unauthorized", "User",
 ]

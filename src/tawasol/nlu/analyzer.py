@@ -110,7 +110,8 @@ def _builtin(model_dir: Path | None) -> tuple[LanguageIdentifier, IntentClassifi
 class Analyzer:
     """Full analysis of one customer message; build with `default()` or `for_tenant()`."""
 
-    def __init__(self, language: LanguageIdentifier, intent: IntentClassifier, sentiment: SentimentModel, tenant: str = DEFAULT_TENANT) -> None:
+    def __init__(self, language: LanguageIdentifier, intent: IntentClassifier, sentiment: SentimentModel,
+                 tenant: str = DEFAULT_TENANT) -> None:
         self.language = language
         if intent.language is None:
             intent.language = language  # the intent model asks it which messages are Arabizi
@@ -135,7 +136,8 @@ class Analyzer:
 
     @classmethod
     def train_tenant(
-        cls, slug: str, texts: Sequence[str], labels: Sequence[str], model_dir: Path, encoder: SentenceEncoder | None = None
+        cls, slug: str, texts: Sequence[str], labels: Sequence[str],
+        model_dir: Path, encoder: SentenceEncoder | None = None
     ) -> Analyzer:
         """Train and save the tenant's intent model (with the optional sentence encoder if given); returns an analyser that uses it."""
         intent = IntentClassifier(encoder=encoder, language=cls.default(model_dir).language).fit(texts, labels)
@@ -149,7 +151,8 @@ class Analyzer:
         if any(c.isalpha() for c in head_norm):
             intent = self.intent.predict(head, head_norm, language=language.label)
         else:  # digits, emoji or nothing: no intent to read
-            intent = IntentResult(label=self.intent.oos_label, confidence=0.0, out_of_scope=True, model_version=self.intent.version)
+            intent = IntentResult(label=self.intent.oos_label, confidence=0.0, out_of_scope=True,
+                                  model_version=self.intent.version)
         return MessageAnalysis(
             normalized=normalized,
             language=language,

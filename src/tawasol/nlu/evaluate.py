@@ -30,7 +30,8 @@ def scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
     p, r, f, n = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
     return {
         "accuracy": round(100 * float(accuracy_score(gold, predicted)), 2),
-        "macro_f1": round(float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro", zero_division=0)), 4),
+        "macro_f1": round(float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro",
+                                         zero_division=0)), 4),
         "per_label": {lab: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4), "support": int(n[i])} for i, lab in enumerate(labels)},
     }
 
@@ -47,7 +48,8 @@ def evaluate_intent(
         return oos_label if result.out_of_scope else result.label
 
     predicted, latency = _timed(predict, texts)
-    report: dict[str, Any] = {"task": "intent", "n_train": n_train, "n_test": len(texts), **scores(labels, predicted), "latency_ms": latency}
+    report: dict[str, Any] = {"task": "intent", "n_train": n_train, "n_test": len(texts), **scores(labels, predicted),
+                              "latency_ms": latency}
     if oos_label is not None:
         gold = np.array(labels)
         pred = np.array(predicted)
@@ -57,11 +59,15 @@ def evaluate_intent(
     return report
 
 
-def evaluate_sentiment(model: SentimentModel, n_train: int, texts: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+def evaluate_sentiment(model: SentimentModel, n_train: int, texts: Sequence[str],
+                       labels: Sequence[str]) -> dict[str, Any]:
     predicted, latency = _timed(lambda t: model.predict(t).label, texts)
-    return {"task": "sentiment", "n_train": n_train, "n_test": len(texts), **scores(labels, predicted), "latency_ms": latency}
+    return {"task": "sentiment", "n_train": n_train, "n_test": len(texts), **scores(labels, predicted),
+            "latency_ms": latency}
 
 
-def evaluate_language(model: LanguageIdentifier, n_train: int, texts: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+def evaluate_language(model: LanguageIdentifier, n_train: int, texts: Sequence[str],
+                      labels: Sequence[str]) -> dict[str, Any]:
     predicted, latency = _timed(lambda t: model.identify(t).label, texts)
-    return {"task": "language", "n_train": n_train, "n_test": len(texts), **scores(labels, predicted), "latency_ms": latency}
+    return {"task": "language", "n_train": n_train, "n_test": len(texts), **scores(labels, predicted),
+            "latency_ms": latency}

@@ -42,8 +42,8 @@ from tawasol.nlu.static_vectors import StaticVectors
 
 OUT_OF_SCOPE = "out_of_scope"
 INTENT_FEATURES = FeatureConfig(word_ngrams=2, char_min=2, char_max=5, skeleton_ngrams=2, skeleton_chars=4, arabic=2)
-# Crammer-Singer multi-class SVM rather than one-vs-rest: chosen on ArBanking77 train -> val (92.94 -> 93.71), a carve of
-# its train file without near-paraphrases (88.59 -> 89.24), 15 % of Banking77 train (90.41 -> 90.47) and CLINC150
+# Crammer-Singer multi-class SVM rather than one-vs-rest: chosen on ArBanking77 train -> val (92.94 -> 93.71), a carve
+# of its train file without near-paraphrases (88.59 -> 89.24), 15 % of Banking77 train (90.41 -> 90.47) and CLINC150
 # train -> val (in-scope 92.73 -> 93.10); serving is the same linear model
 INTENT_MULTI_CLASS = "crammer_singer"
 EMBEDDERS = ("minilm", "minilm-int8", "static-minilm")
@@ -92,7 +92,8 @@ def _margin(proba: np.ndarray) -> np.ndarray:
     return top2[..., 1] - top2[..., 0]
 
 
-def _best_gate(sparse_oof: np.ndarray, combined_oof: np.ndarray, y: np.ndarray, reads: np.ndarray | None = None) -> float:
+def _best_gate(sparse_oof: np.ndarray, combined_oof: np.ndarray, y: np.ndarray,
+               reads: np.ndarray | None = None) -> float:
     """The lowest margin gate whose out-of-fold accuracy is within CASCADE_TOLERANCE of the encoder on every
     message it can read (`reads`, default all)."""
     margin = _margin(sparse_oof)
@@ -134,7 +135,8 @@ def _standardise(scores: np.ndarray) -> np.ndarray:
     return (scores - scores.mean(axis=-1, keepdims=True)) / scores.std(axis=-1, keepdims=True).clip(1e-9)
 
 
-def embedding_head(x: np.ndarray, y: np.ndarray, c: float = 20.0, max_iter: int = 1000) -> tuple[np.ndarray, np.ndarray]:
+def embedding_head(x: np.ndarray, y: np.ndarray, c: float = 20.0,
+                   max_iter: int = 1000) -> tuple[np.ndarray, np.ndarray]:
     """Logistic regression on sentence embeddings, as (weights (dim, n_labels), bias (n_labels))."""
     head = LogisticRegression(C=c, max_iter=max_iter).fit(x, y)
     coef, bias = head.coef_, head.intercept_
@@ -158,7 +160,8 @@ class IntentClassifier:
         language: LanguageIdentifier | None = None,
     ) -> None:
         if encoder_mode is not None and encoder_mode not in ENCODER_MODES:
-            raise ValueError(f"encoder_mode must be one of {ENCODER_MODES} (or None: cascade for MiniLM, always for static vectors), got {encoder_mode!r}")
+            raise ValueError(f"encoder_mode must be one of {ENCODER_MODES} (or None: cascade for MiniLM, always for "
+                             f"static vectors), got {encoder_mode!r}")
         self.oos_label = oos_label
         self.c = c
         self.features = features or INTENT_FEATURES
@@ -248,7 +251,8 @@ class IntentClassifier:
         confidence = float(proba[order[0]])
         oos = label == self.oos_label or confidence < self.threshold_
         return IntentResult(
-            label=self.oos_label if oos else label, confidence=confidence, out_of_scope=oos, ranking=ranking, model_version=self.version
+            label=self.oos_label if oos else label, confidence=confidence,
+            out_of_scope=oos, ranking=ranking, model_version=self.version
         )
 
     def _proba(self, text: str, normalized: str | None = None) -> np.ndarray:
@@ -299,9 +303,11 @@ class IntentClassifier:
 
     def save(self, path: Path) -> None:
         embeddings = embedder_kind(self.encoder) if self.head_ is not None and self.encoder is not None else None
-        extra = {"kind": "intent", "oos_label": self.oos_label, "threshold": self.threshold_, "embeddings": embeddings, "arabizi_reading": self.arabizi}
+        extra = {"kind": "intent", "oos_label": self.oos_label, "threshold": self.threshold_, "embeddings": embeddings,
+                 "arabizi_reading": self.arabizi}
         if embeddings is not None:
-            extra.update(temperature=self.temperature_, encoder_mode=self.mode_, gate=self.gate_, min_known_words=self.min_known_)
+            extra.update(temperature=self.temperature_, encoder_mode=self.mode_, gate=self.gate_,
+                         min_known_words=self.min_known_)
         self._fitted().save(path, extra=extra)
         if self.head_ is not None:
             np.savez(path / "embedding_head.npz", weights=self.head_[0], bias=self.head_[1])
@@ -314,7 +320,8 @@ class IntentClassifier:
             raise ArtifactError(f"refusing to load {path} as an intent model: it holds a {extra.get('kind')!r} model")
         clf = cls(
             oos_label=str(extra["oos_label"]), c=model.c, features=model.features, multi_class=model.multi_class,
-            arabizi=bool(extra.get("arabizi_reading", False)),  # models saved before the Arabizi reading featurise as they did
+            # models saved before the Arabizi reading featurise as they did
+            arabizi=bool(extra.get("arabizi_reading", False)),
         )
         clf.model_ = model
         clf.threshold_ = float(extra["threshold"])
@@ -334,6 +341,7 @@ class IntentClassifier:
             clf.gate_ = float(extra.get("gate", ALWAYS))
             clf.min_known_ = float(extra.get("min_known_words", 0.0))
             with np.load(path / "embedding_head.npz", allow_pickle=False) as arrays:
-                clf.head_ = (np.ascontiguousarray(arrays["weights"], dtype=np.float32), arrays["bias"].astype(np.float32))
+                clf.head_ = (np.ascontiguousarray(arrays["weights"], dtype=np.float32),
+                             arrays["bias"].astype(np.float32))
             clf.temperature_ = float(extra["temperature"])
         return clf

@@ -34,12 +34,18 @@ _LATIN_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
 _ARABIZI_DIGIT = re.compile(r"[a-z][2379][a-z]?|^[2379][a-z]|[a-z][2379]$|[a-z][4568][a-z]")
 _WEAK_MARKER = 0.34  # a word shared with MSA or other dialects counts a third of a Darija marker
 _MIN_WORDS_WITHOUT_MARKER = 3  # shorter messages with no Darija marker stay `ar`
-_NO_MARKER_SCALE = 0.85  # without a marker, `ary` needs p(ary) >= 0.5 / 0.85 from the model (calibrated on training files: <= 1.1 % false `ary` on ArBanking77 train)
-_SHORT_NO_MARKER_SCALE = 0.57  # shorter messages without a marker: the model alone when p(ary) >= 0.5 / 0.57 ~ 0.88 (UMSAB train pairs vs DoDa dev)
-_FREQUENT_WORD_WEIGHT = 0.8  # added to lingua's confidence per frequent word of one language; tuned on UMSAB train pairs
+# without a marker, `ary` needs p(ary) >= 0.5 / 0.85 from the model (calibrated on training files: <= 1.1 % false `ary`
+# on ArBanking77 train)
+_NO_MARKER_SCALE = 0.85
+# shorter messages without a marker: the model alone when p(ary) >= 0.5 / 0.57 ~ 0.88 (UMSAB train pairs vs DoDa dev)
+_SHORT_NO_MARKER_SCALE = 0.57
+# added to lingua's confidence per frequent word of one language; tuned on UMSAB train pairs
+_FREQUENT_WORD_WEIGHT = 0.8
 _SHARED_WORD_WEIGHT = 1.2  # a word frequent in several languages: this much split between them (same pairs)
-_LOWER_CASE_WEIGHT = 0.6  # short messages: lingua's reading of the lower-case words alone also counts (names weigh less)
-_NAMES_ONLY_WEIGHT = 0.25  # next to Arabic words, Latin words none of which is a frequent word (names, brands) count this much
+# short messages: lingua's reading of the lower-case words alone also counts (names weigh less)
+_LOWER_CASE_WEIGHT = 0.6
+# next to Arabic words, Latin words none of which is a frequent word (names, brands) count this much
+_NAMES_ONLY_WEIGHT = 0.25
 _NEUTRAL_TOKENS = frozenset("via vs rt amp gt lt http https www".split())  # tweet and markup debris: no language
 _ANY_FREQUENT = frozenset().union(*FREQUENT_WORDS.values())
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
@@ -47,14 +53,17 @@ _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"
 
 _ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|تا[نتي].{2,}|غا[نتيد].{2,}|غن.{3,}|غت.{3,})$")
 _MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كانا كافه كامل كامله كاس كتاب كيلو كيان تيار".split())
-_LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom)|l[bcdfghjkmnpqrstvwxz][a-z]{3,})$")  # Darija article l- glued to a noun
+# Darija article l- glued to a noun
+_LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom)|l[bcdfghjkmnpqrstvwxz][a-z]{3,})$")
 
 
 _TO_ARABIC = [  # Arabizi -> Arabic script, as Darija is often written phonetically (every vowel as a letter)
     ("ch", "ش"), ("sh", "ش"), ("kh", "خ"), ("gh", "غ"), ("th", "ت"), ("dj", "ج"), ("ou", "و"), ("ee", "ي"), ("oo", "و"),
     ("2", "ء"), ("3", "ع"), ("4", "غ"), ("5", "خ"), ("6", "ط"), ("7", "ح"), ("8", "ه"), ("9", "ق"),
-    ("a", "ا"), ("b", "ب"), ("c", "ك"), ("d", "د"), ("e", ""), ("f", "ف"), ("g", "ڭ"), ("h", "ه"), ("i", "ي"), ("j", "ج"),
-    ("k", "ك"), ("l", "ل"), ("m", "م"), ("n", "ن"), ("o", "و"), ("p", "ب"), ("q", "ق"), ("r", "ر"), ("s", "س"), ("t", "ت"),
+    ("a", "ا"), ("b", "ب"), ("c", "ك"), ("d", "د"), ("e", ""),
+    ("f", "ف"), ("g", "ڭ"), ("h", "ه"), ("i", "ي"), ("j", "ج"),
+    ("k", "ك"), ("l", "ل"), ("m", "م"), ("n", "ن"), ("o", "و"),
+    ("p", "ب"), ("q", "ق"), ("r", "ر"), ("s", "س"), ("t", "ت"),
     ("u", "و"), ("v", "ف"), ("w", "و"), ("x", "ش"), ("y", "ي"), ("z", "ز"),
 ]
 _TO_ARABIC_RE = re.compile("|".join(re.escape(k) for k, _ in _TO_ARABIC))
@@ -62,7 +71,8 @@ _TO_ARABIC_MAP = dict(_TO_ARABIC)
 
 
 _INITIAL_I = re.compile(r"\bi(?=[b-df-hj-np-tv-z])")  # "imta", "ikoun": a word-initial i before a consonant is an alif
-_GEMINATE = re.compile("([\u0621-\u0626\u0628-\u0647\u06a0-\u06ff])\\1")  # Arabic script marks gemination (shadda), it does not double letters
+# Arabic script marks gemination (shadda), it does not double letters
+_GEMINATE = re.compile("([\u0621-\u0626\u0628-\u0647\u06a0-\u06ff])\\1")
 
 
 def _to_arabic_script(text: str) -> str:
@@ -89,7 +99,8 @@ def _darija_latin(word: str) -> bool:
     return word in DARIJA_LATIN or bool(_ARABIZI_DIGIT.search(word) or _LATIN_MORPHOLOGY.match(word))
 
 
-_ELISION = re.compile(r"^(l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)'(?=[a-z])")  # French elided article or pronoun glued to a word
+# French elided article or pronoun glued to a word
+_ELISION = re.compile(r"^(l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)'(?=[a-z])")
 _POSSESSIVE = re.compile(r"[a-z]'s$")  # English possessive
 
 
@@ -127,8 +138,10 @@ class LanguageIdentifier:
         arabic = [(t, lang) for t, lang in zip(texts, languages, strict=True) if lang in ("ar", "ary")]
         arabizi = [t for t, lang in zip(texts, languages, strict=True) if lang == "ary_Latn"]
         arabic += [(_to_arabic_script(t), "ary") for t in arabizi]
-        arabic += [(_to_arabic_script(t.replace("e", "a")), "ary") for t in arabizi if "e" in t]  # "e" heard as a long vowel too
-        arabic += [(_to_arabic_script(t).replace("ڭ", "ك"), "ary") for t in arabizi if "g" in t]  # the gaf is often written as a kaf
+        # "e" heard as a long vowel too
+        arabic += [(_to_arabic_script(t.replace("e", "a")), "ary") for t in arabizi if "e" in t]
+        # the gaf is often written as a kaf
+        arabic += [(_to_arabic_script(t).replace("ڭ", "ك"), "ary") for t in arabizi if "g" in t]
         latin = [(t, "ary_Latn" if lang == "ary_Latn" else "other") for t, lang in zip(texts, languages, strict=True) if lang not in ("ar", "ary")]
         self.arabic_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*arabic, strict=True))  # type: ignore[arg-type]
         self.latin_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*latin, strict=True))  # type: ignore[arg-type]
@@ -150,7 +163,8 @@ class LanguageIdentifier:
         if strong:
             evidence = markers / max(len(words), 1)
             score = 0.5 * p_ary + 0.5 * min(1.0, evidence * 3)
-        elif sum(1 for token in raw.split() if _ARABIC_WORD.search(token)) >= _MIN_WORDS_WITHOUT_MARKER:  # hashtag_words count once
+        # hashtag_words count once
+        elif sum(1 for token in raw.split() if _ARABIC_WORD.search(token)) >= _MIN_WORDS_WITHOUT_MARKER:
             score = p_ary * (_NO_MARKER_SCALE + (1 - _NO_MARKER_SCALE) * min(1.0, markers))
         else:
             score = max(0.5 * p_ary * min(1.0, markers), _SHORT_NO_MARKER_SCALE * p_ary)
@@ -166,7 +180,8 @@ class LanguageIdentifier:
             return "ary_Latn", score
         tokens = [t for t in raw.split() if normalize(t).strip(".,!?:;'\"()&") not in _NEUTRAL_TOKENS] or raw.split()
         confidences = self._confidences(" ".join(tokens))  # accents and case help lingua
-        if len(tokens) <= 3:  # on a few words a capitalised name weighs as much as a word: read the lower-case words again
+        # on a few words a capitalised name weighs as much as a word: read the lower-case words again
+        if len(tokens) <= 3:
             lower = [t for t in tokens if t[:1].islower() and _LATIN_WORD.search(t)]
             if lower and len(lower) < len(tokens):
                 for lang, value in self._confidences(" ".join(lower)).items():
@@ -201,7 +216,8 @@ class LanguageIdentifier:
         main = max(found, key=found.__getitem__)
         confidence = ar_conf if arabic_words and main in ("ar", "ary") else conf_l
         languages = sorted(found, key=lambda k: -found[k])
-        return LanguageResult(label=main, confidence=round(float(confidence), 4), code_switching=len(languages) > 1, languages=languages)
+        return LanguageResult(label=main, confidence=round(float(confidence), 4), code_switching=len(languages) > 1,
+                              languages=languages)
 
     @staticmethod
     def _foreign_language(words: list[str]) -> str | None:

@@ -94,15 +94,19 @@ PHONETIC_COLLISIONS = frozenset(
 
 # Frequent function words per language, to spot code-switching within Latin script.
 FUNCTION_WORDS = {
-    "fr": frozenset("je tu il elle nous vous ils le la les un une des du de et est pas pour avec mon ma mes ce cette que qui sur dans mais ou veux voudrais suis".split()),
-    "en": frozenset("i you he she we they the a an of and is are not for with my your this that what which on in but or want would am please".split()),
-    "es": frozenset("yo tu el ella nosotros los las un una unos del y es no por para con mi mis este esta que cual en pero quiero quisiera estoy".split()),
+    "fr": frozenset("je tu il elle nous vous ils le la les un une des du de et est pas pour avec mon ma mes ce cette "
+                    "que qui sur dans mais ou veux voudrais suis".split()),
+    "en": frozenset("i you he she we they the a an of and is are not for with my your this that what which on in but "
+                    "or want would am please".split()),
+    "es": frozenset("yo tu el ella nosotros los las un una unos del y es no por para con mi mis este esta que cual en "
+                    "pero quiero quisiera estoy".split()),
 }
 
 # Escalation cues, matched on normalised text. Each pattern adds evidence to its signal.
 HUMAN_REQUEST = [
     r"\b(agent|agents|human|humain|humano|person(ne|a)?|real person|vraie personne|someone|quelqu'?un|alguien)\b",
-    r"\b(conseill(er|ere)|operat(or|eur|rice)|operador(a)?|representative|asesor(a)?|service client|customer service|atencion al cliente)\b",
+    r"\b(conseill(er|ere)|operat(or|eur|rice)|operador(a)?|representative|asesor(a)?|service client|customer "
+    r"service|atencion al cliente)\b",
     r"\b(parler|talk|speak|hablar|nhder|nhdar|nhadar|ntkelem|nhdr)\b.{0,30}\b(a|to|with|con|m3a|m3ak|avec)\b",
     r"\b(chi|xi|shi) (wahed|wa7ed|bnadem|insan)\b",
     r"\bm3a (chi|xi|shi|wahed|wa7ed|bnadem|l?agent|conseiller)\b",
@@ -121,15 +125,19 @@ ANGER = [
     r"[😡🤬😠👎💢]",
 ]
 FRUSTRATION = [
-    r"\b(encore|toujours|depuis|deja|plusieurs fois|[0-9]+ fois|ca fait|personne ne|aucune reponse|j'?en ai marre|marre|ras le bol)\b",
-    r"\b(again|still|already|several times|[0-9]+ times|for days|for weeks|nobody|no one|no answer|fed up|sick of|keep)\b",
+    r"\b(encore|toujours|depuis|deja|plusieurs fois|[0-9]+ fois|ca fait|personne ne|aucune reponse|j'?en ai "
+    r"marre|marre|ras le bol)\b",
+    r"\b(again|still|already|several times|[0-9]+ times|for days|for weeks|nobody|no one|no answer|fed up|sick "
+    r"of|keep)\b",
     r"\b(otra vez|todavia|sigue|ya|varias veces|[0-9]+ veces|nadie|sin respuesta|harto|cansado)\b",
-    r"\b(mazal|ma zal|ba9i|baqi|dima|kol mra|chhal men mra|bzaf dyal lmrat|3yit|3iyit|t3bt|t3ebt|wllah|walo|hta wahed)\b",
+    r"\b(mazal|ma zal|ba9i|baqi|dima|kol mra|chhal men mra|bzaf dyal lmrat|3yit|3iyit|t3bt|t3ebt|wllah|walo|hta "
+    r"wahed)\b",
     r"(مازال|باقي|ديما|كل مره|عييت|تعبت|شحال من مره|حتي واحد|والو|مجددا|مره اخري|لا احد|منذ|عده مرات)",
     r"[😤😩😫😞😒🙄]",
 ]
 URGENCY = [
-    r"\b(urgent|urgence|urgente?|vite|rapidement|immediatement|tout de suite|maintenant|asap|right now|immediately|emergency|quickly)\b",
+    r"\b(urgent|urgence|urgente?|vite|rapidement|immediatement|tout de suite|maintenant|asap|right "
+    r"now|immediately|emergency|quickly)\b",
     r"\b(urgencia|rapido|ahora mismo|inmediatamente|ya mismo)\b",
     r"\b(daba daba|dghya|dghiya|bzerba|zreb|3ajel|darori|daroori)\b",
     r"(عاجل|ضروري|فورا|حالا|بسرعه|دغيا|دابا دابا|بزربه|طوارئ)",

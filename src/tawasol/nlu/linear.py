@@ -20,7 +20,9 @@ from sklearn.svm import LinearSVC
 
 from tawasol.nlu.features import FeatureConfig, Featurizer
 
-FORMAT_VERSION = 3  # 2: intent features may include Arabic stems and dialect words; 3: dialect words read as MSA (older artifacts still load)
+# 2: intent features may include Arabic stems and dialect words; 3: dialect words read as MSA (older artifacts still
+# load)
+FORMAT_VERSION = 3
 SUPPORTED_FORMATS = frozenset({1, 2, 3})
 ARTIFACT_TYPES = frozenset({"tawasol.nlu.linear"})
 
@@ -71,7 +73,8 @@ class LinearTextClassifier:
     """Calibrated multi-class linear model on n-gram features; `fit` returns self, `predict_proba` serves."""
 
     def __init__(
-        self, features: FeatureConfig | None = None, c: float = 1.0, folds: int = 3, seed: int = 0, multi_class: str = "ovr"
+        self, features: FeatureConfig | None = None, c: float = 1.0,
+        folds: int = 3, seed: int = 0, multi_class: str = "ovr"
     ) -> None:
         if multi_class not in MULTI_CLASS:
             raise ValueError(f"multi_class must be one of {MULTI_CLASS}, got {multi_class!r}")
@@ -164,10 +167,13 @@ class LinearTextClassifier:
             raise ArtifactError(f"no model at {path}: expected a manifest.json")
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         if manifest.get("type") not in ARTIFACT_TYPES:
-            raise ArtifactError(f"refusing to load {path}: type {manifest.get('type')!r} is not one of {sorted(ARTIFACT_TYPES)}")
+            raise ArtifactError(f"refusing to load {path}: type {manifest.get('type')!r} is not one of "
+                                f"{sorted(ARTIFACT_TYPES)}")
         if manifest.get("format") not in SUPPORTED_FORMATS:
-            raise ArtifactError(f"refusing to load {path}: format {manifest.get('format')!r}, expected one of {sorted(SUPPORTED_FORMATS)}")
-        model = cls(FeatureConfig(**manifest["features"]), c=float(manifest["c"]), multi_class=str(manifest.get("multi_class", "ovr")))
+            raise ArtifactError(f"refusing to load {path}: format {manifest.get('format')!r}, expected one of "
+                                f"{sorted(SUPPORTED_FORMATS)}")
+        model = cls(FeatureConfig(**manifest["features"]), c=float(manifest["c"]),
+                    multi_class=str(manifest.get("multi_class", "ovr")))
         with np.load(path / "arrays.npz", allow_pickle=False) as arrays:
             model.weights_ = np.ascontiguousarray(arrays["weights"], dtype=np.float32)
             model.bias_ = arrays["bias"].astype(np.float32)

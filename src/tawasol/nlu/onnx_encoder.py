@@ -125,9 +125,13 @@ def build_graph(tensors: dict[str, np.ndarray], heads: int, layers: int, eps: fl
     # mean pooling over real tokens, then unit length
     mask3 = node("Unsqueeze", ["attention_mask", minus1], "mask3")
     summed = node("ReduceSum", [node("Mul", [x, mask3], "masked"), one], "summed", keepdims=0)
-    count = node("Max", [node("ReduceSum", ["attention_mask", one], "count0", keepdims=1), const("f1e9", np.array(1e-9, dtype=np.float32))], "count")
+    count = node("Max",
+                 [node("ReduceSum", ["attention_mask", one], "count0", keepdims=1),
+                  const("f1e9", np.array(1e-9, dtype=np.float32))], "count")
     pooled = node("Div", [summed, count], "pooled")
-    norm = node("Max", [node("ReduceL2", [pooled], "norm0", axes=[1], keepdims=1), const("f1e12", np.array(1e-12, dtype=np.float32))], "norm")
+    norm = node("Max",
+                [node("ReduceL2", [pooled], "norm0", axes=[1], keepdims=1),
+                 const("f1e12", np.array(1e-12, dtype=np.float32))], "norm")
     node("Div", [pooled, norm], "embedding")
     graph = helper.make_graph(
         nodes,
@@ -186,7 +190,8 @@ def build_cached(folder: Path, cache_dir: Path, precision: str = "fp32") -> Path
             import onnx
 
             config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-            model = build_graph(read_safetensors(folder / "model.safetensors"), config["num_attention_heads"], config["num_hidden_layers"],
+            model = build_graph(read_safetensors(folder / "model.safetensors"), config["num_attention_heads"],
+                                config["num_hidden_layers"],
                                 float(config.get("layer_norm_eps", 1e-12)))
             onnx.checker.check_model(model)
             onnx.save(model, str(tmp / fp32.name))
@@ -200,7 +205,8 @@ def build_cached(folder: Path, cache_dir: Path, precision: str = "fp32") -> Path
             hint = _DropPreprocessingHint()
             root.addFilter(hint)  # the quantiser logs a pre-processing hint on the root logger at every call
             try:
-                quantize_dynamic(fp32, tmp / target.name, weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"])
+                quantize_dynamic(fp32, tmp / target.name, weight_type=QuantType.QInt8, per_channel=True,
+                                 op_types_to_quantize=["MatMul"])
             finally:
                 root.removeFilter(hint)
             os.replace(tmp / target.name, target)

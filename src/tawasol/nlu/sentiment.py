@@ -24,7 +24,8 @@ from tawasol.nlu.lexicons import SIGNAL_PATTERNS
 from tawasol.nlu.linear import ArtifactError, LinearTextClassifier
 from tawasol.nlu.normalize import normalize
 
-# arabic=2: Arabic stems and dialect words read as MSA (UMSAB train+val 5-fold CV: ar 0.6036 -> 0.6084, mean 0.6076 -> 0.6087)
+# arabic=2: Arabic stems and dialect words read as MSA (UMSAB train+val 5-fold CV: ar 0.6036 -> 0.6084, mean 0.6076 ->
+# 0.6087)
 SENTIMENT_FEATURES = FeatureConfig(word_ngrams=2, char_min=2, char_max=5, skeleton_ngrams=1, arabic=2)
 LABELS = ("negative", "neutral", "positive")
 _LEXICON_FULL_WEIGHT_ROWS = 1000  # chosen on UMSAB train/val files (see benchmarks/nlu.md)
@@ -36,7 +37,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 # Words that flip the polarity of the next few words (normalised form).
 NEGATORS = frozenset(
-    "pas ne n jamais rien aucun aucune sans ni not no never nothing none nobody without dont don't didn't doesn't isn't "
+    "pas ne n jamais rien aucun aucune sans ni not no never nothing none nobody without dont don't didn't doesn't "
+    "isn't "
     "wasn't aren't can't cannot won't nunca nada ni sin tampoco ninguno ninguna ma machi mashi maxi la lam lan "
     "لا لم لن ليس ليست ما مش مو ماشي بلا بدون غير".split()
 )
@@ -64,7 +66,8 @@ def _polarity_lexicon() -> tuple[dict[str, int], dict[tuple[str, ...], int], int
 
 
 _EXTERNAL_THRESHOLD = 0.25  # |valence| on a -1..1 scale from which an external lexicon word counts
-_EXTERNAL_MIN_LENGTH = 4  # letters of a VADER entry: its short ones are chat acronyms (the hand-written lexicon holds the short words)
+# letters of a VADER entry: its short ones are chat acronyms (the hand-written lexicon holds the short words)
+_EXTERNAL_MIN_LENGTH = 4
 _EXTERNAL_COLLISIONS = frozenset({"con", "las"})  # French adjectives that are frequent Spanish words
 
 
@@ -243,7 +246,8 @@ class SentimentModel:
     It is meant for English-speaking tenants: on UMSAB CV it lowers French and Arabic at this weight."""
 
     def __init__(
-        self, c: float = 0.5, folds: int = 3, lexicon: float = 0.3, evidence: bool = True, offsets: bool = False, encoder: Embedder | None = None
+        self, c: float = 0.5, folds: int = 3, lexicon: float = 0.3,
+        evidence: bool = True, offsets: bool = False, encoder: Embedder | None = None
     ) -> None:
         self.c = c
         # weight of the lexicon's evidence added to the model's probabilities (0: model only), for training sets of
@@ -292,7 +296,8 @@ class SentimentModel:
             part = LinearTextClassifier(SENTIMENT_FEATURES, c=self.c, folds=self.folds).fit([views[i] for i in train], [labels[i] for i in train])
             raw = part.predict_proba_many([views[i] for i in held])
             weight = self.lexicon * min(1.0, _LEXICON_FULL_WEIGHT_ROWS / len(train))
-            proba[held] = _shifted(raw[:, [part.labels_.index(lab) for lab in model.labels_]], lexical[held], weight, model.labels_)
+            proba[held] = _shifted(raw[:, [part.labels_.index(lab) for lab in model.labels_]], lexical[held], weight,
+                                   model.labels_)
         return macro_f1_offsets(proba, y)
 
     def _fitted(self) -> LinearTextClassifier:
@@ -347,7 +352,8 @@ class SentimentModel:
     def save(self, path: Path) -> None:
         offsets = None if self.offsets_ is None else [float(o) for o in self.offsets_]
         embeddings = embedder_kind(self.encoder) if self.head_ is not None and self.encoder is not None else None
-        extra = {"kind": "sentiment", "lexicon": self.lexicon_, "evidence": self.evidence, "offsets": offsets, "embeddings": embeddings}
+        extra = {"kind": "sentiment", "lexicon": self.lexicon_, "evidence": self.evidence, "offsets": offsets,
+                 "embeddings": embeddings}
         self._fitted().save(path, extra=extra)
         if self.head_ is not None:
             np.savez(path / "encoder_head.npz", weights=self.head_[0], bias=self.head_[1])
@@ -371,6 +377,7 @@ class SentimentModel:
             if encoder is not None and embedder_kind(encoder) != kind:
                 raise ArtifactError(f"{path} was trained with the {kind} embedder, got a {embedder_kind(encoder)} one")
             with np.load(path / "encoder_head.npz", allow_pickle=False) as arrays:
-                sm.head_ = (np.ascontiguousarray(arrays["weights"], dtype=np.float32), arrays["bias"].astype(np.float32))
+                sm.head_ = (np.ascontiguousarray(arrays["weights"], dtype=np.float32),
+                            arrays["bias"].astype(np.float32))
             sm.encoder = encoder or installed_embedder(kind)
         return sm

@@ -43,7 +43,8 @@ class StaticVectors:
 
     def __init__(self, vectors: np.ndarray, vocab: list[str]) -> None:
         if vectors.shape[0] != len(vocab):
-            raise ValueError(f"expected one vector per vocabulary token, got {vectors.shape[0]} vectors and {len(vocab)} tokens")
+            raise ValueError(f"expected one vector per vocabulary token, got {vectors.shape[0]} vectors and "
+                             f"{len(vocab)} tokens")
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         self.vocab = vocab
         self.tokenizer = WordPiece(vocab)
@@ -88,14 +89,16 @@ class StaticVectors:
         path.mkdir(parents=True, exist_ok=True)
         np.save(path / "vectors.npy", self.vectors)
         (path / "vocab.txt").write_text("\n".join(self.vocab), encoding="utf-8")
-        manifest = {"type": f"tawasol.nlu.{KIND}", "format": FORMAT_VERSION, "digest": self.digest, "dims": int(self.vectors.shape[1])}
+        manifest = {"type": f"tawasol.nlu.{KIND}", "format": FORMAT_VERSION, "digest": self.digest,
+                    "dims": int(self.vectors.shape[1])}
         (path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> StaticVectors:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
         if manifest.get("type") != f"tawasol.nlu.{KIND}" or manifest.get("format") != FORMAT_VERSION:
-            raise ValueError(f"refusing to load {path}: expected a tawasol.nlu.{KIND} table of format {FORMAT_VERSION}, got {manifest}")
+            raise ValueError(f"refusing to load {path}: expected a tawasol.nlu.{KIND} table of format "
+                             f"{FORMAT_VERSION}, got {manifest}")
         vectors = np.load(path / "vectors.npy", allow_pickle=False)
         return cls(vectors, (path / "vocab.txt").read_text(encoding="utf-8").split("\n"))
 

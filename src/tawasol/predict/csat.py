@@ -54,7 +54,8 @@ def _prepare(frame: pd.DataFrame, config: CsatConfig) -> tuple[pd.DataFrame, np.
     return frame, y.to_numpy(dtype=float), schema
 
 
-def _card(frame: pd.DataFrame, y: np.ndarray, schema: Schema, config: CsatConfig, metrics: dict[str, object]) -> ModelCard:
+def _card(frame: pd.DataFrame, y: np.ndarray, schema: Schema, config: CsatConfig,
+          metrics: dict[str, object]) -> ModelCard:
     when, fingerprint = utc_now(), data_fingerprint(frame)
     return ModelCard(
         name=MODEL_NAME, version=model_version("csat", fingerprint, when), task="predicted CSAT (regression)",

@@ -167,7 +167,8 @@ def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]])
         return bool(_CONTEXT.search(before)) and not re.search(r"(?:à|a|en|in|from|de|desde|to|au|f|fi)\s+$", before)
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:\n\"'«“>"
     return (not sentence_start or bool(_CONTEXT.search(before)) or text[end:end + 1] == ","
-            or bool(re.match(r" (?:is|was|has|had|will|would|said|says|called|wrote|sent|est|a|es|ha|dijo)\b", text[end:end + 8])))
+            or bool(re.match(r" (?:is|was|has|had|will|would|said|says|called|wrote|sent|est|a|es|ha|dijo)\b",
+                             text[end:end + 8])))
 
 
 _NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[A-Za-z]|er|e|º|ª)?(?![^\W\d_])")  # 12, 221B; not 3la, t9t3o

@@ -35,7 +35,8 @@ PASSPORT_CUES = (
 NATIONAL_ID_CUES = ("ssn", "social security", "sécurité sociale", "securite sociale", "nir", "seguridad social", "nss")
 DOB_CUES = (
     "born", "birth", "dob", "d.o.b", "birthday", "né le", "née le", "né", "née", "naissance", "nacido",
-    "nacida", "nacimiento", "nací", "naci", "nació", "nacio", "cumpleaños", "الازدياد", "الميلاد", "مزداد", "مزدادة", "ولدت", "تاريخ",
+    "nacida", "nacimiento", "nací", "naci", "nació", "nacio", "cumpleaños",
+    "الازدياد", "الميلاد", "مزداد", "مزدادة", "ولدت", "تاريخ",
     "tzadt", "tzedt", "mzyad", "mzyada", "zdt", "ziyada", "date de naissance",
 )
 CURRENCY_CUES = ("dh", "dhs", "mad", "dirham", "dirhams", "€", "eur", "euro", "euros", "$", "usd", "درهم", "dollars")

@@ -69,7 +69,8 @@ def _cue_pattern(cues: tuple[str, ...], title: bool) -> re.Pattern[str]:
 
 _STRONG = _cue_pattern(lx.NAME_STRONG_CUES, title=False)
 _TITLES = _cue_pattern(lx.NAME_TITLES, title=True)
-_WEAK = re.compile(r"(?<!\w)(?:i am|i'm|im|this is|je suis|moi c'est|c'est|soy|ana|أنا|انا|hada|hadi)\s+", re.IGNORECASE)
+_WEAK = re.compile(r"(?<!\w)(?:i am|i'm|im|this is|je suis|moi c'est|c'est|soy|ana|أنا|انا|hada|hadi)\s+",
+                   re.IGNORECASE)
 _LATIN_WORD = re.compile(r"(?<![\w'’-])[A-Za-zÀ-ÖØ-öø-ÿ][a-zà-öø-ÿ'’-]+")
 
 

@@ -182,7 +182,8 @@ def _csat_band(value: float) -> str:
     return "satisfied" if value >= 4 else "neutral" if value >= 3 else "dissatisfied"
 
 
-def refresh_scores(uow_factory: Callable[[], UnitOfWork], tenant_slug: str, actor: str = "insights-job") -> dict[str, Any]:
+def refresh_scores(uow_factory: Callable[[], UnitOfWork], tenant_slug: str,
+                   actor: str = "insights-job") -> dict[str, Any]:
     """Retrain and rescore one tenant: churn for every customer, predicted CSAT for new ended conversations."""
     uow = uow_factory()
     with uow:

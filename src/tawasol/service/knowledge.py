@@ -200,7 +200,8 @@ def _index_for(uow: UnitOfWork, tenant_slug: str, dense: bool | None = None) -> 
     return load_index(uow, tenant_id, dense)
 
 
-def search(uow: UnitOfWork, tenant_slug: str, query: str, k: int = 5, language: str | None = None) -> list[dict[str, Any]]:
+def search(uow: UnitOfWork, tenant_slug: str, query: str, k: int = 5,
+           language: str | None = None) -> list[dict[str, Any]]:
     """Ranked articles for a question, each with the variant a customer writing in `language` would get."""
     from tawasol.bot.language import guess_language
 

@@ -26,7 +26,8 @@ _HELLO = {
     "ary": "السلام، معاك المساعد الآلي ديال {t}. ", "ary_Latn": "Salam, m3ak l'assistant dyal {t}. ",
 }
 _BODY = {
-    "unusual_bill": {"fr": "Votre dernière facture est plus élevée que d'habitude : voulez-vous que nous vous en expliquions le détail ?",
+    "unusual_bill": {"fr": "Votre dernière facture est plus élevée que d'habitude : voulez-vous que nous vous en "
+                           "expliquions le détail ?",
                      "en": "Your last bill is higher than usual: would you like us to explain it?",
                      "es": "Su última factura es más alta de lo habitual: ¿quiere que le expliquemos el detalle?",
                      "ar": "فاتورتك الأخيرة أعلى من المعتاد: هل تريد أن نشرح لك تفاصيلها؟",
@@ -38,13 +39,18 @@ _BODY = {
                  "ar": "هناك عطل معلن في منطقتك وفرقنا تعمل على إصلاحه. هل يمكننا مساعدتك؟",
                  "ary": "كاين عطب ف المنطقة ديالك والفرقة ديالنا خدامة عليه. واش نقدرو نعاونوك؟",
                  "ary_Latn": "Kayn incident f la zone dyalk w l'équipe dyalna khdama 3lih. Wach n9dro n3awnouk?"},
-    "repeat_contact": {"fr": "Vous nous avez contactés plusieurs fois récemment : nous voulons être sûrs que tout est réglé. Pouvons-nous vous aider ?",
-                       "en": "You contacted us several times recently: we want to be sure everything is sorted. Can we help?",
-                       "es": "Nos ha contactado varias veces últimamente: queremos asegurarnos de que todo está resuelto. ¿Podemos ayudarle?",
+    "repeat_contact": {"fr": "Vous nous avez contactés plusieurs fois récemment : nous voulons être sûrs que tout est "
+                             "réglé. Pouvons-nous vous aider ?",
+                       "en": "You contacted us several times recently: we want to be sure everything is sorted. Can we "
+                             "help?",
+                       "es": "Nos ha contactado varias veces últimamente: queremos asegurarnos de que todo está "
+                             "resuelto. ¿Podemos ayudarle?",
                        "ar": "تواصلت معنا عدة مرات مؤخرا: نريد التأكد من حل طلبك. هل يمكننا مساعدتك؟",
                        "ary": "تاصلتي بينا بزاف د المرات هاد الأيام: بغينا نتأكدو بلي كلشي تحل. واش نقدرو نعاونوك؟",
-                       "ary_Latn": "Tasselti bina bzaf d lmerrat had liyam: bghina nt2akdo bli kolchi t7ell. Wach n9dro n3awnouk?"},
-    "churn_risk": {"fr": "Nous voulions prendre de vos nouvelles : tout se passe bien avec votre abonnement ? Pouvons-nous vous aider ?",
+                       "ary_Latn": "Tasselti bina bzaf d lmerrat had liyam: bghina nt2akdo bli kolchi t7ell. Wach "
+                                   "n9dro n3awnouk?"},
+    "churn_risk": {"fr": "Nous voulions prendre de vos nouvelles : tout se passe bien avec votre abonnement ? "
+                         "Pouvons-nous vous aider ?",
                    "en": "We wanted to check in: is everything going well with your subscription? Can we help?",
                    "es": "Queríamos saber de usted: ¿todo va bien con su contrato? ¿Podemos ayudarle?",
                    "ar": "أردنا الاطمئنان عليك: هل كل شيء على ما يرام مع اشتراكك؟ هل يمكننا مساعدتك؟",
@@ -58,7 +64,8 @@ def outreach_text(kind: str, language: str | None, tenant_name: str) -> str:
     return _HELLO[lang].format(t=tenant_name) + _BODY.get(kind, _BODY["churn_risk"])[lang]
 
 
-def _signals(attrs: dict[str, Any], incidents: list[dict[str, Any]], recent: list[Conversation]) -> list[OutreachSignal]:
+def _signals(attrs: dict[str, Any], incidents: list[dict[str, Any]],
+             recent: list[Conversation]) -> list[OutreachSignal]:
     out = []
     bill, usual = attrs.get("last_bill"), attrs.get("monthly_bill")
     if isinstance(bill, (int, float)) and isinstance(usual, (int, float)) and usual > 0 and bill >= 1.3 * usual:

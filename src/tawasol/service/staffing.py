@@ -80,7 +80,8 @@ def staffing(uow: UnitOfWork, who: UserPrincipal, q: StaffingQuery) -> dict[str,
         tenant = tenant_for(uow, who, q.tenant)
         c, d = tables.conversations.c, tables.decision_records.c
         stmt = select(c.id, c.status, c.created_at, c.queued_at, c.assigned_at, c.closed_at, c.assigned_agent_id,
-                      c.queue_id, c.subject).where(c.tenant_id == tenant.id, c.created_at >= now - timedelta(weeks=q.weeks))
+                      c.queue_id, c.subject).where(c.tenant_id == tenant.id,
+                                                   c.created_at >= now - timedelta(weeks=q.weeks))
         queue = None
         if q.queue:
             queue = next((x for x in uow.queues.for_tenant(tenant.id) if x.name == q.queue), None)
@@ -122,5 +123,6 @@ def staffing(uow: UnitOfWork, who: UserPrincipal, q: StaffingQuery) -> dict[str,
                    "shrinkage": q.shrinkage, "max_occupancy": q.max_occupancy},
         "backtest": bt, "summary": plan_summary(plan, q.interval_minutes),
         "rows": [r.to_dict() for r in plan],
-        "recent": [{"timestamp": s, "volume": float(v)} for s, v in zip(stamps[-per_day:], series.to_numpy()[-per_day:])],
+        "recent": [{"timestamp": s, "volume": float(v)} for s, v in zip(stamps[-per_day:],
+                                                                        series.to_numpy()[-per_day:])],
     }

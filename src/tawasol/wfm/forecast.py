@@ -55,7 +55,8 @@ def _layout(values: np.ndarray, timestamps: Sequence[object] | None, season_leng
             return _Calendar(grid, cats, [t.to_pytimedelta() for t in slot_times],
                              [d.to_pydatetime() for d in days], {int(c) for c in cats})
     if season_length is None or season_length < 1:
-        raise InvalidInput("season_length", "season_length is needed when timestamps do not show several intervals per day")
+        raise InvalidInput("season_length",
+                           "season_length is needed when timestamps do not show several intervals per day")
     n_blocks = -(-values.size // season_length)
     grid = np.full(n_blocks * season_length, np.nan)
     grid[: values.size] = values
