@@ -8,10 +8,13 @@ still fails, the flow apologises and hands off rather than leaving the customer 
 
 from __future__ import annotations
 
+import atexit
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass, field
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -171,6 +174,43 @@ class ActionFailed(Exception):
     """The tenant's system did not answer usefully within the retries."""
 
 
+class _ActionClients:
+    """One pooled `httpx.Client` per back end (and test transport) for the process: a new client
+    costs ~28 ms of CPU, and its connections are reused. Clients keep no cookies, so nothing one
+    customer's call was given is sent with another's."""
+
+    def __init__(self) -> None:
+        self._clients: dict[tuple[str, httpx.BaseTransport | None], httpx.Client] = {}
+        self._lock = threading.Lock()
+
+    def get(self, base_url: str, transport: httpx.BaseTransport | None) -> httpx.Client:
+        key = (base_url, transport)
+        client = self._clients.get(key)
+        if client is None:
+            with self._lock:
+                client = self._clients.get(key)
+                if client is None:
+                    no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+                    client = self._clients[key] = httpx.Client(base_url=base_url, transport=transport,
+                                                               cookies=no_cookies)
+        return client
+
+    def close(self) -> None:
+        with self._lock:
+            clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            client.close()
+
+
+_action_clients = _ActionClients()
+atexit.register(_action_clients.close)
+
+
+def close_action_clients() -> None:
+    """Close the pooled clients (at shutdown; the next action opens a new one)."""
+    _action_clients.close()
+
+
 def run_action(action: Action, base_url: str, slots: dict[str, str],
                transport: httpx.BaseTransport | None = None) -> dict[str, Any]:
     """Call the tenant's system; retries transport errors and 5xx with a short backoff."""
@@ -178,20 +218,21 @@ def run_action(action: Action, base_url: str, slots: dict[str, str],
         raise ActionFailed("no backend_url configured for this tenant")
     path = action.path.format(**{k: quote(v, safe="") for k, v in slots.items()})
     body = {k: v.format(**slots) for k, v in action.body.items()} or None
+    client = _action_clients.get(base_url, transport)
     last = ""
-    with httpx.Client(base_url=base_url, timeout=action.timeout, transport=transport) as client:
-        for attempt in range(action.retries + 1):
-            try:
-                resp = client.request(action.method, path, json=body if action.method != "GET" else None)
-                if resp.status_code < 500:
-                    if resp.status_code >= 400:
-                        return {"error": resp.status_code, **_json(resp)}
-                    return _json(resp)
-                last = f"HTTP {resp.status_code}"
-            except httpx.HTTPError as exc:
-                last = type(exc).__name__
-            if attempt < action.retries:
-                time.sleep(0.1 * (attempt + 1))
+    for attempt in range(action.retries + 1):
+        try:
+            resp = client.request(action.method, path, json=body if action.method != "GET" else None,
+                                  timeout=action.timeout)
+            if resp.status_code < 500:
+                if resp.status_code >= 400:
+                    return {"error": resp.status_code, **_json(resp)}
+                return _json(resp)
+            last = f"HTTP {resp.status_code}"
+        except httpx.HTTPError as exc:
+            last = type(exc).__name__
+        if attempt < action.retries:
+            time.sleep(0.1 * (attempt + 1))
     raise ActionFailed(last)
 
 
