@@ -105,7 +105,7 @@ def _run(platform: Any, clock: Clock, messages: int, turns: int, counting: list[
     from tawasol.service.pipeline import Pipeline
 
     pipeline = Pipeline([TimedStep(s, clock) for s in platform.pipeline.steps])
-    sealer = _timed(platform.extras["raw_text_sealer"], clock, "seal")
+    sealer = _timed(platform.raw_text_sealer, clock, "seal")
     original_append = audit.append
     audit.append = _timed(original_append, clock, "audit")  # type: ignore[assignment]
     cpu_total = 0.0
@@ -117,7 +117,7 @@ def _run(platform: Any, clock: Clock, messages: int, turns: int, counting: list[
                 opened = svc.open_conversation(
                     OpenConversation(tenant_slug=TENANT, channel="web", language=None,
                                      customer=CustomerDetails(external_id=None)),
-                    platform.uow(), 24, platform.extras.get("greeter"), platform.extras.get("contacts"))
+                    platform.uow(), 24, platform.greeter, platform.contacts)
                 conv_id = opened.id
                 with platform.uow(readonly=True) as uow:
                     conv = uow.conversations.get(conv_id)
@@ -129,7 +129,7 @@ def _run(platform: Any, clock: Clock, messages: int, turns: int, counting: list[
             start = time.thread_time()
             counting[0] = True
             result = svc.customer_said(cmd, uow, pipeline, platform.settings.max_message_chars, sealer,
-                                       platform.extras.get("greeter"))
+                                       platform.greeter)
             counting[0] = False
             with clock.stage("serialisation"):
                 MessagePosted(message=result.message, replies=result.replies, status=result.status,
@@ -158,7 +158,7 @@ def measure(messages: int, runs: int, turns: int, database_url: str) -> list[dic
 
         backend = DemoBackend(port=0).start()  # the tenant's systems, which the demo flows call
         try:
-            seed_demo(platform.uow, platform.extras["contacts"])
+            seed_demo(platform.uow, platform.contacts)
             use_backend(platform.uow, backend.url)
             platform.warm_up()
             run_once(platform, Clock(), min(messages, 2 * turns), turns)  # caches, lazy models

@@ -17,7 +17,7 @@ def _login(client, email: str) -> dict[str, str]:  # type: ignore[no-untyped-def
 
 @pytest.fixture
 def demo(platform, client):  # type: ignore[no-untyped-def]
-    seed_demo(platform.uow, platform.extras["contacts"])
+    seed_demo(platform.uow, platform.contacts)
     other = factories.tenant(platform)
     return {"admin": _login(client, "admin@atlas-telecom.example"),
             "supervisor": _login(client, "amina@atlas-telecom.example"),

@@ -20,7 +20,7 @@ OUTAGE_ARTICLES = {"internet-outage-check", "internet-router-restart"}
 
 @pytest.fixture
 def demo(client, platform):  # type: ignore[no-untyped-def]
-    seed_demo(platform.uow, platform.extras["contacts"])  # with its synthetic history
+    seed_demo(platform.uow, platform.contacts)  # with its synthetic history
     r = client.post("/api/v1/auth/login", json={"email": "salma@atlas-telecom.example", "password": DEMO_PASSWORD})
     assert r.status_code == 200, r.text
     return {"Authorization": f"Bearer {r.json()['access_token']}"}

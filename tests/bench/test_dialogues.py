@@ -90,7 +90,7 @@ def test_each_check_passes_and_fails() -> None:
 def test_a_dialogue_replays_through_the_real_api(client, platform) -> None:  # type: ignore[no-untyped-def]
     from tawasol.demo.seed import AGENTS, DEMO_PASSWORD, seed_demo
 
-    seed_demo(platform.uow, platform.extras["contacts"])
+    seed_demo(platform.uow, platform.contacts)
     supervisor = next(a[0] for a in AGENTS if a[2] == "supervisor")
     [dialogue] = load_dialogues_from([{
         "id": "live", "tenant": "atlas-telecom", "language": "fr", "tags": ["routine"],

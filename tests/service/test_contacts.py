@@ -24,7 +24,7 @@ def test_contact_details_are_not_in_the_database_in_clear(client, platform) -> N
         customer = uow.session.query(Customer).filter_by(external_id="c-77").one()
         assert customer.name is None and customer.email is None and customer.phone is None
         assert customer.contact_encrypted is not None
-        assert platform.extras["contacts"].read(uow, customer) == Contact(NAME, EMAIL, PHONE)
+        assert platform.contacts.read(uow, customer) == Contact(NAME, EMAIL, PHONE)
 
 
 def test_agent_sees_the_name_and_export_has_the_details(client, platform) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +54,7 @@ def test_returning_customer_keeps_their_sealed_details(client, platform) -> None
     factories.open_conversation(client, t.slug, **factories.signed("c-77"))
     with platform.uow() as uow:
         customer = uow.session.query(Customer).filter_by(external_id="c-77").one()
-        assert platform.extras["contacts"].read(uow, customer).email == EMAIL
+        assert platform.contacts.read(uow, customer).email == EMAIL
 
 
 def test_legacy_clear_rows_are_sealed(platform) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +63,7 @@ def test_legacy_clear_rows_are_sealed(platform) -> None:  # type: ignore[no-unty
         customer = uow.customers.add(Customer(tenant_id=t.id, name=NAME, phone=PHONE))
         uow.commit()
         customer_id = customer.id
-    contacts = platform.extras["contacts"]
+    contacts = platform.contacts
     assert contacts.seal_legacy(platform.uow()) == 1
     assert contacts.seal_legacy(platform.uow()) == 0
     assert NAME not in _all_database_text(platform)
@@ -76,7 +76,7 @@ def test_a_ciphertext_moved_to_another_customer_does_not_open(client, platform) 
     t = factories.tenant(platform)
     _open(client, t.slug)
     factories.open_conversation(client, t.slug, name="Other", **factories.signed("c-78"))
-    contacts = platform.extras["contacts"]
+    contacts = platform.contacts
     with platform.uow() as uow:
         a = uow.session.query(Customer).filter_by(external_id="c-77").one()
         b = uow.session.query(Customer).filter_by(external_id="c-78").one()

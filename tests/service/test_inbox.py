@@ -20,7 +20,7 @@ def _world(settings, conversations: int) -> tuple[Any, UserPrincipal]:  # type: 
     platform = bootstrap(settings, steps=[])
     tenant = create_tenant(platform.uow(), "acme", "Acme")
     create_user(platform.uow(), "sup@acme.example", "a-long-passphrase-1", "supervisor", ["acme"])
-    contacts = platform.extras["contacts"]
+    contacts = platform.contacts
     for n in range(conversations):
         opened = svc.open_conversation(OpenConversation(tenant_slug="acme", customer=CustomerDetails(
             name=f"Customer {n}")), platform.uow(), 1, contacts=contacts)
@@ -37,7 +37,7 @@ def _world(settings, conversations: int) -> tuple[Any, UserPrincipal]:  # type: 
 
 def _one_by_one(platform, who: UserPrincipal) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The inbox as it was built before: a query per conversation for its last message and its customer."""
-    contacts = platform.extras["contacts"]
+    contacts = platform.contacts
     with platform.uow() as uow:
         data = []
         for c in uow.conversations.search(who.tenant_ids):
@@ -60,7 +60,7 @@ def test_thirty_conversations_show_the_same_inbox_with_one_message_query(setting
 
     event.listen(platform.engine, "before_cursor_execute", record)
     try:
-        inbox = agents.inbox(platform.uow(), who, contacts=platform.extras["contacts"])
+        inbox = agents.inbox(platform.uow(), who, contacts=platform.contacts)
     finally:
         event.remove(platform.engine, "before_cursor_execute", record)
     assert inbox == _one_by_one(platform, who)

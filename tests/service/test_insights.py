@@ -23,7 +23,7 @@ def _who(platform, email: str) -> UserPrincipal:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def demo(platform):  # type: ignore[no-untyped-def]
-    seed_demo(platform.uow, platform.extras["contacts"])  # with its synthetic history (demo/history.py)
+    seed_demo(platform.uow, platform.contacts)  # with its synthetic history (demo/history.py)
     assert seed_history(platform.uow) == {"seeded": False}  # once only
     return platform
 

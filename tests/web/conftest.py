@@ -54,7 +54,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Itera
                         rate_limit_per_minute=1000, conversations_per_minute=1000,
                         insights_interval_seconds=0, retention_interval_seconds=0)
     platform = bootstrap(settings)
-    seed_demo(platform.uow, platform.extras["contacts"])
+    seed_demo(platform.uow, platform.contacts)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(platform), host="127.0.0.1", port=port, log_level="warning",
                                            ws="websockets-sansio"))

@@ -1,8 +1,11 @@
-"""Dependencies shared by the routes: the platform, units of work, the caller's identity."""
+"""Dependencies shared by the routes: the platform, the caller's identity, and `handle`, which runs a
+service handler the way every route does (thread pool, one unit of work, events after commit)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import logging
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
@@ -11,6 +14,10 @@ from tawasol.domain.errors import DomainError
 from tawasol.service import auth
 from tawasol.service.bootstrap import Platform
 from tawasol.service.principals import CustomerPrincipal, UserPrincipal
+from tawasol.store.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def get_platform(request: Request) -> Platform:
@@ -18,6 +25,16 @@ def get_platform(request: Request) -> Platform:
 
 
 PlatformDep = Annotated[Platform, Depends(get_platform)]
+
+
+async def handle(platform: Platform, handler: Callable[[UnitOfWork], T], readonly: bool = False) -> T:
+    """Run `handler` in the thread pool (handlers block on the database) inside a new unit of work, then
+    publish the events it committed. A handler that raises publishes nothing; the error reaches the
+    app's error mapping (`api/errors.py`)."""
+    uow = platform.uow(readonly=readonly)
+    result = await run_in_threadpool(handler, uow)
+    await publish_events(platform, uow.events)
+    return result
 
 
 def bearer(request: Request) -> str | None:
@@ -29,29 +46,29 @@ def bearer(request: Request) -> str | None:
 
 
 async def current_user(request: Request, platform: PlatformDep) -> UserPrincipal:
-    return await run_in_threadpool(auth.authenticate_user, platform.uow(readonly=True), bearer(request))
+    token = bearer(request)
+    return await handle(platform, lambda uow: auth.authenticate_user(uow, token), readonly=True)
 
 
 CurrentUser = Annotated[UserPrincipal, Depends(current_user)]
 
 
 async def current_customer(request: Request, conversation_id: str, platform: PlatformDep) -> CustomerPrincipal:
-    return await run_in_threadpool(auth.authenticate_customer, platform.uow(readonly=True), bearer(request),
-                                   conversation_id)
+    token = bearer(request)
+    return await handle(platform, lambda uow: auth.authenticate_customer(uow, token, conversation_id),
+                        readonly=True)
 
 
 CurrentCustomer = Annotated[CustomerPrincipal, Depends(current_customer)]
 
 
-async def publish_events(platform: Platform, uow_events: list[tuple[str, dict]]) -> None:  # type: ignore[type-arg]
+async def publish_events(platform: Platform, uow_events: list[tuple[str, dict[str, Any]]]) -> None:
     """Publish after commit; a failing bus must not undo an acknowledged message."""
     for channel, event in uow_events:
         try:
             await platform.bus.publish(channel, event)
         except Exception:  # noqa: BLE001
-            import logging
-
-            logging.getLogger(__name__).exception("event bus publish failed on %s", channel)
+            log.exception("event bus publish failed on %s", channel)
 
 
-__all__ = ["CurrentCustomer", "CurrentUser", "DomainError", "PlatformDep", "bearer", "publish_events"]
+__all__ = ["CurrentCustomer", "CurrentUser", "DomainError", "PlatformDep", "bearer", "handle", "publish_events"]

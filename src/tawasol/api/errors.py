@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -34,6 +35,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(errors.DomainError)
     async def _domain_error(_: Request, exc: errors.DomainError) -> JSONResponse:
         status = status_for(exc)
+        body: dict[str, Any]
         if isinstance(exc, errors.InvalidInput):
             body = {"detail": [{"loc": ["body", exc.field], "msg": exc.message, "type": "value_error"}]}
         else:

@@ -120,9 +120,9 @@ class InputGuard:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
-        problem = _body_problem(body) if body else None
-        if problem is not None:
-            await _refuse(send, ["body", *problem[0]], problem[1])
+        in_body = _body_problem(body) if body else None
+        if in_body is not None:
+            await _refuse(send, ["body", *in_body[0]], in_body[1])
             return
         await self.app(scope, _replay(body, receive), send)
 

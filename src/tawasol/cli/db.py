@@ -21,7 +21,7 @@ def upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> 
         from tawasol.service.bootstrap import bootstrap
 
         platform = bootstrap(settings, steps=[])
-        sealed = platform.extras["contacts"].seal_legacy(platform.uow())
+        sealed = platform.contacts.seal_legacy(platform.uow())
         platform.engine.dispose()
         if sealed:
             typer.echo(f"sealed the contact details of {sealed} customers")

@@ -28,7 +28,7 @@ def export(tenant: str = typer.Option(...), customer: str = typer.Option(..., he
 
     p = _platform()
     try:
-        data = privacy.export_customer(p.uow(), p.extras["keyring"], tenant, customer, actor="cli")
+        data = privacy.export_customer(p.uow(), p.keyring, tenant, customer, actor="cli")
     except DomainError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -71,7 +71,7 @@ def purge() -> None:
 def seal_contacts() -> None:
     """Encrypt the contact details (name, e-mail, phone) of customers still stored in clear."""
     p = _platform()
-    count = p.extras["contacts"].seal_legacy(p.uow())
+    count = p.contacts.seal_legacy(p.uow())
     typer.echo(json.dumps({"sealed": count}))
 
 
@@ -83,7 +83,7 @@ def rotate() -> None:
 
     p = _platform()
     try:
-        new, count = privacy.rotate_master_key(p.uow(), p.extras["keyring"])
+        new, count = privacy.rotate_master_key(p.uow(), p.keyring)
     except KeyringError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -31,7 +31,7 @@ def demo(
 
     s = get_settings()
     platform = bootstrap(s)
-    logins = seed_demo(platform.uow, platform.extras["contacts"])
+    logins = seed_demo(platform.uow, platform.contacts)
     h, p = host or s.host, port or s.port
     base = f"http://{h}:{p}"
     typer.echo(f"Demo tenant {TENANT} is ready in {s.effective_database_url}")

@@ -95,7 +95,7 @@ class DemoLogin:
 
 def seed_demo(uow_factory: Any, contacts: Any = None) -> list[DemoLogin]:
     """Create the demo tenant once; running it again changes nothing and returns the logins. With a
-    `ContactBook` (the platform's `extras["contacts"]`), the demo customers' details are sealed like real ones."""
+    `ContactBook` (the platform's `contacts`), the demo customers' details are sealed like real ones."""
     uow: UnitOfWork = uow_factory()
     with uow:
         exists = uow.tenants.by_slug(TENANT) is not None

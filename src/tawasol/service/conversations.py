@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from tawasol.domain.errors import Conflict, InvalidInput, NotFound
 from tawasol.domain.model import (
@@ -38,7 +38,7 @@ class OpenedConversation:
 
 
 def open_conversation(cmd: OpenConversation, uow: UnitOfWork, token_ttl_hours: int,
-                      greeting: "Greeter | None" = None, contacts: ContactBook | None = None) -> OpenedConversation:
+                      greeting: Greeter | None = None, contacts: ContactBook | None = None) -> OpenedConversation:
     """Open a conversation for a new or returning customer. A returning customer is recognised only by an
     external id the tenant's site signed (`identity.verified_external_id`); an unsigned or wrongly signed id,
     or any id for a tenant without an identity secret, is ignored: the visitor is a new customer without
@@ -78,11 +78,10 @@ def open_conversation(cmd: OpenConversation, uow: UnitOfWork, token_ttl_hours: i
                                   customer_id=customer.id, greeting=[message_view(m) for m in first])
 
 
-class Greeter:
-    """Protocol-like callable type: (tenant, conversation) -> texts to show first (e.g. AI disclosure)."""
+class Greeter(Protocol):
+    """(tenant, conversation) -> the texts to show first (e.g. the AI disclosure)."""
 
-    def __call__(self, tenant: Any, conversation: Conversation) -> list[str]:  # pragma: no cover
-        raise NotImplementedError
+    def __call__(self, tenant: Any, conversation: Conversation) -> list[str]: ...
 
 
 @dataclass
@@ -94,7 +93,7 @@ class CustomerSaidResult:
 
 
 def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_chars: int,
-                  raw_text_sealer: RawTextSealer | None = None, greeting: "Greeter | None" = None) -> CustomerSaidResult:
+                  raw_text_sealer: RawTextSealer | None = None, greeting: Greeter | None = None) -> CustomerSaidResult:
     """Store the message, run the pipeline, store replies and decisions: one transaction.
 
     The local models read what the customer typed (`ctx.raw_text`, in memory); what is stored, logged,
@@ -178,7 +177,7 @@ def customer_message(uow: UnitOfWork, tenant_id: str, conversation_id: str, view
 
 
 def _disclose_again(ctx: MessageContext, tenant: Any, conv: Conversation, history: list[Message],
-                    greeting: "Greeter") -> None:
+                    greeting: Greeter) -> None:
     """The disclosure in the customer's language, first among the replies, when the one shown differs."""
     shown = {m.text for m in history if (m.analysis or {}).get("kind") == "disclosure"}
     for text in greeting(tenant, conv):

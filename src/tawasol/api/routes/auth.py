@@ -1,9 +1,10 @@
 """Login and logout of agents, supervisors and admins."""
 
-from fastapi import APIRouter, HTTPException, Request
-from starlette.concurrency import run_in_threadpool
+from __future__ import annotations
 
-from tawasol.api.deps import PlatformDep, bearer
+from fastapi import APIRouter, HTTPException, Request
+
+from tawasol.api.deps import PlatformDep, bearer, handle
 from tawasol.api.limits import LoginThrottle
 from tawasol.api.schemas import LoginIn, TokenOut
 from tawasol.domain.errors import Unauthorized
@@ -13,26 +14,25 @@ from tawasol.service.views import user_view
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
 
-@router.post("/login", response_model=TokenOut)
+@router.post("/login")
 async def login(body: LoginIn, request: Request, platform: PlatformDep) -> TokenOut:
     throttle: LoginThrottle = request.app.state.login_throttle
     client = request.client.host if request.client else "?"
     wait = throttle.wait(body.email, client)
     if wait is not None:
         raise HTTPException(429, "too many failed logins; wait a minute", headers={"Retry-After": str(int(wait) + 1)})
+    ttl = platform.settings.user_token_ttl_hours
     try:
-        token, who = await run_in_threadpool(
-            auth.login, platform.uow(), body.email, body.password, platform.settings.user_token_ttl_hours
-        )
+        token, who = await handle(platform, lambda uow: auth.login(uow, body.email, body.password, ttl))
     except Unauthorized:
         throttle.failed(body.email, client)
         raise
     throttle.succeeded(body.email, client)
-    return TokenOut(access_token=token, user=user_view(who.user, who.tenant_ids))
+    return TokenOut.model_validate({"access_token": token, "user": user_view(who.user, who.tenant_ids)})
 
 
 @router.post("/logout", status_code=204)
 async def logout(request: Request, platform: PlatformDep) -> None:
     raw = bearer(request)
     if raw:
-        await run_in_threadpool(auth.logout, platform.uow(), raw)
+        await handle(platform, lambda uow: auth.logout(uow, raw))

@@ -2,49 +2,54 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from tawasol.api.deps import CurrentUser, PlatformDep, publish_events
+from tawasol.api.deps import CurrentUser, PlatformDep, handle
+from tawasol.api.schemas import (
+    ChurnPublic,
+    CsatPredictionPublic,
+    ModelCardsPublic,
+    OutreachPublic,
+    OutreachSend,
+    OutreachSent,
+    RefreshPublic,
+    StaffingPublic,
+)
 from tawasol.service import insights, proactive, staffing
 
 router = APIRouter(prefix="/api/v1/insights", tags=["insights"])
 
 
-class OutreachSend(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    kind: str | None = Field(default=None, pattern="^(churn_risk|unusual_bill|incident|repeat_contact)$")
+# Before the first refresh (or prediction) the answer is only a status: the score's other keys stay absent.
+@router.get("/customers/{customer_id}/churn", response_model_exclude_unset=True)
+async def customer_churn(customer_id: str, who: CurrentUser, platform: PlatformDep) -> ChurnPublic:
+    return ChurnPublic.model_validate(await handle(platform, lambda uow: insights.customer_churn(
+        uow, who, customer_id), readonly=True))
 
 
-@router.get("/customers/{customer_id}/churn")
-async def customer_churn(customer_id: str, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
-    return await run_in_threadpool(insights.customer_churn, platform.uow(readonly=True), who, customer_id)
-
-
-@router.get("/conversations/{conversation_id}/csat")
-async def conversation_csat(conversation_id: str, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
-    return await run_in_threadpool(insights.conversation_csat, platform.uow(readonly=True), who, conversation_id)
+@router.get("/conversations/{conversation_id}/csat", response_model_exclude_unset=True)
+async def conversation_csat(conversation_id: str, who: CurrentUser, platform: PlatformDep) -> CsatPredictionPublic:
+    return CsatPredictionPublic.model_validate(await handle(platform, lambda uow: insights.conversation_csat(
+        uow, who, conversation_id), readonly=True))
 
 
 @router.get("/outreach")
 async def outreach(who: CurrentUser, platform: PlatformDep, tenant: str | None = Query(None, max_length=64),
-                   limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-    return await run_in_threadpool(proactive.outreach_list, platform.uow(readonly=True), who, tenant, limit)
+                   limit: int = Query(50, ge=1, le=500)) -> OutreachPublic:
+    return OutreachPublic.model_validate(await handle(platform, lambda uow: proactive.outreach_list(
+        uow, who, tenant, limit), readonly=True))
 
 
 @router.post("/outreach/{customer_id}/send", status_code=201)
 async def send_outreach(customer_id: str, who: CurrentUser, platform: PlatformDep,
-                        body: OutreachSend | None = None) -> dict[str, Any]:
-    uow = platform.uow()
-    result = await run_in_threadpool(proactive.send_outreach, uow, who, customer_id, body.kind if body else None)
-    await publish_events(platform, uow.events)
-    return result
+                        body: OutreachSend | None = None) -> OutreachSent:
+    kind = body.kind if body else None
+    return OutreachSent.model_validate(await handle(platform, lambda uow: proactive.send_outreach(
+        uow, who, customer_id, kind)))
 
 
-@router.get("/staffing")
+@router.get("/staffing", response_model_exclude_unset=True)  # the containment's note is for a queue only
 async def staffing_plan(
     who: CurrentUser, platform: PlatformDep, tenant: str | None = Query(None, max_length=64),
     interval_minutes: int = Query(30), aht: float | None = Query(None, gt=0, le=7200),
@@ -52,19 +57,22 @@ async def staffing_plan(
     patience: float | None = Query(None, gt=0, le=3600), shrinkage: float = Query(0.3, ge=0, lt=1),
     max_occupancy: float = Query(0.85, gt=0, le=1), queue: str | None = Query(None, max_length=100),
     weeks: int = Query(8, ge=1, le=52), horizon_days: int = Query(7, ge=1, le=28),
-) -> dict[str, Any]:
+) -> StaffingPublic:
     q = staffing.StaffingQuery(tenant, interval_minutes, aht, target_sl, answer_within, patience, shrinkage,
                                max_occupancy, queue, weeks, horizon_days)
-    return await run_in_threadpool(staffing.staffing, platform.uow(readonly=True), who, q)
+    return StaffingPublic.model_validate(await handle(platform, lambda uow: staffing.staffing(uow, who, q),
+                                                      readonly=True))
 
 
 @router.get("/model-cards")
 async def model_cards(who: CurrentUser, platform: PlatformDep,
-                      tenant: str | None = Query(None, max_length=64)) -> dict[str, Any]:
-    return await run_in_threadpool(insights.model_cards, platform.uow(readonly=True), who, tenant)
+                      tenant: str | None = Query(None, max_length=64)) -> ModelCardsPublic:
+    return ModelCardsPublic.model_validate(await handle(platform, lambda uow: insights.model_cards(
+        uow, who, tenant), readonly=True))
 
 
-@router.post("/refresh")
+@router.post("/refresh", response_model_exclude_unset=True)  # each model's summary says only what applies
 async def refresh(who: CurrentUser, platform: PlatformDep,
-                  tenant: str | None = Query(None, max_length=64)) -> dict[str, Any]:
-    return await run_in_threadpool(insights.refresh_for, platform.uow, who, tenant)
+                  tenant: str | None = Query(None, max_length=64)) -> RefreshPublic:
+    # The handler opens its own units of work: one to check the caller, one to retrain and rescore.
+    return RefreshPublic.model_validate(await run_in_threadpool(insights.refresh_for, platform.uow, who, tenant))

@@ -6,15 +6,17 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Path, Response
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-from starlette.concurrency import run_in_threadpool
+from pydantic import Field, field_validator
 
-from tawasol.api.deps import CurrentUser, PlatformDep
+from tawasol.api.deps import CurrentUser, PlatformDep, handle
+from tawasol.api.schemas import ArticlesImported, ArticlesPublic, ArticlesStored, ArticleWithBody, Strict
 from tawasol.bot.knowledge import articles_from_records
 from tawasol.domain.errors import InvalidInput, NotFound
 from tawasol.domain.model import Article, Role
 from tawasol.service import knowledge as svc
+from tawasol.service.bootstrap import Platform
 from tawasol.service.principals import UserPrincipal
+from tawasol.store.uow import UnitOfWork
 
 router = APIRouter(prefix="/api/v1/admin/tenants/{tenant}/articles", tags=["knowledge base"])
 
@@ -32,8 +34,7 @@ def web_address(url: str) -> str:
     return url.strip()
 
 
-class ArticleIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ArticleIn(Strict):
     title: str = Field(min_length=1, max_length=300)
     body: str = Field(min_length=1, max_length=50_000)
     tags: list[str] = Field(default_factory=list, max_length=50)
@@ -46,15 +47,14 @@ class ArticleIn(BaseModel):
         return web_address(value) if value else value
 
 
-class ImportIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ImportIn(Strict):
     articles: list[dict[str, Any]] = Field(min_length=1, max_length=5000)
 
 
-def _admin_of(platform: Any, who: UserPrincipal, tenant: str) -> None:
+def _admin_of(uow: UnitOfWork, who: UserPrincipal, tenant: str) -> None:
     """Admins of the tenant only; another tenant's slug answers 404 like an unknown one."""
     who.require(Role.ADMIN)
-    with platform.uow(readonly=True) as uow:
+    with uow:
         t = uow.tenants.by_slug(tenant)
         if t is None or t.id not in who.tenant_ids:
             raise NotFound("tenant not found")
@@ -78,49 +78,50 @@ def _storable(articles: list[Article], where: str = "body") -> list[Article]:
     return articles
 
 
-def _invalidate(platform: Any) -> Any:
-    provider = platform.extras.get("knowledge")
-    return provider.invalidate if provider is not None else None
+async def _admin_checked(platform: Platform, who: UserPrincipal, tenant: str) -> None:
+    await handle(platform, lambda uow: _admin_of(uow, who, tenant), readonly=True)
 
 
 @router.get("")
-async def list_articles(tenant: str, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
-    await run_in_threadpool(_admin_of, platform, who, tenant)
-    data = await run_in_threadpool(svc.list_articles, platform.uow(readonly=True), tenant)
-    return {"data": data, "count": len(data)}
+async def list_articles(tenant: str, who: CurrentUser, platform: PlatformDep) -> ArticlesPublic:
+    await _admin_checked(platform, who, tenant)
+    data = await handle(platform, lambda uow: svc.list_articles(uow, tenant), readonly=True)
+    return ArticlesPublic.model_validate({"data": data, "count": len(data)})
 
 
 @router.get("/{article_key}/{language}")
 async def get_article(tenant: str, article_key: ArticleKey, language: Language, who: CurrentUser,
-                      platform: PlatformDep) -> dict[str, Any]:
-    await run_in_threadpool(_admin_of, platform, who, tenant)
-    return await run_in_threadpool(svc.get_article, platform.uow(readonly=True), tenant, article_key, language)
+                      platform: PlatformDep) -> ArticleWithBody:
+    await _admin_checked(platform, who, tenant)
+    return ArticleWithBody.model_validate(await handle(platform, lambda uow: svc.get_article(
+        uow, tenant, article_key, language), readonly=True))
 
 
 @router.put("/{article_key}/{language}")
 async def put_article(tenant: str, article_key: ArticleKey, language: Language, body: ArticleIn, who: CurrentUser,
-                      platform: PlatformDep) -> dict[str, Any]:
-    await run_in_threadpool(_admin_of, platform, who, tenant)
+                      platform: PlatformDep) -> ArticlesStored:
+    await _admin_checked(platform, who, tenant)
     articles = _storable(articles_from_records([{**body.model_dump(), "article_key": article_key,
                                                  "language": language}]))
-    result = await run_in_threadpool(svc.store_articles, platform.uow(), tenant, articles, False,
-                                     _invalidate(platform))
-    return {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+    result = await handle(platform, lambda uow: svc.store_articles(uow, tenant, articles, False,
+                                                                   platform.knowledge.invalidate))
+    return ArticlesStored(created=result.created, updated=result.updated, unchanged=result.unchanged)
 
 
 @router.delete("/{article_key}/{language}", status_code=204)
 async def delete_article(tenant: str, article_key: ArticleKey, language: Language, who: CurrentUser,
                          platform: PlatformDep) -> Response:
-    await run_in_threadpool(_admin_of, platform, who, tenant)
-    await run_in_threadpool(svc.delete_article, platform.uow(), tenant, article_key, language, _invalidate(platform))
+    await _admin_checked(platform, who, tenant)
+    await handle(platform, lambda uow: svc.delete_article(uow, tenant, article_key, language,
+                                                          platform.knowledge.invalidate))
     return Response(status_code=204)
 
 
 @router.post("/import")
-async def import_articles(tenant: str, body: ImportIn, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
-    await run_in_threadpool(_admin_of, platform, who, tenant)
+async def import_articles(tenant: str, body: ImportIn, who: CurrentUser, platform: PlatformDep) -> ArticlesImported:
+    await _admin_checked(platform, who, tenant)
     articles = _storable(articles_from_records(body.articles, "articles"), "articles")  # all before any is stored
-    result = await run_in_threadpool(svc.store_articles, platform.uow(), tenant, articles, False,
-                                     _invalidate(platform))
-    return {"created": result.created, "updated": result.updated, "unchanged": result.unchanged,
-            "keys": result.keys}
+    result = await handle(platform, lambda uow: svc.store_articles(uow, tenant, articles, False,
+                                                                   platform.knowledge.invalidate))
+    return ArticlesImported(created=result.created, updated=result.updated, unchanged=result.unchanged,
+                            keys=result.keys)

@@ -2,37 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 
-from tawasol.api.deps import CurrentCustomer, PlatformDep, publish_events
+from tawasol.api.deps import CurrentCustomer, PlatformDep, handle
+from tawasol.api.schemas import CsatIn, CsatRecorded, QueueStatusPublic
 from tawasol.service import handoff
 
 router = APIRouter(tags=["widget"])
 
 
-class CsatIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    score: int = Field(ge=1, le=5)
-    comment: str | None = Field(default=None, max_length=1000)
-
-
-@router.get("/api/v1/conversations/{conversation_id}/queue")
-async def queue_status(conversation_id: str, who: CurrentCustomer, platform: PlatformDep) -> dict[str, Any]:
-    return await run_in_threadpool(handoff.waiting_status, platform.uow(), who.tenant_id, conversation_id)
+# Only a queued conversation has an SLA, a wait and a notice: for the others those keys stay absent.
+@router.get("/api/v1/conversations/{conversation_id}/queue", response_model_exclude_unset=True)
+async def queue_status(conversation_id: str, who: CurrentCustomer, platform: PlatformDep) -> QueueStatusPublic:
+    return QueueStatusPublic.model_validate(await handle(platform, lambda uow: handoff.waiting_status(
+        uow, who.tenant_id, conversation_id)))
 
 
 @router.post("/api/v1/conversations/{conversation_id}/csat", status_code=201)
-async def csat(conversation_id: str, body: CsatIn, who: CurrentCustomer, platform: PlatformDep) -> dict[str, Any]:
-    uow = platform.uow()
-    result = await run_in_threadpool(handoff.record_csat, uow, who.tenant_id, conversation_id, body.score,
-                                     body.comment)
-    await publish_events(platform, uow.events)
-    return result
+async def csat(conversation_id: str, body: CsatIn, who: CurrentCustomer, platform: PlatformDep) -> CsatRecorded:
+    return CsatRecorded.model_validate(await handle(platform, lambda uow: handoff.record_csat(
+        uow, who.tenant_id, conversation_id, body.score, body.comment)))
 
 
 for _name in ("console", "supervisor", "widget", "insights"):

@@ -2,61 +2,54 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 
-from tawasol.api.deps import CurrentUser, PlatformDep
-from tawasol.domain.errors import NotFound
+from tawasol.api.deps import CurrentUser, PlatformDep, handle
+from tawasol.api.schemas import CustomerErased, CustomerExport, EraseIn, Revealed, RevealIn
+from tawasol.domain.errors import InvalidInput, NotFound
 from tawasol.domain.model import Role
 from tawasol.service import privacy as svc
+from tawasol.service.bootstrap import Platform
+from tawasol.service.principals import UserPrincipal
+from tawasol.store.uow import UnitOfWork
 
 router = APIRouter(prefix="/api/v1/privacy", tags=["privacy"])
 
 
-class RevealIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    conversation_id: str
-    message_id: str
-    reason: str = Field(min_length=3, max_length=300)
-
-
-class EraseIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    confirm: bool = Field(description="must be true: erasure cannot be undone")
-
-
 @router.post("/reveal")
-async def reveal(body: RevealIn, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
-    return await run_in_threadpool(svc.reveal, platform.uow(), platform.extras["keyring"], who,
-                                   body.conversation_id, body.message_id, body.reason)
+async def reveal(body: RevealIn, who: CurrentUser, platform: PlatformDep) -> Revealed:
+    return Revealed.model_validate(await handle(platform, lambda uow: svc.reveal(
+        uow, platform.keyring, who, body.conversation_id, body.message_id, body.reason)))
 
 
-def _tenant_slug(platform: Any, who: Any, tenant: str) -> str:
-    with platform.uow(readonly=True) as uow:
+def _served(uow: UnitOfWork, who: UserPrincipal, tenant: str) -> None:
+    """Another tenant's slug answers 404 like an unknown one."""
+    with uow:
         t = uow.tenants.by_slug(tenant)
         if t is None or t.id not in who.tenant_ids:
             raise NotFound("tenant not found")
-        return tenant
 
 
-@router.get("/tenants/{tenant}/customers/{customer_id}/export")
-async def export(tenant: str, customer_id: str, who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
+async def _check_served(platform: Platform, who: UserPrincipal, tenant: str) -> None:
+    await handle(platform, lambda uow: _served(uow, who, tenant), readonly=True)
+
+
+# Only messages kept sealed (the customer's and agents' words) carry `original_text`: the others lack the key.
+@router.get("/tenants/{tenant}/customers/{customer_id}/export", response_model_exclude_unset=True)
+async def export(tenant: str, customer_id: str, who: CurrentUser, platform: PlatformDep) -> CustomerExport:
     who.require(Role.ADMIN)
-    slug = await run_in_threadpool(_tenant_slug, platform, who, tenant)
-    return await run_in_threadpool(svc.export_customer, platform.uow(), platform.extras["keyring"], slug,
-                                   customer_id, who.user.email)
+    await _check_served(platform, who, tenant)
+    return CustomerExport.model_validate(await handle(platform, lambda uow: svc.export_customer(
+        uow, platform.keyring, tenant, customer_id, who.user.email)))
 
 
 @router.post("/tenants/{tenant}/customers/{customer_id}/erase")
 async def erase(tenant: str, customer_id: str, body: EraseIn, who: CurrentUser,
-                platform: PlatformDep) -> dict[str, Any]:
+                platform: PlatformDep) -> CustomerErased:
     who.require(Role.ADMIN)
     if not body.confirm:
-        from tawasol.domain.errors import InvalidInput
-
         raise InvalidInput("confirm", "must be true to erase")
-    slug = await run_in_threadpool(_tenant_slug, platform, who, tenant)
-    return await run_in_threadpool(svc.erase_customer, platform.uow(), slug, customer_id, who.user.email)
+    await _check_served(platform, who, tenant)
+    return CustomerErased.model_validate(await handle(platform, lambda uow: svc.erase_customer(
+        uow, tenant, customer_id, who.user.email)))
+

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Query
-from starlette.concurrency import run_in_threadpool
 
-from tawasol.api.deps import CurrentUser, PlatformDep
+from tawasol.api.deps import CurrentUser, PlatformDep, handle
+from tawasol.api.schemas import FairnessPublic, OverviewPublic
 from tawasol.service import supervisor as svc
 
 router = APIRouter(prefix="/api/v1/supervisor", tags=["supervisor"])
 
 
 @router.get("/overview")
-async def overview(who: CurrentUser, platform: PlatformDep) -> dict[str, Any]:
-    return await run_in_threadpool(svc.overview, platform.uow(), who)
+async def overview(who: CurrentUser, platform: PlatformDep) -> OverviewPublic:
+    return OverviewPublic.model_validate(await handle(platform, lambda uow: svc.overview(uow, who)))
 
 
 @router.get("/fairness")
 async def fairness(who: CurrentUser, platform: PlatformDep, days: int = Query(30, ge=1, le=365),
-                   reference: str = Query("fr", max_length=16)) -> dict[str, Any]:
-    return await run_in_threadpool(svc.fairness, platform.uow(), who, days, reference)
+                   reference: str = Query("fr", max_length=16)) -> FairnessPublic:
+    return FairnessPublic.model_validate(await handle(platform, lambda uow: svc.fairness(uow, who, days, reference)))

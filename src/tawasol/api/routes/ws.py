@@ -14,8 +14,8 @@ import logging
 from typing import Any
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
-from starlette.concurrency import run_in_threadpool
 
+from tawasol.api.deps import handle
 from tawasol.api.input_guard import text_problem
 from tawasol.api.schemas import MAX_SEQ
 from tawasol.bus import Subscription
@@ -23,6 +23,7 @@ from tawasol.domain.errors import DomainError, NotFound, Unauthorized
 from tawasol.service import auth, events
 from tawasol.service import conversations as conv_svc
 from tawasol.service.bootstrap import Platform
+from tawasol.store.uow import UnitOfWork
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -75,17 +76,17 @@ async def customer_ws(ws: WebSocket, conversation_id: str, token: str = "", afte
         await ws.close(code=4400, reason=f"after_seq: expected 0 to {MAX_SEQ}")
         return
     try:
-        who = await run_in_threadpool(auth.authenticate_customer, platform.uow(readonly=True), token,
-                                        conversation_id)
+        who = await handle(platform, lambda uow: auth.authenticate_customer(uow, token, conversation_id),
+                           readonly=True)
     except DomainError as exc:
         await ws.close(code=_code(exc))
         return
     await ws.accept()
     sub = await platform.bus.subscribe([events.conversation_channel(conversation_id)])
     # Backlog after subscribing: a reconnecting widget misses nothing (it de-duplicates by seq).
-    sealer = platform.extras.get("raw_text_sealer")
-    backlog = await run_in_threadpool(conv_svc.list_messages, platform.uow(readonly=True), [who.tenant_id], conversation_id,
-                                      max(after_seq, 0), False, sealer)
+    sealer = platform.raw_text_sealer
+    backlog = await handle(platform, lambda uow: conv_svc.list_messages(
+        uow, [who.tenant_id], conversation_id, max(after_seq, 0), False, sealer), readonly=True)
     await ws.send_json({"type": "backlog", "conversation": backlog["conversation"], "messages": backlog["data"]})
 
     async def on_receive(data: dict[str, Any]) -> None:
@@ -100,8 +101,9 @@ async def customer_ws(ws: WebSocket, conversation_id: str, token: str = "", afte
     async def as_the_customer_reads_it(event: dict[str, Any]) -> dict[str, Any]:
         if event.get("type") != "message" or not isinstance(event.get("message"), dict):
             return event
-        view = await run_in_threadpool(conv_svc.customer_message, platform.uow(readonly=True), who.tenant_id,
-                                       conversation_id, event["message"], sealer)
+        message = event["message"]
+        view = await handle(platform, lambda uow: conv_svc.customer_message(
+            uow, who.tenant_id, conversation_id, message, sealer), readonly=True)
         return {**event, "message": view}
 
     await _serve(ws, sub, on_receive, as_the_customer_reads_it)
@@ -126,16 +128,12 @@ class ConsolePresence:
         await asyncio.sleep(self.grace_seconds)
         if self.open.get(user_id, 0):
             return
-        from tawasol.api.deps import publish_events
         from tawasol.service import agents
 
-        uow = platform.uow()
         try:
-            await run_in_threadpool(agents.agent_disconnected, uow, user_id)
+            await handle(platform, lambda uow: agents.agent_disconnected(uow, user_id))
         except Exception:  # noqa: BLE001 - best effort; presence also changes from the console
             log.exception("could not hand back the conversations of a disconnected agent")
-            return
-        await publish_events(platform, uow.events)
 
 
 def _console_presence(ws: WebSocket, platform: Platform) -> ConsolePresence:
@@ -143,14 +141,14 @@ def _console_presence(ws: WebSocket, platform: Platform) -> ConsolePresence:
     if tracker is None:
         tracker = ConsolePresence(platform.settings.agent_disconnect_grace_seconds)
         ws.app.state.console_presence = tracker
-    return tracker  # type: ignore[no-any-return]
+    return tracker
 
 
 @router.websocket("/api/v1/agent/ws")
 async def agent_ws(ws: WebSocket, token: str = "") -> None:
     platform: Platform = ws.app.state.platform
     try:
-        who = await run_in_threadpool(auth.authenticate_user, platform.uow(readonly=True), token)
+        who = await handle(platform, lambda uow: auth.authenticate_user(uow, token), readonly=True)
     except DomainError as exc:
         await ws.close(code=_code(exc))
         return
@@ -164,11 +162,11 @@ async def agent_ws(ws: WebSocket, token: str = "") -> None:
             await ws.send_json({"type": "error", "detail": "expected {type: typing, conversation_id}"})
             return
 
-        def owned() -> bool:
-            with platform.uow(readonly=True) as uow:
+        def owned(uow: UnitOfWork) -> bool:
+            with uow:
                 return uow.conversations.get_in(who.tenant_ids, conv_id) is not None
 
-        if await run_in_threadpool(owned):
+        if await handle(platform, owned, readonly=True):
             await platform.bus.publish(events.conversation_channel(conv_id),
                                        events.typing_event(conv_id, "agent", bool(data.get("typing", True))))
 
