@@ -35,7 +35,8 @@ def test_agent_claims_replies_and_customer_reads_it(client, world) -> None:  # t
     conv_id, auth = _escalated(client, world["a"].slug)
     inbox = client.get("/api/v1/agent/conversations", params={"status": "queued"}, headers=world["agent_a"]).json()
     assert conv_id in [c["id"] for c in inbox["data"]]
-    assert client.post(f"/api/v1/agent/conversations/{conv_id}/claim", headers=world["agent_a"]).json()["status"] == "assigned"
+    claimed = client.post(f"/api/v1/agent/conversations/{conv_id}/claim", headers=world["agent_a"])
+    assert claimed.json()["status"] == "assigned"
     r = client.post(f"/api/v1/agent/conversations/{conv_id}/messages", headers=world["agent_a"],
                     json={"text": "Bonjour Hamza, je regarde votre dossier."})
     assert r.status_code == 201
@@ -81,8 +82,10 @@ def test_reply_requires_claim_and_second_claim_conflicts(client, platform, world
 
 
 def test_presence_validation(client, world) -> None:  # type: ignore[no-untyped-def]
-    assert client.put("/api/v1/agent/presence", json={"presence": "online"}, headers=world["agent_a"]).json()["presence"] == "online"
-    assert client.put("/api/v1/agent/presence", json={"presence": "sleeping"}, headers=world["agent_a"]).status_code == 422
+    online = client.put("/api/v1/agent/presence", json={"presence": "online"}, headers=world["agent_a"])
+    assert online.json()["presence"] == "online"
+    sleeping = client.put("/api/v1/agent/presence", json={"presence": "sleeping"}, headers=world["agent_a"])
+    assert sleeping.status_code == 422
 
 
 def test_logout_revokes_token(client, world) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,8 @@ def world(platform, client):  # type: ignore[no-untyped-def]
 
 
 ARTICLE = {"title": "Activer le roaming", "tags": ["roaming", "voyage"], "intent": "roaming",
-           "body": "Pour activer le roaming, composez *123# ou ouvrez l'application, rubrique Options, avant de partir."}
+           "body": "Pour activer le roaming, composez *123# ou ouvrez l'application, rubrique Options, "
+                   "avant de partir."}
 
 
 def test_admin_writes_reads_lists_and_deletes(client, world) -> None:  # type: ignore[no-untyped-def]

@@ -54,7 +54,8 @@ def test_eval_reports_the_documented_keys(tmp_path: Path) -> None:
                             "--oos-label", "oos", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert {"n_train", "n_test", "accuracy", "macro_f1", "per_label", "latency_ms", "in_scope_accuracy", "oos_recall"} <= set(report)
+    assert {"n_train", "n_test", "accuracy", "macro_f1", "per_label", "latency_ms", "in_scope_accuracy",
+            "oos_recall"} <= set(report)
     assert set(report["latency_ms"]) == {"p50", "p99"} and report["n_test"] == 3
 
 

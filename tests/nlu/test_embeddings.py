@@ -24,7 +24,8 @@ def _write_tiny_bert(folder: Path, hidden: int = 8, layers: int = 2, heads: int 
         p = f"encoder.layer.{i}."
         for name in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense"):
             shapes[p + name + ".weight"], shapes[p + name + ".bias"] = (hidden, hidden), (hidden,)
-        shapes[p + "intermediate.dense.weight"], shapes[p + "intermediate.dense.bias"] = (4 * hidden, hidden), (4 * hidden,)
+        shapes[p + "intermediate.dense.weight"] = (4 * hidden, hidden)
+        shapes[p + "intermediate.dense.bias"] = (4 * hidden,)
         shapes[p + "output.dense.weight"], shapes[p + "output.dense.bias"] = (hidden, 4 * hidden), (hidden,)
         for ln in ("attention.output.LayerNorm", "output.LayerNorm"):
             shapes[p + ln + ".weight"], shapes[p + ln + ".bias"] = (hidden,), (hidden,)

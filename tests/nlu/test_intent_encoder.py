@@ -44,7 +44,8 @@ class KeywordEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += len(texts)
-        x = np.array([[t.lower().count(k) for k in KEYWORDS] + [0.1] for t in texts], dtype=np.float32).reshape(len(texts), len(KEYWORDS) + 1)
+        x = np.array([[t.lower().count(k) for k in KEYWORDS] + [0.1] for t in texts],
+                     dtype=np.float32).reshape(len(texts), len(KEYWORDS) + 1)
         return x / np.linalg.norm(x, axis=1, keepdims=True)
 
 

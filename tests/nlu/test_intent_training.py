@@ -61,7 +61,8 @@ def test_objectives_give_different_models_and_older_artifacts_load_as_one_vs_res
 
 def test_crammer_singer_handles_two_labels_and_unknown_objectives_are_refused() -> None:
     two = [(t, "card" if "card" in lab else "fee") for t, lab in EXAMPLES]
-    model = LinearTextClassifier(multi_class="crammer_singer", folds=2).fit([t for t, _ in two], [lab for _, lab in two])
+    model = LinearTextClassifier(multi_class="crammer_singer", folds=2).fit([t for t, _ in two],
+                                                                           [lab for _, lab in two])
     assert model.weights_.shape[1] == 2
     assert model.labels_[int(np.argmax(model.predict_proba("what is the fee for a transfer")))] == "fee"
     assert model.labels_[int(np.argmax(model.predict_proba("my card is lost")))] == "card"

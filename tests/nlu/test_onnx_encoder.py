@@ -45,7 +45,8 @@ def test_graph_is_cached_and_int8_stays_close(tiny_model: Path, tmp_path: Path) 
     int8 = OnnxSentenceEncoder.from_dir(tiny_model, cache, precision="int8")
     assert int8.path.name == "encoder-int8.onnx" and int8.path.parent == path.parent
     assert int8.path.stat().st_size < path.stat().st_size
-    reference = OnnxSentenceEncoder(path, (tiny_model / "vocab.txt").read_text(encoding="utf-8").splitlines()).encode(TEXTS)
+    vocab = (tiny_model / "vocab.txt").read_text(encoding="utf-8").splitlines()
+    reference = OnnxSentenceEncoder(path, vocab).encode(TEXTS)
     vectors = int8.encode(TEXTS)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
     assert (vectors * reference).sum(axis=1).mean() > 0.9

@@ -55,7 +55,8 @@ def test_intent_model_with_static_vectors_round_trips(tiny_model: Path, tmp_path
     loaded = IntentClassifier.load(tmp_path / "intent", encoder=table)
     for text in ["card lost", "internet down", ""]:
         assert loaded.predict(text) == model.predict(text)
-    assert [r.label for r in loaded.predict_many(["card lost", "internet down"])] == [loaded.predict(t).label for t in ["card lost", "internet down"]]
+    texts = ["card lost", "internet down"]
+    assert [r.label for r in loaded.predict_many(texts)] == [loaded.predict(t).label for t in texts]
     with pytest.raises(ValueError, match="static-minilm"):
         IntentClassifier.load(tmp_path / "intent", encoder=SentenceEncoder.from_dir(tiny_model))
     import importlib.util

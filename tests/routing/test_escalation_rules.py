@@ -26,7 +26,8 @@ def ctx(text: str, history: list[Message] | None = None, intent: tuple[str, floa
 
 
 def said(label: str, conf: float = 0.9, oos: bool = False, author: str = "customer", outcome: str = "") -> Message:
-    analysis = {"intent": {"label": label, "confidence": conf, "out_of_scope": oos}} if author == "customer" else {"outcome": outcome}
+    analysis = ({"intent": {"label": label, "confidence": conf, "out_of_scope": oos}} if author == "customer"
+                else {"outcome": outcome})
     return Message(tenant_id="t", conversation_id="c", author=author, text="x", analysis=analysis)
 
 

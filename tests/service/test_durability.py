@@ -67,7 +67,8 @@ def test_sigkill_loses_no_acknowledged_message(tmp_path: Path, model_dir: Path) 
                 cid = f"msg-{i}"
                 sent.append(cid)
                 try:
-                    if client.post(url, headers=headers, json={"text": f"message {i}", "client_message_id": cid}).status_code == 201:
+                    body = {"text": f"message {i}", "client_message_id": cid}
+                    if client.post(url, headers=headers, json=body).status_code == 201:
                         acked.append(cid)
                 except httpx.HTTPError:
                     return

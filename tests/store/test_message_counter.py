@@ -99,7 +99,8 @@ def test_the_migration_backfills_the_counter_from_the_messages(database_url: str
                           "VALUES ('c1', 't1', '{}', '{}', :now)"), {"now": NOW})
         for conv in ("busy", "empty"):
             conn.execute(text("INSERT INTO conversations (id, tenant_id, customer_id, channel, status, created_at, "
-                              "updated_at) VALUES (:id, 't1', 'c1', 'web', 'bot', :now, :now)"), {"id": conv, "now": NOW})
+                              "updated_at) VALUES (:id, 't1', 'c1', 'web', 'bot', :now, :now)"),
+                         {"id": conv, "now": NOW})
         for seq in (1, 2, 7):
             conn.execute(text("INSERT INTO messages (id, tenant_id, conversation_id, seq, author, text, analysis, "
                               "created_at) VALUES (:id, 't1', 'busy', :seq, 'customer', 'hi', '{}', :now)"),

@@ -29,7 +29,8 @@ def test_erlang_command_reports_the_classic_example() -> None:
 def test_forecast_and_plan_commands(tmp_path: Path) -> None:
     stamps, values = synthetic_calls(days=25)
     path = tmp_path / "calls.csv"
-    pd.DataFrame({"day": [s[:10] for s in stamps], "time": [s[11:] for s in stamps], "calls": values}).to_csv(path, index=False)
+    frame = pd.DataFrame({"day": [s[:10] for s in stamps], "time": [s[11:] for s in stamps], "calls": values})
+    frame.to_csv(path, index=False)
     result = runner.invoke(app,
                            ["wfm", "forecast", "--data", str(path), "--time-col", "day,time", "--value-col", "calls",
                                  "--horizon", "20", "--origins", "5", "--json"])

@@ -274,7 +274,8 @@ def check_turn(turn: Turn, typed: str, posted: dict[str, Any], detail: dict[str,
         checks.append(Check("flow", ok, e["flow"], got))
     if "unchanged" in e:
         stored = next((m.get("text") for m in detail.get("messages") or [] if m.get("id") == message_id), None)
-        ok = stored is not None and unicodedata.normalize("NFC", stored.strip()) == unicodedata.normalize("NFC", typed.strip())
+        ok = (stored is not None
+              and unicodedata.normalize("NFC", stored.strip()) == unicodedata.normalize("NFC", typed.strip()))
         checks.append(Check("unchanged", ok, typed, stored))
     if "not_contains" in e:
         found = [s for s in _as_list(e["not_contains"]) for r in replies if _fold(s) in _fold(r.get("text") or "")]
@@ -412,7 +413,8 @@ def summarise(results: list[DialogueResult]) -> dict[str, Any]:
         "by_language": by_language,
         "by_tag": by_tag,
         "failed_checks": dict(sorted(failed_checks.items(), key=lambda kv: -kv[1])),
-        "dialogues": [{**asdict(r), "ok": r.ok, "turns": [{**asdict(t), "ok": t.ok} for t in r.turns]} for r in results],
+        "dialogues": [{**asdict(r), "ok": r.ok, "turns": [{**asdict(t), "ok": t.ok} for t in r.turns]}
+                      for r in results],
     }
 
 

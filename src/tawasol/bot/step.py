@@ -23,7 +23,8 @@ IndexProvider = Callable[[str], KnowledgeIndex]
 FlowProvider = Callable[[Any], list[Flow]]
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]{2,}")
-_YES = re.compile(r"^\W*(oui|ouais|yes|yep|yeah|si|sí|ok|okay|parfait|merci|نعم|أجل|ايه|إيه|واه|اه|آه|ih|iyeh|eh|wah|ah|"
+_YES = re.compile(r"^\W*(oui|ouais|yes|yep|yeah|si|sí|ok|okay|parfait|merci|نعم|أجل|ايه|إيه|واه|اه|آه|"
+                  r"ih|iyeh|eh|wah|ah|"
                   r"safi|mzyan|مزيان|صافي|تمام|tamam|شكرا|chokran|thanks?)\b", re.IGNORECASE)
 _NO = re.compile(r"^\W*(non|no|nope|pas vraiment|لا|لالا|la+|walo|والو|ما حلش|ma 7alch|makhdamch)\b", re.IGNORECASE)
 _SMALL_TALK = {"greeting": "greeting", "thanks": "thanks"}
@@ -153,7 +154,8 @@ class _Turn(FlowTurn):
             label = label or ("greeting" if turn_words().greets(self.text) else "thanks")
         elif label is None and not words and _YES.search(self.text):
             label = "thanks"
-        elif label is None or self._has_topic() or (len(words) > 2 and self.intent_conf < self.settings.intent_confidence):
+        elif (label is None or self._has_topic()
+              or (len(words) > 2 and self.intent_conf < self.settings.intent_confidence)):
             return False
         self.greeted = False
         self._say(say(label, self.language), "bot_answer", f"small_talk:{label}", [])

@@ -51,7 +51,7 @@ def _code_digest() -> str:
 
 
 def builtin_version() -> str:
-    """The seed corpora, the NLU code and the artifact format: a cached built-in model is reused only when all three match."""
+    """The seed corpora, the NLU code and the artifact format: a cached built-in model is reused only if all match."""
     return f"builtin-{seed.seed_digest()}-{_code_digest()}-f{FORMAT_VERSION}"
 
 
@@ -95,7 +95,8 @@ def _builtin(model_dir: Path | None) -> tuple[LanguageIdentifier, IntentClassifi
         return _train_builtin()
     where = model_dir / "builtin" / builtin_version()
     if (where / "intent" / "manifest.json").is_file():
-        return LanguageIdentifier.load(where / "language"), IntentClassifier.load(where / "intent"), SentimentModel.load(where / "sentiment")
+        return (LanguageIdentifier.load(where / "language"), IntentClassifier.load(where / "intent"),
+                SentimentModel.load(where / "sentiment"))
     language, intent, sentiment = _train_builtin()
 
     def save(tmp: Path) -> None:
@@ -139,7 +140,7 @@ class Analyzer:
         cls, slug: str, texts: Sequence[str], labels: Sequence[str],
         model_dir: Path, encoder: SentenceEncoder | None = None
     ) -> Analyzer:
-        """Train and save the tenant's intent model (with the optional sentence encoder if given); returns an analyser that uses it."""
+        """Train and save the tenant's intent model (with the sentence encoder if given); an analyser that uses it."""
         intent = IntentClassifier(encoder=encoder, language=cls.default(model_dir).language).fit(texts, labels)
         _save_atomically(tenant_intent_path(slug, model_dir), intent.save)
         return cls.for_tenant(slug, model_dir)

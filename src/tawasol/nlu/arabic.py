@@ -137,7 +137,7 @@ _LATIN_RUN = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
 
 
 def strip_clitics(word: str) -> str:
-    """The stem of one normalised Arabic word without its leading conjunction/preposition/article and trailing pronoun."""
+    """The stem of one normalised Arabic word without its leading conjunction/preposition/article, trailing pronoun."""
     if not _ARABIC_WORD.match(word):
         return word
     stem = word
@@ -157,7 +157,8 @@ def stem_candidates(word: str) -> list[str]:
     for look-ups in a word list (where a wrong cut finds nothing): a single ف/ب/ل in front is tried too."""
     if not _ARABIC_WORD.match(word):
         return [word]
-    fronts = [word] + [word[len(p) :] for p in (*_PREFIXES, "ف", "ب", "ل") if word.startswith(p) and len(word) - len(p) >= _MIN_STEM]
+    fronts = [word] + [word[len(p) :] for p in (*_PREFIXES, "ف", "ب", "ل")
+                       if word.startswith(p) and len(word) - len(p) >= _MIN_STEM]
     found = []
     for front in fronts:
         found.append(front)

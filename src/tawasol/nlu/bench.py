@@ -88,7 +88,7 @@ class _Counting:
 
 def _time_each(analyzer: Analyzer, texts: list[str],
                before: Callable[[], None] = lambda: None) -> tuple[list[float], float]:
-    """Milliseconds of the full analysis of each message, one at a time (after 50 warm-up calls), and the total seconds."""
+    """Milliseconds of the full analysis of each message, one at a time (after 50 warm-up calls), and total seconds."""
     for t in texts[:50]:
         analyzer.analyze(t)
     before()
@@ -194,7 +194,8 @@ def bench_embeddings(
     clinc = json.loads((data / "clinc150" / "data_full.json").read_text(encoding="utf-8"))
     train = clinc["train"] + clinc["val"] + clinc["oos_train"] + clinc["oos_val"]
     test = clinc["test"] + clinc["oos_test"]
-    model = IntentClassifier(oos_label="oos", encoder=counter, encoder_mode=mode).fit([t for t, _ in train], [lab for _, lab in train])  # type: ignore[arg-type]
+    model = IntentClassifier(oos_label="oos", encoder=counter, encoder_mode=mode)  # type: ignore[arg-type]
+    model.fit([t for t, _ in train], [lab for _, lab in train])
     counter.count = 0
     r = evaluate_intent(model, len(train), [t for t, _ in test], [lab for _, lab in test], oos_label="oos")
     rows.append(_row("intent", f"clinc150 + {name} (optional extra)", "in-scope accuracy", r["in_scope_accuracy"],
@@ -264,7 +265,8 @@ def bench_language(data: Path, analyzer: Analyzer, progress: Callable[[str], Non
     rng = random.Random(0)
     lid = analyzer.language
     umsab = data / "umsab_sentiment"
-    tweets = {code: _csv(umsab / f"{name}_test.csv", "text", "label")[0] for code, name in (("ar", "arabic"), ("en", "english"), ("fr", "french"), ("es", "spanish"))}
+    tweets = {code: _csv(umsab / f"{name}_test.csv", "text", "label")[0]
+              for code, name in (("ar", "arabic"), ("en", "english"), ("fr", "french"), ("es", "spanish"))}
     texts, gold = [], []
     for code, items in tweets.items():
         pairs = _two_words(items, rng)[:500]

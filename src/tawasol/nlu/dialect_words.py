@@ -9,9 +9,9 @@ no entry is taken from a data set. Keys and values are in the normalised form th
 Left out on purpose: Arabic-script words that are frequent MSA (or Mashreqi) words with another meaning (نفعل
 "we do", خلاص "enough", عمر "age", زوج "husband", خرجت "I went out", ولا, غير), and Arabizi words that are also
 common French, English or Spanish words (carte, virement, frais, compte, retrait, code, had, bla...): only the
-Darija forms of the French loans (glued article, Darija conjugation: lcarte, lvirement, nchargi, tbloka) are here. The Darija words
-that are also European words (ban, dima, galia, bach, ila) sit with the French loans in FRENCH_LOANS_IN_ARABIZI, which is
-read only inside a message the language identifier calls Darija in Latin script.
+Darija forms of the French loans (glued article, Darija conjugation: lcarte, lvirement, nchargi, tbloka) are here.
+The Darija words that are also European words (ban, dima, galia, bach, ila) sit with the French loans in
+FRENCH_LOANS_IN_ARABIZI, which is read only inside a message the language identifier calls Darija in Latin script.
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ class WordPiece:
         return words
 
     def known_share(self, text: str) -> float:
-        """Share of the words (with a letter) that are whole entries of the vocabulary: how well the model reads the text."""
+        """Share of the words (with a letter) that are whole vocabulary entries: how well the model reads the text."""
         words = [w for w in self._words(text) if any(c.isalpha() for c in w)]
         return sum(w in self.index for w in words) / len(words) if words else 0.0
 
@@ -173,7 +173,8 @@ class SentenceEncoder:
         t = self.t
         ids, mask = pad_ids(batch)
         length = ids.shape[1]
-        x = t["embeddings.word_embeddings.weight"][ids] + t["embeddings.position_embeddings.weight"][:length] + t["embeddings.token_type_embeddings.weight"][0]
+        x = (t["embeddings.word_embeddings.weight"][ids] + t["embeddings.position_embeddings.weight"][:length]
+             + t["embeddings.token_type_embeddings.weight"][0])
         x = _layer_norm(x, t["embeddings.LayerNorm.weight"], t["embeddings.LayerNorm.bias"])
         n, hidden = len(batch), x.shape[-1]
         d = hidden // self.heads
@@ -184,7 +185,8 @@ class SentenceEncoder:
             def lin(v: np.ndarray, name: str, p: str = p) -> np.ndarray:
                 return v @ t[p + name + ".weight"].T + t[p + name + ".bias"]
 
-            q, k, v = (lin(x, f"attention.self.{n_}").reshape(n, length, self.heads, d).transpose(0, 2, 1, 3) for n_ in ("query", "key", "value"))
+            q, k, v = (lin(x, f"attention.self.{n_}").reshape(n, length, self.heads, d).transpose(0, 2, 1, 3)
+                       for n_ in ("query", "key", "value"))
             att = q @ k.transpose(0, 1, 3, 2) / np.sqrt(d) + bias
             att = np.exp(att - att.max(-1, keepdims=True))
             att /= att.sum(-1, keepdims=True)

@@ -22,7 +22,9 @@ def _timed(predict: Callable[[str], str], texts: Sequence[str]) -> tuple[list[st
         start = time.perf_counter()
         predictions.append(predict(text))
         times.append((time.perf_counter() - start) * 1000)
-    return predictions, {"p50": round(float(np.median(times)), 4), "p99": round(float(np.percentile(times, 99)), 4)} if times else {"p50": 0.0, "p99": 0.0}
+    if not times:
+        return predictions, {"p50": 0.0, "p99": 0.0}
+    return predictions, {"p50": round(float(np.median(times)), 4), "p99": round(float(np.percentile(times, 99)), 4)}
 
 
 def scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
@@ -32,7 +34,8 @@ def scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
         "accuracy": round(100 * float(accuracy_score(gold, predicted)), 2),
         "macro_f1": round(float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro",
                                          zero_division=0)), 4),
-        "per_label": {lab: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4), "support": int(n[i])} for i, lab in enumerate(labels)},
+        "per_label": {lab: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
+                            "f1": round(float(f[i]), 4), "support": int(n[i])} for i, lab in enumerate(labels)},
     }
 
 
@@ -54,8 +57,9 @@ def evaluate_intent(
         gold = np.array(labels)
         pred = np.array(predicted)
         in_scope = gold != oos_label
-        report["in_scope_accuracy"] = round(100 * float((pred[in_scope] == gold[in_scope]).mean()), 2) if in_scope.any() else None
-        report["oos_recall"] = round(100 * float((pred[~in_scope] == oos_label).mean()), 2) if (~in_scope).any() else None
+        in_acc = round(100 * float((pred[in_scope] == gold[in_scope]).mean()), 2) if in_scope.any() else None
+        oos_recall = round(100 * float((pred[~in_scope] == oos_label).mean()), 2) if (~in_scope).any() else None
+        report["in_scope_accuracy"], report["oos_recall"] = in_acc, oos_recall
     return report
 
 

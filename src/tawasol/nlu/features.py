@@ -102,7 +102,8 @@ class Featurizer:
 
     def _row(self, text: str, normalized: str | None = None) -> tuple[np.ndarray, np.ndarray]:
         vocab = self.vocabulary_
-        found = [(j, count) for feat, count in extract(text, self.config, normalized).items() if (j := vocab.get(feat)) is not None]
+        found = [(j, count) for feat, count in extract(text, self.config, normalized).items()
+                 if (j := vocab.get(feat)) is not None]
         if not found:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         index = np.fromiter((j for j, _ in found), dtype=np.int64, count=len(found))

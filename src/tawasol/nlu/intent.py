@@ -1,8 +1,8 @@
 """Intent classification with a calibrated confidence and an out-of-scope answer.
 
-The default model is a linear SVM (Crammer-Singer multi-class) over word, character, cross-script and Arabic stem/dialect n-grams.
-With an optional embedder, a logistic-regression head over sentence vectors is added and the two are
-combined (standardised scores, embedding weight 1.5, chosen on data carved from Banking77's training
+The default model is a linear SVM (Crammer-Singer multi-class) over word, character, cross-script and Arabic
+stem/dialect n-grams. With an optional embedder, a logistic-regression head over sentence vectors is added and the
+two are combined (standardised scores, embedding weight 1.5, chosen on data carved from Banking77's training
 file); that model then needs the same embedder when it is loaded. Embedders: the full MiniLM encoder
 (`onnx_encoder`: ~1-2 ms per message on onnxruntime in int8, ~3 ms in float32, ~25 ms in the NumPy
 fallback) or the static token vectors distilled from it (`static_vectors`, ~0.05 ms per message).
@@ -291,9 +291,11 @@ class IntentClassifier:
         if self.head_ is not None and self.encoder is not None:
             weights, bias = self.head_
             model = self._fitted()
-            scores = np.vstack([model.scores(*self._view(t)) for t in texts]) if texts else np.zeros((0, len(self.labels)))
+            scores = (np.vstack([model.scores(*self._view(t)) for t in texts]) if texts
+                      else np.zeros((0, len(self.labels))))
             proba = softmax(scores, model.temperature_)
-            unsure = np.flatnonzero((_margin(proba) < self.gate_) & np.array([self._reads(t) for t in texts], dtype=bool))
+            reads = np.array([self._reads(t) for t in texts], dtype=bool)
+            unsure = np.flatnonzero((_margin(proba) < self.gate_) & reads)
             if len(unsure):
                 embedded = self.encoder.encode([texts[i] for i in unsure]) @ weights + bias
                 combined = _standardise(scores[unsure]) + EMBEDDING_WEIGHT * _standardise(embedded)
@@ -336,7 +338,8 @@ class IntentClassifier:
             clf.encoder = encoder or installed_embedder(kind)
             clf.mode_ = str(extra.get("encoder_mode", "always"))
             if clf.mode_ not in ENCODER_MODES:
-                raise ArtifactError(f"refusing to load {path}: encoder mode {clf.mode_!r} is not one of {ENCODER_MODES}")
+                raise ArtifactError(f"refusing to load {path}: encoder mode {clf.mode_!r} "
+                                    f"is not one of {ENCODER_MODES}")
             clf.encoder_mode = clf.mode_
             clf.gate_ = float(extra.get("gate", ALWAYS))
             clf.min_known_ = float(extra.get("min_known_words", 0.0))

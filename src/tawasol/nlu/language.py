@@ -51,10 +51,12 @@ _ANY_FREQUENT = frozenset().union(*FREQUENT_WORDS.values())
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 
-_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|تا[نتي].{2,}|غا[نتيد].{2,}|غن.{3,}|غت.{3,})$")
+_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|تا[نتي].{2,}|"
+                                "غا[نتيد].{2,}|غن.{3,}|غت.{3,})$")
 _MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كانا كافه كامل كامله كاس كتاب كيلو كيان تيار".split())
 # Darija article l- glued to a noun
-_LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|\w+(tih|tiha|liha|lihom|lik|lkom)|l[bcdfghjkmnpqrstvwxz][a-z]{3,})$")
+_LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|"
+                               r"\w+(tih|tiha|liha|lihom|lik|lkom)|l[bcdfghjkmnpqrstvwxz][a-z]{3,})$")
 
 
 _TO_ARABIC = [  # Arabizi -> Arabic script, as Darija is often written phonetically (every vowel as a letter)
@@ -121,7 +123,8 @@ def _with_frequent_words(confidences: dict[str, float], words: list[str]) -> tup
     for word in map(_frequent_key, words):
         owners = [lang for lang, frequent in FREQUENT_WORDS.items() if word in frequent]
         for lang in owners:
-            scores[lang] = scores.get(lang, 0.0) + (_FREQUENT_WORD_WEIGHT if len(owners) == 1 else _SHARED_WORD_WEIGHT / len(owners))
+            share = _FREQUENT_WORD_WEIGHT if len(owners) == 1 else _SHARED_WORD_WEIGHT / len(owners)
+            scores[lang] = scores.get(lang, 0.0) + share
     best = max(scores, key=scores.__getitem__)
     total = sum(scores.values())
     return best, scores[best] / total if total else 0.0
@@ -142,7 +145,8 @@ class LanguageIdentifier:
         arabic += [(_to_arabic_script(t.replace("e", "a")), "ary") for t in arabizi if "e" in t]
         # the gaf is often written as a kaf
         arabic += [(_to_arabic_script(t).replace("ڭ", "ك"), "ary") for t in arabizi if "g" in t]
-        latin = [(t, "ary_Latn" if lang == "ary_Latn" else "other") for t, lang in zip(texts, languages, strict=True) if lang not in ("ar", "ary")]
+        latin = [(t, "ary_Latn" if lang == "ary_Latn" else "other")
+                 for t, lang in zip(texts, languages, strict=True) if lang not in ("ar", "ary")]
         self.arabic_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*arabic, strict=True))  # type: ignore[arg-type]
         self.latin_ = LinearTextClassifier(LANGUAGE_FEATURES, c=0.5).fit(*zip(*latin, strict=True))  # type: ignore[arg-type]
         return self
@@ -206,7 +210,8 @@ class LanguageIdentifier:
         if latin_words:
             label_l, conf_l = self._latin(latin_words, " ".join(latin_words), text)
             weight = 1.0
-            if arabic_words and not any(_darija_latin(w) or any(w in f for f in FREQUENT_WORDS.values()) for w in latin_words):
+            if arabic_words and not any(_darija_latin(w) or any(w in f for f in FREQUENT_WORDS.values())
+                                        for w in latin_words):
                 weight = _NAMES_ONLY_WEIGHT  # "جوال Honor": the Latin words are names, the message is Arabic
             found[label_l] = found.get(label_l, 0.0) + weight * len("".join(latin_words))
             if label_l == "ary_Latn":
@@ -222,7 +227,8 @@ class LanguageIdentifier:
     @staticmethod
     def _foreign_language(words: list[str]) -> str | None:
         """In an Arabizi message, a European language whose function words also appear (code-switching)."""
-        counts = {lang: sum(1 for w in words if w.strip("'") in fw and w not in DARIJA_LATIN) for lang, fw in FUNCTION_WORDS.items()}
+        counts = {lang: sum(1 for w in words if w.strip("'") in fw and w not in DARIJA_LATIN)
+                  for lang, fw in FUNCTION_WORDS.items()}
         lang, count = max(counts.items(), key=lambda kv: kv[1])
         return lang if count >= 1 else None
 

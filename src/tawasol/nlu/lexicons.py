@@ -44,7 +44,8 @@ DARIJA_LATIN = frozenset(
     tsali tsaliw saliti salina salit wa3er wa3ra wa3rin yarbi atay simana dazt dazet khlini khalini wayak twhacht
     twhcht twhxt tri9 akhoya akhouya khedamin khdamin khdama jiti jina 4adi sghir sghira mchina nmchiw mchaw tla3 hbet
     chrit chrina gles glsi noud bnina mskin meskin mskina hadak hadik fhemti fhamt hchouma l3iyalat jibi 3titek
-    bghiti bghaw kanbghik kanbghiha tanbghi tanbghik tay3jbni kay3jbni 3jbni 3jbatni ma3jbnich sme3ti sma3ti chefti chfti
+    bghiti bghaw kanbghik kanbghiha tanbghi tanbghik tay3jbni kay3jbni 3jbni 3jbatni ma3jbnich sme3ti sma3ti chefti
+    chfti
     chafti golt gotlek golti 9oulili 9olt 9al 9alt 9alo tfaker fakar n3ess n3ass na3s fay9 fa9 faye9 3yit 3yat m3yi
     tbarkallah tbarklah hamdolah lhamdolah bslama mrhba bezzaf kolha kolhom koulhom fayn dial tal3a nazla ghalya rkhisa
     hwayj hwayji hwayjk hwayjek bhal bhalk bhali bhalo darori darouri daroori khas khass khassni khassek ghir ghi
@@ -78,7 +79,8 @@ DARIJA_ARABIC = frozenset(
 # weak evidence only, never enough on their own.
 DARIJA_ARABIC_WEAK = frozenset(
     """
-    مرحبا هنا واحد غدا باقي مازال شويه شويا صاحبي شفت شوف كلشي سيدي لالا تكلم ليوم خلصت سمح هاد هادا هادي شي تما حيت لاباس راك خدام خدامه داك ديك عطيني درت ماشي تقطع مقطوع
+    مرحبا هنا واحد غدا باقي مازال شويه شويا صاحبي شفت شوف كلشي سيدي لالا تكلم ليوم خلصت سمح هاد هادا هادي شي تما حيت
+    لاباس راك خدام خدامه داك ديك عطيني درت ماشي تقطع مقطوع
     """.split()
 )
 

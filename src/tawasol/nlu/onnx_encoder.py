@@ -85,7 +85,8 @@ def build_graph(tensors: dict[str, np.ndarray], heads: int, layers: int, eps: fl
 
     # embeddings: word + position (+ token type 0, folded into the position table)
     word = const("word_embeddings", t["embeddings.word_embeddings.weight"].astype(np.float32))
-    pos_table = (t["embeddings.position_embeddings.weight"] + t["embeddings.token_type_embeddings.weight"][0]).astype(np.float32)
+    pos_table = (t["embeddings.position_embeddings.weight"]
+                 + t["embeddings.token_type_embeddings.weight"][0]).astype(np.float32)
     pos = const("position_embeddings", pos_table)
     length = node("Shape", ["input_ids"], "length", start=1, end=2)
     zero, one = const("i0", np.array([0], dtype=np.int64)), const("i1", np.array([1], dtype=np.int64))

@@ -44,7 +44,8 @@ NEGATORS = frozenset(
 )
 _NEGATION_SPAN = 3  # a negator reaches this many following words
 _DARIJA_NEGATED = (re.compile("^ما(.{3,})ش$"), re.compile(r"^ma(\w{3,}?)(ch|x|sh)$"))  # ma-...-ch wraps the verb
-_POSITIVE_EMOJI = frozenset("😀😁😂😃😄😅😆😉😊😋😍😎😘😙😚🙂🤗🤩🥰🥳👍👏🙌💪❤♥💕💖💗💙💚💛💜🧡💯🙏👌✅🌹🌸🎉🎊🏆⭐🌟✨🔥😻💐")
+_POSITIVE_EMOJI = frozenset("😀😁😂😃😄😅😆😉😊😋😍😎😘😙😚🙂🤗🤩🥰🥳👍👏🙌💪❤♥💕💖"
+                            "💗💙💚💛💜🧡💯🙏👌✅🌹🌸🎉🎊🏆⭐🌟✨🔥😻💐")
 _NEGATIVE_EMOJI = frozenset("😡🤬😠👎💢😤😩😫😞😒🙄😭😢💔😔😟😕🙁☹😣😖😓😰😨😱🤮🤢💩😪🥺🤦😑😐")
 
 
@@ -290,10 +291,12 @@ class SentimentModel:
         y = np.array([model.labels_.index(label) for label in labels])
         if np.bincount(y, minlength=len(model.labels_)).min() < _OFFSET_MIN_ROWS:
             return None
-        lexical = np.array([lexicon_polarity(normalize(t)) for t in texts], dtype=np.float64) if self.lexicon_ else np.zeros(len(texts))
+        lexical = (np.array([lexicon_polarity(normalize(t)) for t in texts], dtype=np.float64) if self.lexicon_
+                   else np.zeros(len(texts)))
         proba = np.zeros((len(y), len(model.labels_)))
         for train, held in StratifiedKFold(_OFFSET_FOLDS, shuffle=True, random_state=1).split(np.zeros(len(y)), y):
-            part = LinearTextClassifier(SENTIMENT_FEATURES, c=self.c, folds=self.folds).fit([views[i] for i in train], [labels[i] for i in train])
+            part = LinearTextClassifier(SENTIMENT_FEATURES, c=self.c, folds=self.folds).fit([views[i] for i in train],
+                                                                                            [labels[i] for i in train])
             raw = part.predict_proba_many([views[i] for i in held])
             weight = self.lexicon * min(1.0, _LEXICON_FULL_WEIGHT_ROWS / len(train))
             proba[held] = _shifted(raw[:, [part.labels_.index(lab) for lab in model.labels_]], lexical[held], weight,
@@ -311,7 +314,8 @@ class SentimentModel:
         found = evidence(norm) if self.evidence or self.lexicon_ else []
         view = model_view(norm, found) if self.evidence else norm
         proba = model.predict_proba(view, view)
-        scores = {label: float(proba[model.labels_.index(label)]) if label in model.labels_ else 0.0 for label in LABELS}
+        scores = {label: float(proba[model.labels_.index(label)]) if label in model.labels_ else 0.0
+                  for label in LABELS}
         # the lexicon's evidence once more on the probabilities: small training sets cannot weigh it enough
         lexical = lexicon_polarity(norm, found) if self.lexicon_ else 0
         if lexical:

@@ -87,7 +87,8 @@ def _card(frame: pd.DataFrame, y: np.ndarray, positive: str, schema: Schema, con
               "excluded": schema.excluded},
         metrics=metrics, fairness_warnings=warnings,
         intended_use="Rank customers for retention outreach and give agents context; a person decides what to do.",
-        limitations=["Probabilities reflect the training population and period; retrain when the customer base changes.",
+        limitations=["Probabilities reflect the training population and period; "
+                     "retrain when the customer base changes.",
                      "Explanations compare a customer with typical customers; they show association, not cause.",
                      f"Decision threshold {config.decision_threshold} is used for the fairness audit."])
 

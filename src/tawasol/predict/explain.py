@@ -97,7 +97,7 @@ def _describe_value(col: str, value: object, reference: Reference) -> str:
 def explain_rows(score: Callable[[pd.DataFrame], np.ndarray], rows: pd.DataFrame, schema: Schema,
                  reference: Reference, outcome: str, unit: str, top: int = 3, scale: float = 100.0,
                  min_effect: float = 0.005) -> list[list[Contribution]]:
-    """The `top` strongest pushes per row, each as a sentence, e.g. 'Contract is Month-to-month: raises churn risk by 12 points'."""
+    """The `top` strongest pushes per row as sentences: 'Contract is Month-to-month: raises churn risk by 12 points'."""
     contrib = contributions(score, rows, schema, reference)
     explained = []
     for i in range(len(rows)):
@@ -110,7 +110,9 @@ def explain_rows(score: Callable[[pd.DataFrame], np.ndarray], rows: pd.DataFrame
             col = schema.inputs[j]
             value = rows.iloc[i][col]
             verb = "raises" if effect > 0 else "lowers"
-            text = f"{_describe_value(col, value, reference)}: {verb} {outcome} by {abs(effect) * scale:.{0 if scale >= 100 else 2}f} {unit}"
+            digits = 0 if scale >= 100 else 2
+            size = f"{abs(effect) * scale:.{digits}f} {unit}"
+            text = f"{_describe_value(col, value, reference)}: {verb} {outcome} by {size}"
             items.append(Contribution(col, str(value), effect, text))
         explained.append(items)
     return explained

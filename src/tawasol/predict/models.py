@@ -29,7 +29,8 @@ def prepare(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
     out = {c: pd.to_numeric(frame[c], errors="coerce").astype(float) for c in schema.numeric}
     for c in schema.categorical:
         col = frame[c]
-        out[c] = col.map(lambda v: MISSING if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)).astype(object)
+        out[c] = col.map(lambda v: MISSING if v is None or (isinstance(v, float) and np.isnan(v))
+                         else str(v)).astype(object)
     return pd.DataFrame(out, index=frame.index)[schema.inputs]
 
 

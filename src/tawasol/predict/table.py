@@ -56,7 +56,7 @@ def clean_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def infer_schema(frame: pd.DataFrame, target: str, id_col: str | None = None,
                  sensitive: Sequence[str] = (), use_sensitive: bool = False) -> Schema:
-    """Numeric and categorical inputs; leaves out the target, identifiers, constants and (by default) sensitive columns."""
+    """Numeric and categorical inputs; leaves out the target, identifiers, constants and (by default) sensitive ones."""
     missing = [c for c in [target, id_col, *sensitive] if c and c not in frame.columns]
     if missing:
         raise InvalidInput("columns", f"not in the data: {', '.join(missing)}; have {', '.join(frame.columns)}")

@@ -114,7 +114,8 @@ class Generator:
                 name = f"{first[0]}. {last}"
             elif r < 0.73:
                 _, _, more = rng.choice(self.latin)
-                name = f"{first} {last}-{rng.choice(more)}" if rng.random() < 0.4 else f"{first} {rng.choice(more)} {last}"
+                name = (f"{first} {last}-{rng.choice(more)}" if rng.random() < 0.4
+                        else f"{first} {rng.choice(more)} {last}")
             elif r < 0.79:
                 name = f"{first} {rng.choice(_PARTICLES)} {last}"
             elif r < 0.84:
@@ -327,7 +328,8 @@ class Generator:
             if rng.random() < 0.3:
                 opener = opener.lower() if opener[0].isupper() else opener.capitalize()
             shift = len(opener) + 1
-            if text[:1].isupper() and text[:1].isascii() and not template.startswith(("{P}", "{F}", "{L}", "{O}", "{C}")):
+            if (text[:1].isupper() and text[:1].isascii()
+                    and not template.startswith(("{P}", "{F}", "{L}", "{O}", "{C}"))):
                 text = text[0].lower() + text[1:]
             text = f"{opener} {text}"
             spans = [(k, a + shift, b + shift) for k, a, b in spans]

@@ -361,7 +361,7 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def _union(places: list[Candidate]) -> list[Candidate]:
-    """Overlapping address guesses (rules, model) are parts of one address: "12 زنقة ..." + "زنقة ...، الدار البيضاء"."""
+    """Overlapping address guesses (rules, model) are one address: "12 زنقة ..." + "زنقة ...، الدار البيضاء"."""
     out: list[Candidate] = []
     for cand in sorted(places, key=lambda c: c.start):
         if out and cand.start < out[-1].end:

@@ -101,7 +101,8 @@ def names() -> Names:
     s = synth.seed()
     groups: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [("seed", s.first, s.last)]
     for locale, provider in _faker_locales("person"):
-        first = [n for attr in ("first_names", "first_names_male", "first_names_female") for n in _values(provider, attr)]
+        first = [n for attr in ("first_names", "first_names_male", "first_names_female")
+                 for n in _values(provider, attr)]
         last = _values(provider, "last_names")
         first = sorted({n.strip() for n in first if n.strip() and _script_ok(n)})
         last = sorted({n.strip() for n in last if n.strip() and _script_ok(n)})

@@ -139,7 +139,8 @@ _STREET_ALT = "|".join(re.escape(w) for w in sorted(lx.STREET_WORDS, key=len, re
 _STREET_FIRST_ALT = ("rue|avenue|av|ave|boulevard|bd|blvd|bld|impasse|allée|allee|chemin|quartier|résidence|residence|"
                      "lotissement|immeuble|imm|calle|avenida|plaza|paseo|carrera|camino|derb|zanqa|znqa|zenqa|hay|douar|riad")
 _CITY_ALT = "|".join(re.escape(c) for c in sorted(lx.MOROCCAN_CITIES, key=len, reverse=True))
-_NAME_WORDS = r"(?:[ \t]+(?!(?:et|and|y|pour|for|je|i|my|mon|ma|please|svp|stp|merci|in|on|to|for|w|o)\b)[\w'’.-]+){1,4}"
+_NAME_WORDS = (r"(?:[ \t]+(?!(?:et|and|y|pour|for|je|i|my|mon|ma|please|svp|stp|merci|in|on|to|for|w|o)\b)"
+               r"[\w'’.-]+){1,4}")
 ADDRESS_PATTERNS = (
     # 12 rue Ibn Battouta / 5, avenue Hassan II / calle Mayor 3 / zanqa 7 derb Sultan
     re.compile(rf"(?<!\w)(?:\d{{1,5}}\s*(?:bis|ter)?,?\s*)?(?:{_STREET_FIRST_ALT})\b\.?{_NAME_WORDS}"

@@ -5,8 +5,8 @@ affixes, the word, membership of the gazetteer's lists, line position). Training
 (MIT) on `corpus.split()`, in `prepare()`: when the platform warms up or by `tawasol pii train`, never
 inside a message's detection (which uses the fallback until the model is ready). The weights, the
 transition matrix and the word lists are kept in one versioned JSON artifact, so that inference is a
-pure-Python Viterbi that needs neither crfsuite nor Faker. Sentences without any candidate token (a capitalised or Arabic-script word, a
-digit, a listed name) skip the model.
+pure-Python Viterbi that needs neither crfsuite nor Faker. Sentences without any candidate token (a capitalised or
+Arabic-script word, a digit, a listed name) skip the model.
 """
 
 from __future__ import annotations

@@ -109,7 +109,8 @@ def _conversation_features(convs: pd.DataFrame, msgs: list[Any], escalated: set[
             "escalated": int(r.id in escalated or r.queued_at is not pd.NaT),
             "resolved": int(r.status == "resolved"),
             "ended": ended,
-            "contained": int(ended and r.queued_at is pd.NaT and pd.isna(r.assigned_agent_id) and r.id not in escalated),
+            "contained": int(ended and r.queued_at is pd.NaT and pd.isna(r.assigned_agent_id)
+                             and r.id not in escalated),
             "repeat within 7 days": int(last is not None and (r.created_at - last) <= pd.Timedelta(days=7)),
             "channel": r.channel, "contact reason": p["intent"] or "unknown", "language": r.language or "und",
             "csat": p["csat"], "conversation_id": r.id, "customer_id": r.customer_id, "created_at": r.created_at,

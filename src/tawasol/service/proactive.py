@@ -33,9 +33,11 @@ _BODY = {
                      "ar": "فاتورتك الأخيرة أعلى من المعتاد: هل تريد أن نشرح لك تفاصيلها؟",
                      "ary": "الفاتورة اللخرة ديالك طالعة على العادة: بغيتي نشرحو ليك التفاصيل؟",
                      "ary_Latn": "La facture lkhra dyalk tal3a 3la l3ada: bghiti nchr7o lik les détails?"},
-    "incident": {"fr": "Un incident est déclaré dans votre zone et nos équipes y travaillent. Pouvons-nous vous aider ?",
+    "incident": {"fr": "Un incident est déclaré dans votre zone et nos équipes y travaillent. "
+                       "Pouvons-nous vous aider ?",
                  "en": "An incident has been declared in your area and our teams are on it. Can we help you?",
-                 "es": "Hay una incidencia declarada en su zona y nuestros equipos trabajan en ella. ¿Podemos ayudarle?",
+                 "es": "Hay una incidencia declarada en su zona y nuestros equipos trabajan en ella. "
+                       "¿Podemos ayudarle?",
                  "ar": "هناك عطل معلن في منطقتك وفرقنا تعمل على إصلاحه. هل يمكننا مساعدتك؟",
                  "ary": "كاين عطب ف المنطقة ديالك والفرقة ديالنا خدامة عليه. واش نقدرو نعاونوك؟",
                  "ary_Latn": "Kayn incident f la zone dyalk w l'équipe dyalna khdama 3lih. Wach n9dro n3awnouk?"},

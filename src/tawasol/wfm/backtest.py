@@ -63,7 +63,8 @@ def backtest(values: Sequence[float], timestamps: Sequence[object] | None, horiz
     for k in range(origins, 0, -1):
         cut = y.size - k * horizon
         hist, actual = y[:cut], y[cut: cut + horizon]
-        model = ProfileForecaster(season_length if stamps is None else None).fit(hist, None if stamps is None else stamps[:cut])
+        model = ProfileForecaster(season_length if stamps is None else None)
+        model.fit(hist, None if stamps is None else stamps[:cut])
         _, pred = model.predict(horizon)
         scale = mase_scale(hist, m)
         model_err.append(np.abs(actual - pred).mean() / scale)

@@ -20,7 +20,8 @@ def _load(name: str) -> dict[str, Any]:
 
 def intent_examples() -> list[tuple[str, str, str]]:
     """(text, intent, language) rows of the built-in atlas-telecom intents."""
-    return [(t, intent, lang) for intent, by_lang in _load("intents_atlas_telecom.yaml").items() for lang, texts in by_lang.items() for t in texts]
+    return [(t, intent, lang) for intent, by_lang in _load("intents_atlas_telecom.yaml").items()
+            for lang, texts in by_lang.items() for t in texts]
 
 
 def sentiment_examples() -> list[tuple[str, str, str]]:
@@ -52,4 +53,5 @@ def seed_digest() -> str:
 
 def sentiment_lexicon() -> list[tuple[str, str, str]]:
     """(word or phrase, positive|negative, language) rows of the polarity lexicon."""
-    return [(t, label, lang) for label, by_lang in _load("sentiment_lexicon.yaml").items() for lang, texts in by_lang.items() for t in texts]
+    return [(t, label, lang) for label, by_lang in _load("sentiment_lexicon.yaml").items()
+            for lang, texts in by_lang.items() for t in texts]
