@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,6 +25,7 @@ from tawasol.store import make_engine, make_session_factory, start_mappers, upgr
 from tawasol.store.uow import UnitOfWork
 
 if TYPE_CHECKING:  # imported when first needed: the bot's modules take seconds to load, CLI commands need none
+    from tawasol.bot import Flow
     from tawasol.service.conversations import Greeter
     from tawasol.service.knowledge import KnowledgeIndexProvider
     from tawasol.service.steps import TenantNluStep
@@ -110,7 +111,7 @@ def default_steps(settings: Settings, nlu: TenantNluStep, knowledge: KnowledgeIn
     ]
 
 
-def tenant_flows(tenant: Any) -> list[Any]:
+def tenant_flows(tenant: Tenant) -> list[Flow]:
     """Flows declared for the tenant: settings["bot"]["flows_dir"] ("demo" for the shipped demo flows)."""
     from tawasol.bot import DEMO_FLOWS_DIR
 
@@ -126,7 +127,7 @@ def tenant_flows(tenant: Any) -> list[Any]:
 
 
 @lru_cache(maxsize=64)
-def _flows_in(folder: str, stamp: int) -> list[Any]:
+def _flows_in(folder: str, stamp: int) -> list[Flow]:
     """Parsed once per folder and modification time: YAML parsing costs more than a whole reply."""
     from tawasol.bot import load_flows
 
