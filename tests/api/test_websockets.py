@@ -82,9 +82,9 @@ def test_reconnect_with_after_seq_gets_only_missed_messages(client, platform) ->
 def test_websocket_with_bad_token_is_closed(client, platform) -> None:  # type: ignore[no-untyped-def]
     t = factories.tenant(platform)
     conv_id, _ = factories.open_conversation(client, t.slug)
-    with pytest.raises(WebSocketDisconnect) as info:
-        with client.websocket_connect(f"/api/v1/conversations/{conv_id}/ws?token=nope") as ws:
-            ws.receive_json()
+    url = f"/api/v1/conversations/{conv_id}/ws?token=nope"
+    with pytest.raises(WebSocketDisconnect) as info, client.websocket_connect(url) as ws:
+        ws.receive_json()
     assert info.value.code == 4401
 
 

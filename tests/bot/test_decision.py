@@ -98,7 +98,7 @@ def test_refitting_the_answer_weights_on_the_dev_files_separates_answers_from_co
 
     files = ["kb_eval.csv", "kb_eval_dev.csv", "kb_eval_unanswerable_dev.csv"]
     report = evaluate(demo_index, [q for f in files for q in read_questions(DEMO / f)])
-    features, labels = zip(*report.decisions)
+    features, labels = zip(*report.decisions, strict=True)
     weights = fit_answer_weights(features, labels)
     assert set(weights) == {"bias", *FEATURES} and weights["support"] > 0 and weights["matched_head"] > 0
     p_yes = [answer_probability(f, weights) for f, y in report.decisions if y]

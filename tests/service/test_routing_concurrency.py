@@ -3,6 +3,7 @@ no agent above capacity (real PostgreSQL with row locks; SQLite serialises write
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -55,10 +56,8 @@ def test_200_simultaneous_escalations_to_20_agents(centre) -> None:  # type: ign
     start = threading.Barrier(32)
 
     def escalate(conv_id: str) -> str:
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             start.wait(timeout=5)
-        except threading.BrokenBarrierError:
-            pass
         cmd = CustomerSaid(conversation_id=conv_id, tenant_id=tenant_id, text="agent")
         return conversations.customer_said(cmd, p.uow(), pipeline, 4000).status
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from fractions import Fraction
 
@@ -83,7 +84,7 @@ def test_erlang_a_approaches_erlang_c_as_patience_grows() -> None:
 
 def test_erlang_a_abandonment_falls_with_agents_and_matches_queue_length() -> None:
     rates = [erlang_a_metrics(n, 10.0, 180, 20, 90).abandon_rate for n in range(6, 20)]
-    assert all(x > y for x, y in zip(rates, rates[1:]))
+    assert all(x > y for x, y in itertools.pairwise(rates))
     # Independent check: abandonment = theta * E[queue] / lambda from the birth-death chain written plainly.
     agents, load, theta = 9, 10.0, 180 / 90
     weights = [1.0]
@@ -97,7 +98,7 @@ def test_erlang_a_abandonment_falls_with_agents_and_matches_queue_length() -> No
 
 def test_erlang_a_service_level_increases_with_agents_and_can_run_above_load() -> None:
     levels = [erlang_a_metrics(n, 10.0, 180, 20, 60).service_level for n in range(5, 20)]
-    assert all(x < y for x, y in zip(levels, levels[1:]))
+    assert all(x < y for x, y in itertools.pairwise(levels))
     assert required_agents(10.0, 180, 0.8, 20, patience_seconds=60).agents <= 14
 
 

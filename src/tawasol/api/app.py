@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from tawasol import __version__
 from tawasol.api import errors
 from tawasol.api.input_guard import InputGuard
-from tawasol.api.limits import BodySizeLimit, LoginThrottle, RateLimiter
+from tawasol.api.limits import BodySizeLimit, Limits, LoginThrottle, RateLimiter
 from tawasol.api.routes import agent, auth, conversations, health, insights, knowledge, pages, privacy, supervisor, ws
 from tawasol.api.security_headers import SecurityHeaders
 from tawasol.service.bootstrap import Platform, bootstrap
@@ -89,9 +89,9 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
                   description="Customer service where AI and people work together.")
     app.state.platform = platform
     s = platform.settings
-    app.state.open_limiter = RateLimiter(s.conversations_per_minute)
-    app.state.message_limiter = RateLimiter(s.rate_limit_per_minute)
-    app.state.login_throttle = LoginThrottle(s.login_failures_per_account, s.login_failures_per_address)
+    app.state.limits = Limits(conversations=RateLimiter(s.conversations_per_minute),
+                              messages=RateLimiter(s.rate_limit_per_minute),
+                              logins=LoginThrottle(s.login_failures_per_account, s.login_failures_per_address))
     errors.install(app)
     for router in (health.router, auth.router, conversations.router, agent.router, privacy.router, knowledge.router,
                    ws.router,

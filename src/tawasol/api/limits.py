@@ -6,6 +6,7 @@ import json
 import threading
 import time
 from collections import deque
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -135,3 +136,12 @@ class LoginThrottle:
 
     def succeeded(self, email: str, address: str) -> None:
         self.account.forget(self.account_key(email, address))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The app's limits on public endpoints, one set per app (`create_app` builds it from the settings)."""
+
+    conversations: RateLimiter  # conversations opened per client address
+    messages: RateLimiter  # messages posted per conversation and client address
+    logins: LoginThrottle

@@ -266,10 +266,8 @@ def check_turn(turn: Turn, typed: str, posted: dict[str, Any], detail: dict[str,
         checks.append(Check("reason", any(w in codes for w in wanted), e["reason"], codes or None))
     if "flow" in e:
         active, completed = _flows_after(detail, message_id, end_seq)
-        if e["flow"] is None:
-            ok = active is None and not completed
-        else:
-            ok = e["flow"] == active or e["flow"] in completed
+        wanted_flow = e["flow"]
+        ok = (active is None and not completed) if wanted_flow is None else wanted_flow in (active, *completed)
         got: dict[str, Any] = {"active": active, "completed": completed}
         checks.append(Check("flow", ok, e["flow"], got))
     if "unchanged" in e:

@@ -129,5 +129,5 @@ def fit_answer_weights(features: Sequence[dict[str, float]], labels: Sequence[in
     x = np.array([[f[name] for name in FEATURES] for f in features])
     model = LogisticRegression(C=c, max_iter=2000).fit(x, np.asarray(labels))
     weights = {"bias": round(float(model.intercept_[0]), 3)}
-    weights.update({name: round(float(w), 3) for name, w in zip(FEATURES, model.coef_[0])})
+    weights.update({name: round(float(w), 3) for name, w in zip(FEATURES, model.coef_[0], strict=True)})
     return weights

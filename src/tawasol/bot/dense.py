@@ -44,11 +44,11 @@ class CachedEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         keys = [self._key(t) for t in texts]
         with self._lock:
-            missing = list(dict.fromkeys(k_t for k_t in zip(keys, texts) if k_t[0] not in self._cache))
+            missing = list(dict.fromkeys(k_t for k_t in zip(keys, texts, strict=True) if k_t[0] not in self._cache))
         if missing:
             vectors = np.asarray(self.encoder.encode([t for _, t in missing]), dtype=np.float32)
             with self._lock:
-                for (k, _), v in zip(missing, vectors):
+                for (k, _), v in zip(missing, vectors, strict=True):
                     self._cache[k] = v
                 while len(self._cache) > self.max_items:
                     self._cache.popitem(last=False)

@@ -144,7 +144,7 @@ class KnowledgeIndex:
             bodies.append(body or ["∅"])
             skeletons.append((frozenset(latin), frozenset(arabic)))
         index = cls(keys=keys, variants=variants, tokenizer=tokenizer, version=version)
-        index._doc_tokens = [frozenset(h) | frozenset(b) for h, b in zip(heads, bodies)]
+        index._doc_tokens = [frozenset(h) | frozenset(b) for h, b in zip(heads, bodies, strict=True)]
         index._doc_skeletons = skeletons
         index._head_tokens = [frozenset(h) for h in heads]
         index._position = {k: i for i, k in enumerate(keys)}
@@ -286,7 +286,7 @@ class KnowledgeIndex:
         # words' _coverage_weights, computed once per question rather than once per candidate).
         weights = self._coverage_weights(words) if weights is None else weights
         total = covered = 0.0
-        for w, weight in zip(words, weights):
+        for w, weight in zip(words, weights, strict=True):
             total += weight
             if any(t in doc for t in w.tokens):
                 covered += weight
@@ -308,7 +308,7 @@ class KnowledgeIndex:
         weights = self._evidence_weights(words) if weights is None else weights
         total = covered = place_total = place_covered = 0.0
         matched = matched_head = 0
-        for w, (weight, plain) in zip(words, weights):
+        for w, (weight, plain) in zip(words, weights, strict=True):
             if any(t in doc for t in plain):
                 credit = 1.0
                 matched += not w.place

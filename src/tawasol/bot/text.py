@@ -117,7 +117,7 @@ def _build_lexicon() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str
             elif len(words) == 2:
                 pairs.setdefault((words[0], words[1]), set()).add(concept)
                 for lang in STEM_LANGUAGES:  # "topped up" meets "top up", "dar de baja" "darme de baja"
-                    stems = tuple(stem(w, lang) or k for w, k in zip(raw, words))
+                    stems = tuple(stem(w, lang) or k for w, k in zip(raw, words, strict=True))
                     if stems != tuple(words):
                         pairs.setdefault(stems, set()).add(concept)  # type: ignore[arg-type]
     return single, pairs, stemmed
@@ -173,7 +173,7 @@ class Tokenizer:
                 paired.setdefault(i + 1 if keys[i + 1] not in _STOP else i, set()).update(found)
         in_place = {j for i in range(len(keys) - 1) if (keys[i], keys[i + 1]) in self._place_pairs for j in (i, i + 1)}
         out: list[QueryWord] = []
-        for i, (w, key) in enumerate(zip(raw, keys)):
+        for i, (w, key) in enumerate(zip(raw, keys, strict=True)):
             if key in _STOP or w in _STOP or len(key) < 2 and not key.isdigit():
                 continue
             toks = [key]

@@ -108,7 +108,7 @@ def eval_(tenant: str = typer.Option(..., "--tenant"),
     if fit:
         from tawasol.bot.decision import fit_answer_weights
 
-        features, labels = zip(*evaluation.decisions) if evaluation.decisions else ((), ())
+        features, labels = zip(*evaluation.decisions, strict=True) if evaluation.decisions else ((), ())
         if len(set(labels)) < 2:
             _fail(InvalidInput("questions", "fitting needs questions the first article answers and others"))
         report["answer_weights"] = fit_answer_weights(features, labels)

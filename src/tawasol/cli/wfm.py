@@ -86,7 +86,8 @@ def forecast(data: DataOpt, time_col: TimeOpt, value_col: ValueOpt,
         future, pred = ProfileForecaster().fit(values, stamps).predict(horizon)
     except InvalidInput as exc:
         raise typer.BadParameter(str(exc)) from exc
-    rows = [{"timestamp": t, "forecast": round(float(v), 2)} for t, v in zip(future or [""] * horizon, pred)]
+    rows = [{"timestamp": t, "forecast": round(float(v), 2)}
+            for t, v in zip(future or [""] * horizon, pred, strict=True)]
     if as_json:
         typer.echo(_json({"forecasts": rows, "backtest": result.to_dict()}))
         return

@@ -101,7 +101,7 @@ def _customers(rng: random.Random, tenant_id: str, n: int, now: datetime) -> lis
             "consent": {"ai_processing": True, "marketing": rng.random() < 0.5},
             "attributes": {"segment": segment, "plan": plan, "tenure_months": tenure, "monthly_bill": monthly,
                            "last_bill": last_bill, "region": rng.choice(REGIONS), "gender": rng.choice("FM"),
-                           "age_band": _pick(rng, list(zip(AGE_BANDS, [0.2, 0.3, 0.28, 0.15, 0.07])))},
+                           "age_band": _pick(rng, list(zip(AGE_BANDS, [0.2, 0.3, 0.28, 0.15, 0.07], strict=True)))},
             "created_at": now - timedelta(days=30 * tenure), "_risk": risk,
         })
     return rows

@@ -193,9 +193,8 @@ def _ids(text: str, lower: str) -> Iterator[Candidate]:
             yield Candidate("NATIONAL_ID", m.start(), m.end())
     passport_cue = _CUES["PASSPORT"].search(lower) is not None
     for m in (PASSPORT_LOOSE if passport_cue else PASSPORT).finditer(text):
-        if passport_cue and not _cue("PASSPORT", lower, m.start(), m.end(), 60):
-            if not PASSPORT.fullmatch(m.group()):
-                continue
+        if passport_cue and not _cue("PASSPORT", lower, m.start(), m.end(), 60) and not PASSPORT.fullmatch(m.group()):
+            continue
         if sum(ch.isdigit() for ch in m.group()) >= 5:
             yield Candidate("PASSPORT", m.start(), m.end())
     for m in CIN.finditer(text):
@@ -217,8 +216,7 @@ def _dob(text: str, lower: str) -> Iterator[Candidate]:
 def _people_and_places(text: str, lower: str) -> Iterator[Candidate]:
     from tawasol.privacy.names import addresses, persons
 
-    for cand in _with_evidence(text, _raw_people_and_places(text, lower, addresses, persons)):
-        yield cand
+    yield from _with_evidence(text, _raw_people_and_places(text, lower, addresses, persons))
 
 
 def _raw_people_and_places(text: str, lower: str, addresses, persons) -> Iterator[Candidate]:  # type: ignore[no-untyped-def]

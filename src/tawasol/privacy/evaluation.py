@@ -92,7 +92,7 @@ def score(samples: Iterable[Sample], predict: Callable[[str], list[Span]],
         if prediction_types is not None:
             predicted = [(prediction_types.get(k, k), s, e) for k, s, e in predicted]
         pred = _token_labels(sample.text, predicted, None)
-        for g, p in zip(gold, pred):
+        for g, p in zip(gold, pred, strict=True):
             if g == p and g != "O":
                 scores.tp[g] += 1
                 continue

@@ -122,7 +122,7 @@ def place_words() -> dict[str, tuple[str, ...]]:
         "city": ("cities", "city_names", "cities_names", "city_list"),
         "country": ("countries",),
     }
-    for locale, provider in _faker_locales("address"):
+    for _locale, provider in _faker_locales("address"):
         for kind, names_ in attrs.items():
             for attr in names_:
                 for value in _values(provider, attr):

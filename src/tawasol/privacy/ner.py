@@ -398,7 +398,7 @@ def tag(text: str, m: Model | None = None) -> Iterator[tuple[str, int, int]]:
         scores.append([s0, s1 + person_bias, s2 + person_bias, s3 + address_bias, s4 + address_bias])
     path = viterbi(scores, m.transitions)
     run: list = []
-    for x, k in zip(matches, path):
+    for x, k in zip(matches, path, strict=True):
         label = LABELS[k]
         if label == "O":
             if run:
@@ -473,7 +473,7 @@ def plausible(label: str, text: str, start: int, end: int) -> bool:
     following = TOKEN.findall(text[end:end + 16])
     if following and _norm(following[0]) in _COMPANY_WORDS or _norm(words[-1]) in _COMPANY_WORDS:
         return False  # "Johnson Inc.", "Rand Corporation": a company named after a person
-    if (len(words) == 1 and _SENTENCE_START.search(text[max(0, start - 4):start]) and not text[end:end + 1] == ":"
+    if (len(words) == 1 and _SENTENCE_START.search(text[max(0, start - 4):start]) and text[end:end + 1] != ":"
             and _norm(words[0]) not in lists["first"] and _norm(words[0]) not in lists["last"]
             and _fold(words[0]) not in lists["first"] and _fold(words[0]) not in lists["last"]):
         return False  # "Remember me", "Opencounter is ...": a capital that opens a sentence says nothing by itself

@@ -254,7 +254,7 @@ def tag(text: str, w: dict[str, list[float]] | None = None) -> Iterator[tuple[st
     bias = w[""]
     matches, feats = features(text)
     run: list[object] = []  # [label, start, end, min probability]
-    for m, fs in zip(matches, feats):
+    for m, fs in zip(matches, feats, strict=True):
         scores = list(bias)
         for f in fs:
             column = w.get(f)
@@ -296,7 +296,7 @@ def plausible(label: str, text: str, start: int, end: int) -> bool:
         return False
     lows = [_norm(w) for w in words]
     if label == "PERSON":
-        named = [w for w, low in zip(words, lows) if (w[0].isupper() or "\u0600" <= w[0] <= "\u06ff")
+        named = [w for w, low in zip(words, lows, strict=True) if (w[0].isupper() or "\u0600" <= w[0] <= "\u06ff")
                  and len(w) > 1 and low not in lists["common"] and low not in lists["vocab"]]
         if not named:
             return False

@@ -78,7 +78,6 @@ def _train_churn(frame: pd.DataFrame, sensitive: tuple[str, ...]) -> tuple[Any, 
     counts = labelled["churned"].value_counts()
     if len(labelled) < MIN_LABELS or counts.get("yes", 0) < MIN_PER_CLASS or counts.get("no", 0) < MIN_PER_CLASS:
         return None
-    folds = int(min(5, counts.min()))
     config = ChurnConfig(target="churned", positive="yes", id_col="customer_id",
                          sensitive=tuple(s for s in sensitive if s in frame.columns))
     evaluation = evaluate_churn(labelled, config, source="tawasol history", examples=0)

@@ -124,5 +124,5 @@ def staffing(uow: UnitOfWork, who: UserPrincipal, q: StaffingQuery) -> dict[str,
         "backtest": bt, "summary": plan_summary(plan, q.interval_minutes),
         "rows": [r.to_dict() for r in plan],
         "recent": [{"timestamp": s, "volume": float(v)} for s, v in zip(stamps[-per_day:],
-                                                                        series.to_numpy()[-per_day:])],
+                                                                        series.to_numpy()[-per_day:], strict=True)],
     }

@@ -32,7 +32,8 @@ def overview(uow: UnitOfWork, who: UserPrincipal) -> dict[str, Any]:
                                "longest_wait_seconds": round(max(waits, default=0)),
                                "over_sla": sum(1 for w in waits if w > q.sla_seconds),
                                "conversations": [{"id": c.id, "language": c.language, "priority": c.priority,
-                                                  "waited_seconds": round(w)} for c, w in zip(mine, waits)]})
+                                                  "waited_seconds": round(w)}
+                                                 for c, w in zip(mine, waits, strict=True)]})
         seen: set[str] = set()
         users = [u for u in routing.staff_of(uow, who.tenant_ids) if u.role != Role.ADMIN.value]
         load = routing.loads(uow, [u.id for u in users])
