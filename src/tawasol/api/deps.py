@@ -1,4 +1,4 @@
-"""Dependencies shared by the routes: the platform, the caller's identity, and `handle`, which runs a
+"""Dependencies shared by the routes: the platform, the limits, the caller's identity, and `handle`, which runs a
 service handler the way every route does (thread pool, one unit of work, events after commit)."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
+from tawasol.api.limits import Limits
 from tawasol.domain.errors import DomainError
 from tawasol.service import auth
 from tawasol.service.bootstrap import Platform
@@ -25,6 +26,13 @@ def get_platform(request: Request) -> Platform:
 
 
 PlatformDep = Annotated[Platform, Depends(get_platform)]
+
+
+def get_limits(request: Request) -> Limits:
+    return request.app.state.limits  # type: ignore[no-any-return]
+
+
+LimitsDep = Annotated[Limits, Depends(get_limits)]
 
 
 async def handle(platform: Platform, handler: Callable[[UnitOfWork], T], readonly: bool = False) -> T:
@@ -71,4 +79,5 @@ async def publish_events(platform: Platform, uow_events: list[tuple[str, dict[st
             log.exception("event bus publish failed on %s", channel)
 
 
-__all__ = ["CurrentCustomer", "CurrentUser", "DomainError", "PlatformDep", "bearer", "handle", "publish_events"]
+__all__ = ["CurrentCustomer", "CurrentUser", "DomainError", "LimitsDep", "PlatformDep", "bearer", "handle",
+           "publish_events"]

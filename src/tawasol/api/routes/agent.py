@@ -63,9 +63,9 @@ async def reply(conversation_id: str, body: AgentMessageCreate, who: CurrentUser
                 platform: PlatformDep) -> StaffMessagePublic:
     cmd = AgentSaid(conversation_id=conversation_id, text=body.text, client_message_id=body.client_message_id,
                     internal=body.internal)
-    limit = platform.settings.max_message_chars
+    max_chars = platform.settings.max_message_chars
     return StaffMessagePublic.model_validate(await handle(platform, lambda uow: svc.agent_said(
-        uow, who, cmd, limit, platform.staff_text_redactor, platform.raw_text_sealer)))
+        uow, who, cmd, max_chars, platform.staff_text_redactor, platform.raw_text_sealer)))
 
 
 @router.post("/conversations/{conversation_id}/resolve")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 
-from tawasol.api.deps import PlatformDep, bearer, handle
-from tawasol.api.limits import LoginThrottle
+from tawasol.api.deps import LimitsDep, PlatformDep, bearer, handle
 from tawasol.api.schemas import LoginIn, TokenOut
 from tawasol.domain.errors import Unauthorized
 from tawasol.service import auth
@@ -15,8 +14,8 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
 
 @router.post("/login")
-async def login(body: LoginIn, request: Request, platform: PlatformDep) -> TokenOut:
-    throttle: LoginThrottle = request.app.state.login_throttle
+async def login(body: LoginIn, request: Request, platform: PlatformDep, limits: LimitsDep) -> TokenOut:
+    throttle = limits.logins
     client = request.client.host if request.client else "?"
     wait = throttle.wait(body.email, client)
     if wait is not None:

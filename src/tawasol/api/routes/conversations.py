@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
-from tawasol.api.deps import CurrentCustomer, PlatformDep, handle
+from tawasol.api.deps import CurrentCustomer, LimitsDep, PlatformDep, handle
 from tawasol.api.limits import RateLimiter
 from tawasol.api.schemas import (
     MAX_SEQ,
@@ -20,8 +20,7 @@ from tawasol.service.commands import CustomerDetails, CustomerSaid, OpenConversa
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
 
 
-def _limit(request: Request, limiter_name: str, key: object) -> None:
-    limiter: RateLimiter = getattr(request.app.state, limiter_name)
+def _limit(limiter: RateLimiter, key: object) -> None:
     wait = limiter.hit(key)
     if wait is not None:
         raise HTTPException(429, "too many requests; slow down", headers={"Retry-After": str(int(wait) + 1)})
@@ -32,8 +31,9 @@ def _client(request: Request) -> str:
 
 
 @router.post("", status_code=201)
-async def open_conversation(body: ConversationCreate, request: Request, platform: PlatformDep) -> ConversationCreated:
-    _limit(request, "open_limiter", _client(request))
+async def open_conversation(body: ConversationCreate, request: Request, platform: PlatformDep,
+                            limits: LimitsDep) -> ConversationCreated:
+    _limit(limits.conversations, _client(request))
     cmd = OpenConversation(
         tenant_slug=body.tenant, channel=body.channel, language=body.language,
         customer=CustomerDetails(**body.customer.model_dump()),
@@ -47,12 +47,12 @@ async def open_conversation(body: ConversationCreate, request: Request, platform
 
 @router.post("/{conversation_id}/messages", status_code=201)
 async def post_message(conversation_id: str, body: MessageCreate, request: Request, who: CurrentCustomer,
-                       platform: PlatformDep) -> MessagePosted:
-    _limit(request, "message_limiter", (conversation_id, _client(request)))
+                       platform: PlatformDep, limits: LimitsDep) -> MessagePosted:
+    _limit(limits.messages, (conversation_id, _client(request)))
     cmd = CustomerSaid(conversation_id=conversation_id, tenant_id=who.tenant_id, text=body.text,
                        client_message_id=body.client_message_id)
-    limit = platform.settings.max_message_chars
-    result = await handle(platform, lambda uow: svc.customer_said(cmd, uow, platform.pipeline, limit,
+    max_chars = platform.settings.max_message_chars
+    result = await handle(platform, lambda uow: svc.customer_said(cmd, uow, platform.pipeline, max_chars,
                                                                   platform.raw_text_sealer, platform.greeter))
     return MessagePosted.model_validate({"message": result.message, "replies": result.replies,
                                          "status": result.status, "replayed": result.replayed})
