@@ -92,5 +92,5 @@ def test_sentiment_and_signals(analyzer: Analyzer) -> None:
     assert angry is not None and angry.label == "negative" and angry.signals["anger"] >= 0.5
     assert happy is not None and happy.label == "positive"
     assert urgent is not None and urgent.signals["urgency"] >= 0.5
-    assert set(angry.signals) == {"anger", "frustration", "urgency", "human_request"}
+    assert set(angry.signals) == {"anger", "frustration", "urgency", "human_request", "churn_threat"}
     assert all(0.0 <= v <= 1.0 for v in angry.signals.values())

@@ -97,3 +97,30 @@ def test_a_weak_guess_of_a_sensitive_intent_does_not_hand_over() -> None:
     assert "sensitive_topic" not in rules(ctx("bghit ncharji nemra dyali",
                                               intent=("contract_termination", 0.22, False)))
     assert "sensitive_topic" in rules(ctx("bghit nfsakh lcontrat", intent=("contract_termination", 0.8, False)))
+
+
+def _with_signals(text: str, **signals: float) -> MessageContext:
+    c = ctx(text, intent=("internet_outage", 0.9, False), sentiment=("negative", 0.8))
+    assert c.analysis.sentiment is not None
+    c.analysis.sentiment.signals = dict(signals)
+    return c
+
+
+def test_a_customer_leaving_for_a_competitor_goes_to_a_person() -> None:
+    assert "churn_threat" in rules(_with_signals("je pars chez la concurrence", churn_threat=0.6))
+    assert "churn_threat" not in rules(_with_signals("internet coupé", churn_threat=0.0))
+
+
+def test_numbers_typed_for_a_flow_are_not_out_of_scope_turns() -> None:
+    """"0612345678" then "1000" in the recharge flow read as out of scope to the intent model: no hand-off."""
+    flow_reply = {"kind": "bot_flow", "outcome": "slot_requested"}
+    history = [said("recharge_credit"), Message(tenant_id="t", conversation_id="c", author="bot", text="?", analysis=flow_reply),
+               said("out_of_scope", 0.2, True), Message(tenant_id="t", conversation_id="c", author="bot", text="?", analysis=flow_reply)]
+    in_flow = ctx("1000", history, intent=("out_of_scope", 0.2, True),
+                  replies=[Reply(text="between 5 and 500", extra=flow_reply)])
+    assert "out_of_scope" not in rules(in_flow)
+    # after the flow, one real out-of-scope message is the first, not the second
+    after = ctx("la météo ?", history + [said("out_of_scope", 0.2, True), Message(
+        tenant_id="t", conversation_id="c", author="bot", text="?", analysis=flow_reply)], intent=("out_of_scope", 0.2, True))
+    assert "out_of_scope" not in rules(after)
+    assert "out_of_scope" in rules(ctx("la météo ?", [said("out_of_scope", 0.2, True)], intent=("out_of_scope", 0.2, True)))

@@ -42,7 +42,7 @@ class FlowTurn:
 
     def _fill(self: _Turn, slot: Slot) -> bool:
         """Store the slot's value from this message, if it has one (a personal one only as a placeholder)."""
-        found = slot.find(self.raw, self.index.tokenizer)
+        found = slot.find(self.raw, self.index.tokenizer, self.language)
         if found is None:
             return False
         entity = overlapping(self.ctx.analysis.pii, found.start, found.end)
@@ -65,7 +65,7 @@ class FlowTurn:
         slot = next((s for s in flow.slots if s.name == fs["awaiting"]), None)
         if slot is None:
             return self._advance(flow)
-        found = slot.find(self.raw, self.index.tokenizer)
+        found = slot.find(self.raw, self.index.tokenizer, self.language)
         short = len(self.index.tokenizer.words(self.text)) <= SHORT_ANSWER_WORDS
         if found is not None and (short or other is not None or self._aside(flow) is None):
             for s in flow.slots:  # a correction or an extra value may come with the answer
@@ -75,6 +75,11 @@ class FlowTurn:
             return self._advance(flow)
         if turn_words().is_cancel(self.text):
             return self._let_go(flow.id)
+        # "0612345678" while the amount is awaited: the value of another slot still to fill is taken, and
+        # the awaited one asked again (an amount never from digits: they may be part of a number).
+        if any(s is not slot and s.type != "integer" and s.name not in fs["slots"] and self._fill(s)
+               for s in flow.slots):
+            return self._advance(flow)
         # "non, pas l'Espagne, l'Italie": a new value for a choice already given corrects it. Numbers
         # are left alone: a digit of a phone number is no amount.
         if any(s.type == "choice" and s.name in fs["slots"] and self._fill(s) for s in flow.slots if s is not slot):
@@ -94,7 +99,9 @@ class FlowTurn:
         """"answer" when the knowledge base answers this message confidently, "leave" for a confident
         intent that is neither the flow's nor small talk, None when the message may be the flow's."""
         if self.intent in flow.intents:
-            return None
+            # "how much is a call abroad?" in the roaming flow: a question on the flow's own topic that
+            # the knowledge base answers is answered (the flow waits); anything else may be its answer.
+            return "answer" if reads_as_question(self.text) and self._decision().answer else None
         if self._decision().answer:
             return "answer"
         confident = self.intent_conf >= self.settings.intent_confidence and not self.out_of_scope

@@ -40,14 +40,18 @@ class Slot:
     minimum: int | None = None
     maximum: int | None = None
     personal: bool = False  # personal data (a phone number...): never kept in clear between turns
+    # Per language, aliases that are ordinary words there: "casa" is Casablanca in French or Darija and
+    # "home" in Spanish ("no tengo internet en casa").
+    ordinary: dict[str, list[str]] = field(default_factory=dict)
 
-    def extract(self, text: str, tokenizer: Tokenizer) -> str | None:
+    def extract(self, text: str, tokenizer: Tokenizer, language: str | None = None) -> str | None:
         """The slot value found in `text`, or None when it is absent or invalid."""
-        found = self.find(text, tokenizer)
+        found = self.find(text, tokenizer, language)
         return found.value if found else None
 
-    def find(self, text: str, tokenizer: Tokenizer) -> SlotMatch | None:
-        """The slot value found in `text` with where it was typed (offsets into `text`; None for choices)."""
+    def find(self, text: str, tokenizer: Tokenizer, language: str | None = None) -> SlotMatch | None:
+        """The slot value found in `text` with where it was typed (offsets into `text`; None for choices);
+        `language`: the message's, whose ordinary words are not taken for a choice."""
         if self.type == "pattern":
             compact, where = _join_digits(text)
             m = re.search(self.pattern, compact)
@@ -65,8 +69,11 @@ class Slot:
                     return SlotMatch(str(value), num.start(), num.end())
             return None
         words = {w.tokens[0] for w in tokenizer.words(text)}
+        ordinary = {a.casefold() for a in self.ordinary.get(language or "", [])}
         for value, aliases in self.choices.items():
             for alias in [value, *aliases]:
+                if alias.casefold() in ordinary:
+                    continue
                 keys = [w.tokens[0] for w in tokenizer.words(alias)]
                 if keys and all(k in words for k in keys):
                     return SlotMatch(value)
@@ -115,10 +122,21 @@ class Flow:
     # Concepts that start the flow when the customer asks for it to be done ("je veux recharger mon numéro",
     # "bghit ncharji"), not when they ask about it ("comment recharger ?" is left to the articles).
     requests: list[list[str]] = field(default_factory=list)
+    # Concept sets under which `unless` concepts they contain no longer count: "combien je dois payer sur
+    # ma facture" (amount, pay, bill) asks for the amount due, though "pay" alone means "how to pay".
+    despite: list[list[str]] = field(default_factory=list)
+
+    def excluded_by(self, tokens: set[str]) -> bool:
+        """A concept of `unless` is in the message, and no `despite` set covers it."""
+        blocking = {c for c in self.unless if "#" + c in tokens}
+        for combo in self.despite:
+            if blocking and all("#" + c in tokens for c in combo):
+                blocking -= set(combo)
+        return bool(blocking)
 
     def triggered_by(self, tokens: set[str], wish: bool = False) -> bool:
         """`wish`: the message asks for something to be done (see `turn_words.TurnWords.wishes`)."""
-        if any("#" + c in tokens for c in self.unless):
+        if self.excluded_by(tokens):
             return False
         if wish and any(all("#" + c in tokens for c in req) for req in self.requests):
             return True
@@ -147,14 +165,16 @@ def parse_flow(data: dict[str, Any], where: str = "") -> Flow:
                                    f"{where}: slot {s['name']}: expected one of {SLOT_TYPES}, got {s['type']!r}")
             slots.append(Slot(name=s["name"], type=s["type"], prompt=s["prompt"], invalid=s.get("invalid", s["prompt"]),
                               pattern=s.get("pattern", ""), choices=s.get("choices", {}),
-                              minimum=s.get("min"), maximum=s.get("max"), personal=bool(s.get("personal", False))))
+                              minimum=s.get("min"), maximum=s.get("max"), personal=bool(s.get("personal", False)),
+                              ordinary={str(k): [str(w) for w in v] for k, v in (s.get("ordinary_words") or {}).items()}))
         a = data["action"]
         action = Action(method=a.get("method", "GET").upper(), path=a["path"], timeout=float(a.get("timeout", 3.0)),
                         retries=int(a.get("retries", 2)), body=a.get("body", {}))
         return Flow(id=data["id"], triggers=[list(t) for t in data["triggers"]], slots=slots, action=action,
                     replies=data["replies"], intents=data.get("intents", []), unless=data.get("unless", []),
                     topic=data.get("topic", {}), labels=data.get("labels", {}),
-                    requests=[list(r) for r in data.get("requests", [])])
+                    requests=[list(r) for r in data.get("requests", [])],
+                    despite=[list(d) for d in data.get("despite", [])])
     except KeyError as exc:
         raise InvalidInput("flow", f"{where}: missing field {exc}") from exc
 

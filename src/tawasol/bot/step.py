@@ -173,7 +173,7 @@ class _Turn(FlowTurn):
             return None
         tokens = set(self.index.tokenizer.tokens(self.text))
         flows = [f for f in self.step.flow_provider(self.ctx.tenant)
-                 if self.intent in f.intents and not any("#" + c in tokens for c in f.unless)]
+                 if self.intent in f.intents and not f.excluded_by(tokens)]
         if len(flows) != 1 or self._decision().answer:
             return None
         return flows[0]

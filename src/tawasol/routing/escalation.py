@@ -33,6 +33,7 @@ class EscalationPolicy:
     negative_turns: int = 2
     negative_frustration: float = 0.7  # two frustration cues ("again", "for days"), not one "since this morning"
     anger: float = 0.6
+    churn_threat: float = 0.6  # "je pars chez la concurrence": a person (retention) takes it
     low_confidence: float = 0.35
     max_out_of_scope: int = 2
     loop_turns: int = 3
@@ -86,6 +87,9 @@ class EscalationPolicyStep:
             anger = float(signals.get("anger", 0.0))
             if anger >= policy.anger:
                 reasons.append({"rule": "anger", "signal": "anger", "value": anger})
+            churn = float(signals.get("churn_threat", 0.0))
+            if churn >= policy.churn_threat:
+                reasons.append({"rule": "churn_threat", "signal": "churn_threat", "value": churn})
         if a.intent is not None and a.intent.label in policy.sensitive_intents and \
                 a.intent.confidence >= policy.sensitive_confidence:  # a weak guess is not a topic
             reasons.append({"rule": "sensitive_topic", "signal": "intent", "value": a.intent.label})
@@ -149,6 +153,20 @@ def _customer_turns(ctx: MessageContext) -> list[dict[str, Any]]:
     return turns
 
 
+def _flow_turns(ctx: MessageContext) -> list[bool]:
+    """Per earlier customer message of `_customer_turns` (the current one left out): did the bot take it
+    as part of a flow (a slot's answer, a flow started)?"""
+    flags: list[bool] = []
+    for m in ctx.history:
+        if m.author == "agent":
+            flags = []
+        elif m.author == "customer":
+            flags.append(False)
+        elif m.author == "bot" and flags and (m.analysis or {}).get("kind") == "bot_flow":
+            flags[-1] = True
+    return flags
+
+
 def _bot_outcomes(ctx: MessageContext) -> list[str]:
     outcomes: list[str] = []
     for m in ctx.history:
@@ -175,9 +193,13 @@ def history_reasons(ctx: MessageContext, policy: EscalationPolicy) -> list[dict[
     """Rules that need the conversation so far: repeated out-of-scope or low confidence, loops, failed actions."""
     reasons: list[dict[str, Any]] = []
     intents = [t.get("intent") or {} for t in _customer_turns(ctx)]
-    if ctx.analysis.intent is not None:
-        oos = sum(1 for i in intents if i.get("out_of_scope") or i.get("label") == "out_of_scope")
-        low = sum(1 for i in intents if i and not i.get("out_of_scope") and i.get("label") not in _IDLE_INTENTS
+    # A number or a city typed for a flow's question reads as out of scope to the intent model: a message
+    # the bot took as a flow's answer (or question) is no sign that the bot cannot help.
+    in_flow = any(r.extra.get("kind") == "bot_flow" for r in ctx.replies if r.author == "bot")
+    understood = [i for i, flow in zip(intents, _flow_turns(ctx) + [in_flow]) if not flow]
+    if ctx.analysis.intent is not None and not in_flow:
+        oos = sum(1 for i in understood if i.get("out_of_scope") or i.get("label") == "out_of_scope")
+        low = sum(1 for i in understood if i and not i.get("out_of_scope") and i.get("label") not in _IDLE_INTENTS
                   and float(i.get("confidence") or 0) < policy.low_confidence)
         if ctx.analysis.intent.out_of_scope and oos >= policy.max_out_of_scope:
             reasons.append({"rule": "out_of_scope", "signal": "out_of_scope_turns", "value": oos})
@@ -196,7 +218,7 @@ def history_reasons(ctx: MessageContext, policy: EscalationPolicy) -> list[dict[
     return reasons
 
 
-_RULE_PRIORITY = {"human_request": 2, "negative_sentiment": 3, "anger": 3, "sensitive_topic": 2,
+_RULE_PRIORITY = {"human_request": 2, "negative_sentiment": 3, "anger": 3, "churn_threat": 3, "sensitive_topic": 2,
                   "valued_customer_unhappy": 3, "low_confidence": 1, "out_of_scope": 1,
                   "loop": 2, "failed_action": 2, "no_automated_answer": 0}
 

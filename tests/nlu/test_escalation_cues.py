@@ -1,0 +1,57 @@
+"""Escalation cues in the six languages: anger in the customer's own words, a repeated unanswered contact,
+a threat to leave for a competitor; ordinary requests carry none."""
+
+from __future__ import annotations
+
+import pytest
+
+from tawasol.nlu.normalize import normalize
+from tawasol.nlu.sentiment import escalation_signals
+
+
+def _signals(text: str) -> dict[str, float]:
+    return escalation_signals(text, normalize(text))
+
+
+@pytest.mark.parametrize("text", [
+    "internet coupé depuis 4 jours, vous vous foutez de nous",
+    "HADI TALT MRA KANKTEB LIKOM W 7TA WA7ED MA JAWEB, NTOMA MAKAT7CHMOUCH",
+    "واش نتوما ماكتحشموش؟",
+    "this is a joke, you don't care about your customers",
+    "me están tomando el pelo con esta factura",
+    "هذا استهتار بالزبائن",
+])
+def test_anger_in_customers_words(text: str) -> None:
+    assert _signals(text)["anger"] >= 0.6
+
+
+@pytest.mark.parametrize("text", [
+    "c'est la troisième fois que j'écris",
+    "hadi talt mra w 7ta wa7ed ma jaweb",
+    "this is the third time I contact you",
+    "es la tercera vez que escribo",
+    "هادي تالت مرة كنكتب ليكم",
+])
+def test_a_repeated_contact_is_frustration(text: str) -> None:
+    assert _signals(text)["frustration"] >= 0.6
+
+
+@pytest.mark.parametrize("text", [
+    "je résilie et je pars chez la concurrence",
+    "I'm switching to another provider",
+    "me voy a la competencia",
+    "ghadi nbedel l operateur",
+    "غادي نبدل الشركة",
+    "سأنتقل إلى شركة أخرى",
+])
+def test_leaving_for_a_competitor_is_a_churn_threat(text: str) -> None:
+    assert _signals(text)["churn_threat"] >= 0.6
+
+
+@pytest.mark.parametrize("text", [
+    "comment résilier mon contrat ?", "How do I pay my bill?", "bghit n3ref ch7al lfatoura dyali",
+    "¿Cómo activo el roaming?", "أريد معرفة مبلغ فاتورتي", "ma carte SIM ne marche plus",
+])
+def test_ordinary_requests_carry_no_anger_nor_churn_threat(text: str) -> None:
+    s = _signals(text)
+    assert s["anger"] < 0.6 and s["churn_threat"] < 0.6
