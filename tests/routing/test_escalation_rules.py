@@ -114,13 +114,14 @@ def test_a_customer_leaving_for_a_competitor_goes_to_a_person() -> None:
 def test_numbers_typed_for_a_flow_are_not_out_of_scope_turns() -> None:
     """"0612345678" then "1000" in the recharge flow read as out of scope to the intent model: no hand-off."""
     flow_reply = {"kind": "bot_flow", "outcome": "slot_requested"}
-    history = [said("recharge_credit"), Message(tenant_id="t", conversation_id="c", author="bot", text="?", analysis=flow_reply),
-               said("out_of_scope", 0.2, True), Message(tenant_id="t", conversation_id="c", author="bot", text="?", analysis=flow_reply)]
-    in_flow = ctx("1000", history, intent=("out_of_scope", 0.2, True),
-                  replies=[Reply(text="between 5 and 500", extra=flow_reply)])
+    def asked() -> Message:
+        return Message(tenant_id="t", conversation_id="c", author="bot", text="?", analysis=flow_reply)
+
+    oos = ("out_of_scope", 0.2, True)
+    history = [said("recharge_credit"), asked(), said(*oos), asked()]
+    in_flow = ctx("1000", history, intent=oos, replies=[Reply(text="between 5 and 500", extra=flow_reply)])
     assert "out_of_scope" not in rules(in_flow)
     # after the flow, one real out-of-scope message is the first, not the second
-    after = ctx("la météo ?", history + [said("out_of_scope", 0.2, True), Message(
-        tenant_id="t", conversation_id="c", author="bot", text="?", analysis=flow_reply)], intent=("out_of_scope", 0.2, True))
+    after = ctx("la météo ?", history + [said(*oos), asked()], intent=oos)
     assert "out_of_scope" not in rules(after)
-    assert "out_of_scope" in rules(ctx("la météo ?", [said("out_of_scope", 0.2, True)], intent=("out_of_scope", 0.2, True)))
+    assert "out_of_scope" in rules(ctx("la météo ?", [said(*oos)], intent=oos))

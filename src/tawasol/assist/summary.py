@@ -8,8 +8,8 @@ from tawasol.domain.model import Conversation, Customer, DecisionRecord, Message
 
 _RULE_WORDS = {
     "human_request": "asked for a person", "negative_sentiment": "strongly negative message",
-    "anger": "customer is angry", "churn_threat": "says they will leave", "sensitive_topic": "sensitive topic", "valued_customer_unhappy":
-    "valued customer unhappy", "low_confidence": "bot unsure several times", "out_of_scope":
+    "anger": "customer is angry", "churn_threat": "says they will leave", "sensitive_topic": "sensitive topic",
+    "valued_customer_unhappy": "valued customer unhappy", "low_confidence": "bot unsure several times", "out_of_scope":
     "questions outside what the bot knows", "loop": "conversation going in circles", "failed_action":
     "an action failed", "no_automated_answer": "no automated answer", "transfer": "transferred",
 }

@@ -166,7 +166,8 @@ def parse_flow(data: dict[str, Any], where: str = "") -> Flow:
             slots.append(Slot(name=s["name"], type=s["type"], prompt=s["prompt"], invalid=s.get("invalid", s["prompt"]),
                               pattern=s.get("pattern", ""), choices=s.get("choices", {}),
                               minimum=s.get("min"), maximum=s.get("max"), personal=bool(s.get("personal", False)),
-                              ordinary={str(k): [str(w) for w in v] for k, v in (s.get("ordinary_words") or {}).items()}))
+                              ordinary={str(k): [str(w) for w in v]
+                                        for k, v in (s.get("ordinary_words") or {}).items()}))
         a = data["action"]
         action = Action(method=a.get("method", "GET").upper(), path=a["path"], timeout=float(a.get("timeout", 3.0)),
                         retries=int(a.get("retries", 2)), body=a.get("body", {}))

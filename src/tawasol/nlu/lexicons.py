@@ -120,14 +120,17 @@ HUMAN_REQUEST = [
 ]
 ANGER = [
     r"\b(inadmissible|inacceptable|scandale|scandaleux|honte|honteux|nul|nuls|arnaque|arnaqueurs|voleurs?|escrocs?)\b",
-    r"\b(unacceptable|ridiculous|outrageous|disgusting|scam|scammers?|thieves|useless|terrible|worst|furious|angry|pathetic)\b",
+    r"\b(unacceptable|ridiculous|outrageous|disgusting|scam|scammers?|thieves|useless|terrible|worst|furious|angry|"
+    r"pathetic)\b",
     r"\b(inaceptable|vergonzoso|verguenza|estafa|ladrones|indignante|furioso|harto|fatal|pesimo)\b",
     r"\b(7chouma|hchouma|chfara|chfar|cheffara|nasabin|wa3r|khayb|5ayb|zbel|mkelkh|hmar|ghadab|m3asbin|tfou|t9awdat)\b",
     r"(حشومه|شفارين|شفاره|نصابين|نصب|سرقه|لصوص|عار|فضيحه|غير مقبول|مهزله|زبل|خايب|تفو|غاضب|معصب)",
-    r"\b(vous vous foutez|se fout(ent)? de|foutage de gueule|vous (vous )?moquez|se moquer de nous|incompetents?|lamentable|degoutant|c'?est une blague)\b",
+    r"\b(vous vous foutez|se fout(ent)? de|foutage de gueule|vous (vous )?moquez|se moquer de nous|incompetents?|"
+    r"lamentable|degoutant|c'?est une blague)\b",
     r"\b(you don'?t care|don'?t give a|what a joke|this is a joke|incompetent|shameful|disgrace(ful)?|rip ?off)\b",
     r"\b(os burlais|se burlan|tomando el pelo|tomais el pelo|incompetentes?|una broma|un desastre|no os importa)\b",
-    r"\b(ma ?kat7(e)?chmo(u)?ch|ma ?kat7chmo|bla 7ya|bla hchouma|tfo 3likom|tfou 3likom|ma ?kay7(e)?chmo(u)?ch|kat9esro|t9ser)\b",
+    r"\b(ma ?kat7(e)?chmo(u)?ch|ma ?kat7chmo|bla 7ya|bla hchouma|tfo 3likom|tfou 3likom|ma ?kay7(e)?chmo(u)?ch|"
+    r"kat9esro|t9ser)\b",
     r"(ماكتحشموش|ماكيحشموش|ما كتحشموش|بلا حيا|تفو عليكم|كتضحكو علينا|تستهزئون|استهتار|لا تحترمون|قله احترام|مهزله)",
     r"[😡🤬😠👎💢]",
 ]
@@ -140,8 +143,10 @@ FRUSTRATION = [
     r"\b(mazal|ma zal|ba9i|baqi|dima|kol mra|chhal men mra|bzaf dyal lmrat|3yit|3iyit|t3bt|t3ebt|wllah|walo|hta "
     r"wahed)\b",
     r"(مازال|باقي|ديما|كل مره|عييت|تعبت|شحال من مره|حتي واحد|والو|مجددا|مره اخري|لا احد|منذ|عده مرات)",
-    r"\b(troisieme|quatrieme|deuxieme|enieme|ennieme) fois|\b(third|fourth|second|umpteenth) time|\b(tercera|cuarta|segunda) vez",
-    r"\b(talt|tani|tania|rab3|rab3a|tlata) (mra|mrat|merra)|\b(7ta|hta|hata) (wa7ed|wahed|7ad|had) ma\b|\bma (jawebni|jawbni|jawbouni|jaweb|rddo|raddo)\b",
+    r"\b(troisieme|quatrieme|deuxieme|enieme|ennieme) fois|\b(third|fourth|second|umpteenth) time|\b(tercera|cuarta|"
+    r"segunda) vez",
+    r"\b(talt|tani|tania|rab3|rab3a|tlata) (mra|mrat|merra)|\b(7ta|hta|hata) (wa7ed|wahed|7ad|had) ma\b|"
+    r"\bma (jawebni|jawbni|jawbouni|jaweb|rddo|raddo)\b",
     r"(تالت مره|ثالث مره|ثالث مرة|المره الثالثه|حتي واحد ما|ما جاوبني|ما جاوبوني|لا احد يرد|لم يرد احد)",
     r"[😤😩😫😞😒🙄]",
 ]
@@ -157,11 +162,16 @@ URGENCY = [
 # A customer who says they are leaving for a competitor or cancelling because of the service: a person
 # (retention) should take it, whatever the bot could answer.
 CHURN_THREAT = [
-    r"\b(chez (la|un) concurren(ce|t)|(changer|change) d'?operateur|je (vais|veux) partir|je resilie et|je me casse|aller voir ailleurs)\b",
-    r"\b(switch(ing)? (to )?(another|a different) (provider|operator|network|company)|go(ing)? to (a|the|your) competitors?|i'?m leaving (you|atlas)|cancel(l?ing)? (and|then) (leave|switch))\b",
-    r"\b(me (voy|paso|cambio) (a|de) (otra|la competencia|compania|operador)|a la competencia|darme de baja y|me doy de baja)\b",
-    r"\b(nbe?d(d)?el (l'? ?)?(operateur|operator|charika|reseau)|ghadi nmchi (l|ل) ?(chi )?(operateur|charika) (okhra|khra|akhor)|nsed (l'?)?abonnement w nmchi)\b",
-    r"(نبدل (ال)?(شركه|اوبيراتور)|غادي نمشي ل ?(شي )?شركه (اخري|خرا)|سانتقل الي (شركه|مشغل) (اخر|اخري)|ساغير المشغل|الي المنافس)",
+    r"\b(chez (la|un) concurren(ce|t)|(changer|change) d'?operateur|je (vais|veux) partir|je resilie et|je me casse|"
+    r"aller voir ailleurs)\b",
+    r"\b(switch(ing)? (to )?(another|a different) (provider|operator|network|company)|go(ing)? to (a|the|"
+    r"your) competitors?|i'?m leaving (you|atlas)|cancel(l?ing)? (and|then) (leave|switch))\b",
+    r"\b(me (voy|paso|cambio) (a|de) (otra|la competencia|compania|operador)|a la competencia|darme de baja y|"
+    r"me doy de baja)\b",
+    r"\b(nbe?d(d)?el (l'? ?)?(operateur|operator|charika|reseau)|ghadi nmchi (l|ل) ?(chi )?(operateur|"
+    r"charika) (okhra|khra|akhor)|nsed (l'?)?abonnement w nmchi)\b",
+    r"(نبدل (ال)?(شركه|اوبيراتور)|غادي نمشي ل ?(شي )?شركه (اخري|خرا)|سانتقل الي (شركه|مشغل) (اخر|اخري)|ساغير المشغل|"
+    r"الي المنافس)",
 ]
 
 SIGNAL_PATTERNS = {

@@ -196,7 +196,7 @@ def history_reasons(ctx: MessageContext, policy: EscalationPolicy) -> list[dict[
     # A number or a city typed for a flow's question reads as out of scope to the intent model: a message
     # the bot took as a flow's answer (or question) is no sign that the bot cannot help.
     in_flow = any(r.extra.get("kind") == "bot_flow" for r in ctx.replies if r.author == "bot")
-    understood = [i for i, flow in zip(intents, _flow_turns(ctx) + [in_flow]) if not flow]
+    understood = [i for i, flow in zip(intents, _flow_turns(ctx) + [in_flow], strict=True) if not flow]
     if ctx.analysis.intent is not None and not in_flow:
         oos = sum(1 for i in understood if i.get("out_of_scope") or i.get("label") == "out_of_scope")
         low = sum(1 for i in understood if i and not i.get("out_of_scope") and i.get("label") not in _IDLE_INTENTS
