@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/stages.py [--messages 200] [--runs 3] [--turns 6] [--database-url URL]
 
 A fresh demo tenant (SQLite file in a temporary home unless --database-url is given; the trained models of
-the usual model directory are reused; the demo back end that its flows call runs in process) receives N demo messages through `customer_said`, as the HTTP route
-calls it, in conversations of `--turns` messages each. Every stage is timed in CPU milliseconds of the
-calling thread (time.thread_time: waiting on a lock or the disk costs nothing here, the wall column shows it):
+the usual model directory are reused; the demo back end that its flows call runs in process) receives N demo
+messages through `customer_said`, as the HTTP route calls it, in conversations of `--turns` messages each.
+Every stage is timed in CPU milliseconds of the calling thread (time.thread_time: waiting on a lock or the disk
+costs nothing here, the wall column shows it):
 
 - privacy, nlu, bot, escalation: the pipeline's steps;
 - seal: the raw text sealed under the customer's key; audit: the decision's audit entry;

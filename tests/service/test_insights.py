@@ -43,7 +43,8 @@ def test_refresh_trains_scores_and_records_every_decision(demo) -> None:  # type
         assert "gender" not in record.inputs["features"] and "region" not in record.inputs["features"]
         n_churn = s.scalar(select(func.count()).select_from(DecisionRecord).where(DecisionRecord.kind == "churn_risk"))
         assert n_churn == len(scores)
-        n_csat = s.scalar(select(func.count()).select_from(DecisionRecord).where(DecisionRecord.kind == "predicted_csat"))
+        n_csat = s.scalar(select(func.count()).select_from(DecisionRecord)
+                          .where(DecisionRecord.kind == "predicted_csat"))
         assert n_csat == summary["csat"]["scored"]
         card = s.scalars(select(ModelCardRecord).where(ModelCardRecord.kind == "churn")).one()
         assert card.card["method"] == "trained" and "gender" in card.card["fairness"]["attributes"]

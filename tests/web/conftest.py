@@ -80,7 +80,8 @@ def site(live_server: dict[str, Any]) -> dict[str, Any]:
     with live_server["platform"].uow() as uow:
         for u in uow.session.scalars(select(User)).all():
             u.presence = "offline"
-        for c in uow.session.scalars(select(Conversation).where(Conversation.status.in_(["queued", "assigned", "bot"]))).all():
+        open_ones = select(Conversation).where(Conversation.status.in_(["queued", "assigned", "bot"]))
+        for c in uow.session.scalars(open_ones).all():
             c.status = "closed"
         uow.commit()
     return live_server

@@ -24,11 +24,13 @@ QUEUES = [
 
 AGENTS = [
     # e-mail, name, role, languages, skills, capacity
-    ("salma@atlas-telecom.example", "Salma Benali", "agent", ["ary", "ary_Latn", "fr", "ar"], ["billing", "retention"], 3),
+    ("salma@atlas-telecom.example", "Salma Benali", "agent", ["ary", "ary_Latn", "fr", "ar"],
+     ["billing", "retention"], 3),
     ("youssef@atlas-telecom.example", "Youssef El Idrissi", "agent", ["ary", "ary_Latn", "ar"], ["technical"], 3),
     ("claire@atlas-telecom.example", "Claire Martin", "agent", ["fr", "en"], ["billing", "technical"], 4),
     ("diego@atlas-telecom.example", "Diego Romero", "agent", ["es", "fr", "en"], ["billing"], 3),
-    ("amina@atlas-telecom.example", "Amina Tazi", "supervisor", ["fr", "ar", "ary", "ary_Latn", "en"], ["retention"], 2),
+    ("amina@atlas-telecom.example", "Amina Tazi", "supervisor", ["fr", "ar", "ary", "ary_Latn", "en"],
+     ["retention"], 2),
     ("admin@atlas-telecom.example", "Karim Alaoui", "admin", ["fr", "ar", "en"], [], 0),
 ]
 

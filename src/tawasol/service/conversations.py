@@ -132,11 +132,8 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         ctx = MessageContext(tenant=tenant, conversation=conv, customer=customer, message=msg,
                              history=history, text=text, raw_text=text)
         first_words = not conv.language and not any(m.author == Author.CUSTOMER.value for m in history)
-        if conv.status == ConversationStatus.ASSIGNED.value:
-            # A person owns the conversation: understand the message, never let the bot answer.
-            ctx = pipeline.run_for_human(ctx)
-        else:
-            ctx = pipeline.run(ctx)
+        # A person owns an assigned conversation: understand the message, never let the bot answer.
+        ctx = pipeline.run_for_human(ctx) if conv.status == ConversationStatus.ASSIGNED.value else pipeline.run(ctx)
         msg.text = ctx.text  # redacted by the privacy step when it runs
         if raw_text_sealer is not None:
             msg.text_encrypted = raw_text_sealer(uow, customer, msg, text)
