@@ -97,9 +97,9 @@ def stem(word: str, language: str) -> str | None:
     return folded if len(folded) >= 3 and folded != word_key(word) else None
 
 
-def _build_lexicon() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str]], dict[str, dict[str, set[str]]]]:
+def _build_lexicon() -> tuple[dict[str, set[str]], dict[tuple[str, ...], set[str]], dict[str, dict[str, set[str]]]]:
     single: dict[str, set[str]] = {}
-    pairs: dict[tuple[str, str], set[str]] = {}
+    pairs: dict[tuple[str, ...], set[str]] = {}  # two- and three-word forms
     stemmed: dict[str, dict[str, set[str]]] = {lang: {} for lang in STEM_LANGUAGES}
     for concept, forms in CONCEPTS.items():
         for form in forms:
@@ -114,12 +114,14 @@ def _build_lexicon() -> tuple[dict[str, set[str]], dict[tuple[str, str], set[str
                     s = stem(raw[0], lang)
                     if s is not None:
                         stemmed[lang].setdefault(s, set()).add(concept)
+            elif len(words) == 3:  # "où en est", "nadie me contesta"
+                pairs.setdefault(tuple(words), set()).add(concept)
             elif len(words) == 2:
                 pairs.setdefault((words[0], words[1]), set()).add(concept)
                 for lang in STEM_LANGUAGES:  # "topped up" meets "top up", "dar de baja" "darme de baja"
                     stems = tuple(stem(w, lang) or k for w, k in zip(raw, words, strict=True))
                     if stems != tuple(words):
-                        pairs.setdefault(stems, set()).add(concept)  # type: ignore[arg-type]
+                        pairs.setdefault(stems, set()).add(concept)
     return single, pairs, stemmed
 
 
@@ -171,6 +173,13 @@ class Tokenizer:
                 found = found | _PAIRS.get((stems[i] or keys[i], stems[i + 1] or keys[i + 1]), set())
             if found:
                 paired.setdefault(i + 1 if keys[i + 1] not in _STOP else i, set()).update(found)
+        for i in range(len(keys) - 2):  # three-word forms, as written: the concept goes to their last
+            found = _PAIRS.get((keys[i], keys[i + 1], keys[i + 2]), set())
+            if found:  # content word, or (all function words: "où en est") to the next content word
+                span = [j for j in (i + 2, i + 1, i) if keys[j] not in _STOP]
+                after = [j for j in range(i + 3, len(keys)) if keys[j] not in _STOP]
+                if span or after:
+                    paired.setdefault(span[0] if span else after[0], set()).update(found)
         in_place = {j for i in range(len(keys) - 1) if (keys[i], keys[i + 1]) in self._place_pairs for j in (i, i + 1)}
         out: list[QueryWord] = []
         for i, (w, key) in enumerate(zip(raw, keys, strict=True)):
