@@ -87,7 +87,7 @@ def similarity(a: str, b: str) -> float:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return 0.0
-    return len(wa & wb) / (len(wa | wb) ** 0.5 * len(wa) ** 0.5)
+    return float(len(wa & wb) / (len(wa | wb) ** 0.5 * len(wa) ** 0.5))  # int ** 0.5 is typed Any
 
 
 def _same_family(a: str | None, b: str | None) -> bool:

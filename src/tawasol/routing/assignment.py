@@ -89,8 +89,9 @@ def rank_agents(need: Need, agents: list[AgentState]) -> list[Candidate]:
             continue
         skill = len(set(need.wanted_skills) & set(a.skills))
         score = 2.0 * lang + skill
-        reasons = [{"signal": "language", "value": lang}, {"signal": "skills_matched", "value": skill},
-                   {"signal": "load", "value": f"{a.load}/{a.capacity}"}]
+        reasons: list[dict[str, Any]] = [{"signal": "language", "value": lang},
+                                         {"signal": "skills_matched", "value": skill},
+                                         {"signal": "load", "value": f"{a.load}/{a.capacity}"}]
         idle_since = a.last_assigned_at or _EPOCH
         if idle_since.tzinfo is None:  # SQLite returns naive UTC
             idle_since = idle_since.replace(tzinfo=UTC)

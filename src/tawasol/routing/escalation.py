@@ -45,7 +45,7 @@ class EscalationPolicy:
     def from_settings(cls, settings: dict[str, Any]) -> EscalationPolicy:
         raw = dict(settings.get("escalation") or {})
         known = {f.name for f in fields(cls)}
-        values = {k: (tuple(v) if isinstance(v, list) else v) for k, v in raw.items() if k in known}
+        values: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in raw.items() if k in known}
         return cls(**values)
 
 

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from tawasol.domain.errors import InvalidInput
-from tawasol.wfm.forecast import ProfileForecaster
+from tawasol.wfm.forecast import ProfileForecaster, Stamp
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def mase_scale(history: np.ndarray, season_length: int) -> float:
     return float(diffs.mean()) if diffs.size else float("nan")
 
 
-def backtest(values: Sequence[float], timestamps: Sequence[object] | None, horizon: int,
+def backtest(values: Sequence[float], timestamps: Sequence[Stamp] | None, horizon: int,
              season_length: int | None = None, origins: int = 20) -> BacktestResult:
     """Refit at each of the last `origins` non-overlapping windows and score both forecasts by MASE.
 

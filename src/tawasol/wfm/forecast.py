@@ -20,6 +20,8 @@ import pandas as pd
 
 from tawasol.domain.errors import InvalidInput
 
+Stamp = str | datetime  # the start of an interval: ISO text or a datetime
+
 _ALPHAS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7)
 _SHAPE_HALFLIFE = 20.0  # days; intraday shapes move slowly
 _FACTOR_HALFLIFE = 30.0
@@ -38,7 +40,7 @@ class _Calendar:
     step: pd.Timedelta | None = None
 
 
-def _layout(values: np.ndarray, timestamps: Sequence[object] | None, season_length: int | None) -> _Calendar:
+def _layout(values: np.ndarray, timestamps: Sequence[Stamp] | None, season_length: int | None) -> _Calendar:
     """Days x time-of-day when timestamps show intraday data, else blocks of `season_length`."""
     if timestamps is not None:
         ts = pd.DatetimeIndex(pd.to_datetime(pd.Series(list(timestamps)), errors="raise"))
@@ -58,13 +60,13 @@ def _layout(values: np.ndarray, timestamps: Sequence[object] | None, season_leng
         raise InvalidInput("season_length",
                            "season_length is needed when timestamps do not show several intervals per day")
     n_blocks = -(-values.size // season_length)
-    grid = np.full(n_blocks * season_length, np.nan)
-    grid[: values.size] = values
+    flat = np.full(n_blocks * season_length, np.nan)
+    flat[: values.size] = values
     step = None
     if timestamps is not None:
         ts = pd.DatetimeIndex(pd.to_datetime(pd.Series(list(timestamps))))
         step = pd.Series(ts).diff().median() if len(ts) > 1 else None
-    return _Calendar(grid.reshape(n_blocks, season_length), np.zeros(n_blocks, dtype=int), None, None, step=step)
+    return _Calendar(flat.reshape(n_blocks, season_length), np.zeros(n_blocks, dtype=int), None, None, step=step)
 
 
 def _ew_weights(n: int, halflife: float) -> np.ndarray:
@@ -77,7 +79,7 @@ class ProfileForecaster:
     def __init__(self, season_length: int | None = None) -> None:
         self.season_length = season_length
 
-    def fit(self, values: Sequence[float], timestamps: Sequence[object] | None = None) -> ProfileForecaster:
+    def fit(self, values: Sequence[float] | np.ndarray, timestamps: Sequence[Stamp] | None = None) -> ProfileForecaster:
         y = np.asarray(values, dtype=float)
         if y.size == 0 or np.isnan(y).any():
             raise InvalidInput("values", "values must be a non-empty series without blanks")
