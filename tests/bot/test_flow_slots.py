@@ -85,3 +85,48 @@ def test_a_question_on_the_flows_own_topic_is_answered_and_the_flow_waits(chat, 
     assert _flow(ctx)["id"] == "roaming_activation"
     done = c.say("0661827364", language="ary")
     assert done.replies[0].extra["outcome"] == "flow_completed"
+
+
+def test_the_digits_of_an_arabizi_word_are_no_amount():
+    from tawasol.bot.flows import _numbers
+
+    assert [m.group() for m in _numbers("wach n9der nchri pass internet mn solde?")] == []
+    assert [m.group() for m in _numbers("3afak dir 100dh, 7ta 20 dh")] == ["100", "20"]
+
+
+def test_a_question_mid_recharge_with_an_arabizi_digit_is_answered_not_read_as_9_dh(chat, backend):
+    c = chat({"backend_url": backend.url})
+    assert _flow(c.say("bghit nchargi solde dyali b la carte guichet", language="ary_Latn"))["id"] == "recharge"
+    ctx = c.say("wach n9der nchri pass internet mn solde?", language="ary_Latn")
+    assert _flow(ctx)["awaiting"] == "amount" and "amount" not in _flow(ctx)["slots"]
+
+
+@pytest.mark.parametrize("language, text, flow", [
+    ("fr", "Bonjour, je voudrais savoir combien je dois payer pour ce mois", "check_bill"),
+    ("en", "i need to see what i owe on this month's bill", "check_bill"),
+    ("fr", "je dois remettre du credit sur ma ligne, on peut faire ca ici ?", "recharge"),
+    ("en", "need to put some credit on my mobile", "recharge"),
+    ("es", "tengo que meterle saldo al movil", "recharge"),
+    ("ary_Latn", "dir lia recharge dyal 100dh l nemra dyali", "recharge"),
+    ("ary_Latn", "fa3elli roaming 3afak, ghadi l mirikan", "roaming_activation"),
+    ("fr", "Salut ! Ma connexion internet a la maison est tombee depuis hier soir", "report_outage"),
+    ("ar", "انقطعت خدمة الإنترنت في منزلي منذ البارحة", "report_outage"),
+])
+def test_requests_in_customers_words_start_their_flow(chat, backend, language, text, flow):
+    c = chat({"backend_url": backend.url})
+    assert _flow(c.say(text, language=language))["id"] == flow
+
+
+def test_credit_kept_for_roaming_is_a_question_not_a_top_up(chat, backend):
+    c = chat({"backend_url": backend.url})
+    ctx = c.say("I'm on prepaid, do I need to keep some credit on my line for roaming to work abroad?", language="en")
+    assert ctx.replies[0].extra["bot_state"]["flow"] is None
+
+
+def test_a_number_a_digit_short_hears_the_rule_not_an_article(chat, backend):
+    c = chat({"backend_url": backend.url})
+    assert _flow(c.say("كم يبلغ مبلغ فاتورتي لهذا الشهر؟", language="ar"))["id"] == "check_bill"
+    ctx = c.say("رقم العقد 6603921", language="ar")
+    assert ctx.replies[0].extra["outcome"] == "slot_invalid" and not ctx.replies[0].sources
+    done = c.say("آسف نسيت رقما، الرقم الصحيح هو 66039218", language="ar")
+    assert done.replies[0].extra["outcome"] == "flow_completed"

@@ -90,3 +90,13 @@ def test_future_marker_needs_a_verb_prefix() -> None:
     assert _darija_arabic("غانمشي") and _darija_arabic("غاتجي") and _darija_arabic("غادي")
     assert not _darija_arabic("غازات")  # gases: MSA
     assert not _darija_arabic("وسلم")  # "slm" spelled by ear collides with MSA سلم
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("وشحال كتكلف المكالمة للمغرب من تما؟", "ary"),  # the present-tense prefix ك + ت
+    ("السلام عليكم، شارجيت ب 50 درهم بالكارط البنكية وخصموها ليا ولكن الرصيد ما وصلش", "ary"),
+    ("كتابة رسالة إلى الشركة", "ar"),  # an MSA noun that starts like that prefix
+    ("هل يمكنك أن تخبرني بقيمة آخر فاتورة لي؟", "ar"),
+])
+def test_darija_verbs_and_their_msa_lookalikes(analyzer: Analyzer, text: str, language: str) -> None:
+    assert analyzer.analyze(text).language.label == language

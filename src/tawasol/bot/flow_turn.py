@@ -84,7 +84,10 @@ class FlowTurn:
         # are left alone: a digit of a phone number is no amount.
         if any(s.type == "choice" and s.name in fs["slots"] and self._fill(s) for s in flow.slots if s is not slot):
             return self._advance(flow)
-        if other is None and not turn_words().is_courtesy(self.text):
+        # "رقم العقد 6603921" (a digit short): a try at the number, answered with its rule, not an article
+        tried_number = slot.type in ("pattern", "integer") and any(c.isdigit() for c in self.text) \
+            and not reads_as_question(self.text)
+        if other is None and not turn_words().is_courtesy(self.text) and not tried_number:
             aside = self._aside(flow)
             if aside == "answer":
                 return self._answer(aside_of=flow)

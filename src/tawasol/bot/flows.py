@@ -63,7 +63,7 @@ class Slot:
                 return SlotMatch(m.group(group))
             return SlotMatch(m.group(group), where[start], where[end - 1] + 1)
         if self.type == "integer":
-            for num in re.finditer(r"\d+", text):
+            for num in _numbers(text):
                 value = int(num.group())
                 if (self.minimum is None or value >= self.minimum) and (self.maximum is None or value <= self.maximum):
                     return SlotMatch(str(value), num.start(), num.end())
@@ -78,6 +78,24 @@ class Slot:
                 if keys and all(k in words for k in keys):
                     return SlotMatch(value)
         return None
+
+
+_UNITS = frozenset({"dh", "dhs", "mad", "dirham", "dirhams", "drh", "dr", "eur", "euro", "euros", "درهم", "دراهم"})
+
+
+def _numbers(text: str) -> list[re.Match[str]]:
+    """The numbers a customer typed as numbers: not the digits of an Arabizi word ("n9der", "3afak",
+    "7ta"), though a unit may be glued to them ("100dh")."""
+    out = []
+    for num in re.finditer(r"\d+", text):
+        start, end = num.span()
+        if start > 0 and text[start - 1].isalpha():
+            continue
+        tail = re.match(r"[^\W\d_]*", text[end:])
+        if tail and tail.group() and tail.group().lower() not in _UNITS:
+            continue
+        out.append(num)
+    return out
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "montant", "combien", "amount", "total", "how much", "how many", "à combien",
         "cuánto es", "cuánto", "cuanto", "monto", "importe", "مبلغ", "المبلغ", "كم",
         "شحال", "بشحال", "ch7al", "chhal", "chehal", "chal", "bch7al", "chmen", "ch7al", "ch7all",
+        "قيمة", "بقيمة", "قيمتها",
+    ),
+    # What the customer owes: the amount due on the bill, whatever words surround it.
+    "owe": (
+        "owe", "owed", "what i owe", "combien je dois", "je dois combien", "ce que je dois",
+        "je dois payer", "cuánto debo", "cuanto debo", "lo que debo", "debo pagar", "المبلغ المستحق", "المستحق",
+        "كم علي", "شحال خاصني نخلص", "شحال خصني نخلص", "ch7al khassni nkhelles", "ch7al khasni nkhelles",
+        "ch7al khassni nkhalles", "ch7al 3liya",
     ),
     "expensive": (
         "cher", "chère", "élevé", "élevée", "trop", "expensive", "high", "higher", "caro", "alta", "elevada",
@@ -64,10 +72,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "رشارج", "recharja", "nchargi", "chargit",
         # Arabizi conjugations: first/second person, with j or g ("ncharji", "tchargi", "charjili")
         "ncharji", "tcharji", "tchargi", "ncharjih", "charjili", "chargili", "ncharjiw", "nrecharjih", "3abbili",
+        # "put some credit on my line": credit that is added is a top-up
+        "remettre du crédit", "mettre du crédit", "ajouter du crédit", "put some credit", "put credit",
+        "add credit", "add some credit", "meterle saldo", "cargar saldo", "poner saldo",
     ),
     "card": (
         "carte", "grattage", "gratter", "scratch", "card", "voucher", "ticket", "tarjeta", "بطاقة", "كارط", "لكارط",
         "kart", "lkart", "karta", "code", "كود", "الرمز", "رمز", "kod", "lcode",
+        "carte de recharge", "ndekhel lcode", "dekhel lcode",
     ),
     "balance": (
         "solde", "crédit", "credit", "balance", "saldo", "رصيد", "الرصيد", "رصيدي", "الصولد", "صولد", "sold",
@@ -82,6 +94,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "transférer", "transfert", "envoyer", "partager", "transfer", "send", "share", "transferir", "enviar",
         "تحويل", "أحول", "إرسال", "نحول", "نصيفط", "صيفط", "صيفطلو", "نبعث", "n7awel", "nsifet", "sifet",
         "nsiftlo", "sift", "sifetlo", "7awel", "تحويله",
+        "mandarle", "pasarle", "enviarle", "mandarle saldo", "pasarle saldo",
     ),
     "expiry": (
         "validité", "expire", "expiré", "expiration", "valable", "validity", "expiry", "expires", "expired",
@@ -106,6 +119,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "outage": (
         "panne", "coupure", "coupé", "interruption", "outage", "down", "cut", "broken", "avería", "averia",
+        "tombée", "tombé", "est tombée", "انقطعت", "انقطع", "توقفت",
         "caída", "corte", "cortado", "عطل", "العطل", "أعطال", "انقطاع", "منقطع", "مقطوع", "مقطوعة", "ماخدامش",
         "ماخدماش", "ماكيخدمش", "مكيخدمش", "طايح", "طاح", "مقطع", "قاطع", "makhdamch", "makhdamach",
         "maykhdemch", "ma5damch", "mkhdamch", "makhdmach", "makaykhdemch", "makhedamch", "ta7", "tayeh",
@@ -211,6 +225,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "الهوية", "تعريف", "بطاقة التعريف", "جواز", "الباسبور", "باسبور", "لاكارط", "لاكارط ناسيونال",
         "lakart", "la carte", "lcin", "cni", "lbitaka", "البطاقة", "بطاقتي", "هوية", "تعريفي", "التعريف",
         "ta3rif", "identifie", "identifiée", "بطاقة",
+        "مسجل باسمي", "غير مسجل", "مسجلة باسمي", "registered in my name", "not registered", "no registrada",
+        "ma msejlach", "ma msajelch",
     ),
     "esim": ("esim", "e-sim", "esims", "إي سيم", "الشريحة الإلكترونية", "الإلكترونية", "qr", "qr code",
              "كود qr", "eSIM", "numérique", "virtuelle", "virtual", "digital", "إلكترونية"),
@@ -269,12 +285,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "status", "update", "response", "still", "seguimiento", "estado", "respuesta", "متابعة", "تتبع",
         "حالة", "جواب", "رد", "مازال", "باقي", "نتبع", "nteba3", "tteba3", "mazal", "ma zal", "ba9i", "baqi",
         "jawab", "jawbo", "mjawbonich", "ماجاوبونيش", "ماجاوبوش", "majawbouch", "ref", "référence", "reference",
+        "ma jawbni", "ma jawbouni", "ma jawebni", "ما جاوبني", "ما جاوبونيش",
         "مرجع", "numéro de dossier", "dossier", "ticket",
     ),
     "regulator": (
         "anrt", "régulateur", "regulateur", "autorité", "regulator", "authority", "ombudsman", "regulador",
         "autoridad", "الوكالة الوطنية لتقنين المواصلات", "تقنين", "المنظم", "السلطة", "لانرت", "الأنرت",
         "lanrt", "anrt", "hay2a", "الهيئة", "الدولة", "recours", "appeal", "escalate", "تصعيد", "نطلع",
+        "au dessus de vous", "au-dessus de vous", "me convient pas", "ne me convient pas", "pas satisfait de la réponse",
+        "above you", "not satisfied with the answer", "no me convence", "por encima de ustedes", "ma 3jbatnich",
+        "ma 3jbatnich reponse", "nchki", "nchki lih", "نشكي", "غير راض عن الرد", "لم يعجبني الرد",
     ),
     "privacy": (
         "données", "donnees", "personnelles", "personnel", "vie privée", "confidentialité", "rgpd", "cndp",
@@ -331,6 +351,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "appel", "appels", "appeler", "téléphoner", "appels sortants", "call", "calls", "calling", "dial",
         "llamada", "llamadas", "llamar", "مكالمة", "مكالمات", "اتصال", "الاتصال", "نعيط", "نتصل", "عيط",
         "كنعيط", "تعيط", "n3iyet", "n3ayet", "kan3iyet", "3eyet", "appel", "l'appel", "lappel", "mokalama",
+        "dakika", "ddakika", "d9i9a", "الدقيقة", "دقيقة", "minute", "minuto",
         "l3yat", "العيط", "لعيط", "3yat",
     ),
     "international": (
@@ -392,7 +413,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "activate": (
         "activer", "activation", "active", "activez", "mettre en marche", "activate", "enable", "turn on",
         "switch on", "activar", "تفعيل", "فعل", "أفعل", "نفعل", "فعّل", "نشعل", "nfa3el", "nfa3al", "fa3el",
-        "nfe3el", "tfa3el", "ta93il", "taf3il", "nactivi", "activi", "nactiver",
+        "nfe3el", "tfa3el", "ta93il", "taf3il", "nactivi", "activi", "nactiver", "fa3elli", "fa3alli", "fa3lli",
+        "fa3li", "fa3lia", "switched on", "turned on", "activais", "activéis", "activeis", "فعلي", "فعلو",
         # Spanish imperatives with a pronoun, French imperatives: "actívame el roaming", "activez-moi"
         "actívame", "activame", "actívalo", "activalo", "actívela", "activen", "activa", "activez-moi", "activé",
     ),

@@ -51,9 +51,10 @@ _ANY_FREQUENT = frozenset().union(*FREQUENT_WORDS.values())
 _LINGUA = {Language.ENGLISH: "en", Language.FRENCH: "fr", Language.SPANISH: "es"}
 
 
-_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كا[نيت].{3,}|تي.{3,}|تا[نتي].{2,}|"
+_ARABIC_MORPHOLOGY = re.compile("^(ما.{2,}ش|كن.{3,}|كي.{3,}|كت.{3,}|كا[نيت].{3,}|تي.{3,}|تا[نتي].{2,}|"
                                 "غا[نتيد].{2,}|غن.{3,}|غت.{3,})$")
-_MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كانا كافه كامل كامله كاس كتاب كيلو كيان تيار".split())
+_MSA_LOOKALIKES = frozenset("كيف كيفيه كان كانت كانوا كانا كافه كامل كامله كاس كتاب كيلو كيان تيار "
+                            "كتابه كتابات كتيبه كتائب كتاكيت كتلته كتلتي كتمان".split())
 # Darija article l- glued to a noun
 _LATIN_MORPHOLOGY = re.compile(r"^(ma\w{2,}(ch|x|sh)|(kan|kay|kat|kant|tan|tay|ghan|ghat|gha)\w{3,}|\w*kh\w*|"
                                r"\w+(tih|tiha|liha|lihom|lik|lkom)|l[bcdfghjkmnpqrstvwxz][a-z]{3,})$")
