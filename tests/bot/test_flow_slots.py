@@ -130,3 +130,12 @@ def test_a_number_a_digit_short_hears_the_rule_not_an_article(chat, backend):
     assert ctx.replies[0].extra["outcome"] == "slot_invalid" and not ctx.replies[0].sources
     done = c.say("آسف نسيت رقما، الرقم الصحيح هو 66039218", language="ar")
     assert done.replies[0].extra["outcome"] == "flow_completed"
+
+
+def test_a_city_without_an_agency_hears_the_cities_and_the_flow_waits(chat, backend):
+    c = chat({"backend_url": backend.url})
+    start = c.say("necesito pedir cita en una tienda para un duplicado de la sim", language="es")
+    assert _flow(start)["awaiting"] == "city"
+    ctx = c.say("Oujda", language="es")
+    assert ctx.replies[0].extra["outcome"] == "slot_invalid" and "Casablanca" in ctx.replies[0].text
+    assert c.say("vale, pues en Fez", language="es").replies[0].extra["outcome"] == "flow_completed"

@@ -55,3 +55,24 @@ def test_leaving_for_a_competitor_is_a_churn_threat(text: str) -> None:
 def test_ordinary_requests_carry_no_anger_nor_churn_threat(text: str) -> None:
     s = _signals(text)
     assert s["anger"] < 0.6 and s["churn_threat"] < 0.6
+
+
+def test_arabic_cues_are_whole_words() -> None:
+    assert _signals("حي المعاريف")["anger"] == 0.0  # "عار" (shame) inside a district's name
+    assert _signals("هذا عار")["anger"] >= 0.6
+
+
+@pytest.mark.parametrize("text", [
+    "VOUS ME VOLEZ TOUS LES MOIS, J'EN AI MARRE",
+    "هذه خدمة سيئة جدا! للمرة الرابعة ينقطع الخط ولا أحد يهتم",
+])
+def test_more_anger_and_repeats(text: str) -> None:
+    s = _signals(text)
+    assert s["anger"] >= 0.6 or s["frustration"] >= 0.7
+
+
+@pytest.mark.parametrize("text", [
+    "سألغي اشتراكي فورا", "je vais résilier", "I'll cancel my contract", "voy a darme de baja",
+])
+def test_an_announced_cancellation_is_a_churn_threat(text: str) -> None:
+    assert _signals(text)["churn_threat"] >= 0.6

@@ -125,3 +125,17 @@ def test_numbers_typed_for_a_flow_are_not_out_of_scope_turns() -> None:
     after = ctx("la météo ?", history + [said(*oos), asked()], intent=oos)
     assert "out_of_scope" not in rules(after)
     assert "out_of_scope" in rules(ctx("la météo ?", [said(*oos)], intent=oos))
+
+
+def test_a_hand_off_withdraws_the_bots_could_you_rephrase() -> None:
+    c = _with_signals("VOUS ME VOLEZ", anger=0.75)
+    c.replies = [Reply(text="Pouvez-vous reformuler ?", extra={"outcome": "not_confident"})]
+    out = EscalationPolicyStep().process(c)
+    assert out.escalation is not None and out.replies == []
+
+
+def test_an_intent_read_in_a_slot_answer_is_no_sensitive_topic() -> None:
+    """"رقم العقد 6603921" for the contract number reads as contract termination to the intent model."""
+    flow_reply = Reply(text="8 أرقام", extra={"kind": "bot_flow", "outcome": "slot_invalid"})
+    assert rules(ctx("رقم العقد 6603921", intent=("contract_termination", 0.8, False), replies=[flow_reply])) == []
+    assert "sensitive_topic" in rules(ctx("أريد فسخ العقد", intent=("contract_termination", 0.8, False)))

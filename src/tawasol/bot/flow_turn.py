@@ -87,7 +87,10 @@ class FlowTurn:
         # "رقم العقد 6603921" (a digit short): a try at the number, answered with its rule, not an article
         tried_number = slot.type in ("pattern", "integer") and any(c.isdigit() for c in self.text) \
             and not reads_as_question(self.text)
-        if other is None and not turn_words().is_courtesy(self.text) and not tried_number:
+        # "Oujda" where the flow has no agency: a try at the city, answered with the choices
+        words = self.index.tokenizer.words(self.text)
+        tried_place = slot.type == "choice" and len(words) <= 3 and any(w.place for w in words)
+        if other is None and not turn_words().is_courtesy(self.text) and not tried_number and not tried_place:
             aside = self._aside(flow)
             if aside == "answer":
                 return self._answer(aside_of=flow)

@@ -121,11 +121,14 @@ HUMAN_REQUEST = [
 ]
 ANGER = [
     r"\b(inadmissible|inacceptable|scandale|scandaleux|honte|honteux|nul|nuls|arnaque|arnaqueurs|voleurs?|escrocs?)\b",
+    r"\b(vous (me|nous) volez|vous volez|on se fait voler|du vol)\b",
     r"\b(unacceptable|ridiculous|outrageous|disgusting|scam|scammers?|thieves|useless|terrible|worst|furious|angry|"
     r"pathetic)\b",
     r"\b(inaceptable|vergonzoso|verguenza|estafa|ladrones|indignante|furioso|harto|fatal|pesimo)\b",
     r"\b(7chouma|hchouma|chfara|chfar|cheffara|nasabin|wa3r|khayb|5ayb|zbel|mkelkh|hmar|ghadab|m3asbin|tfou|t9awdat)\b",
-    r"(حشومه|شفارين|شفاره|نصابين|نصب|سرقه|لصوص|عار|فضيحه|غير مقبول|مهزله|زبل|خايب|تفو|غاضب|معصب)",
+    # whole words (a prefix و/ف/ب/ال/يا allowed): "عار" is shame, "المعاريف" a district of Casablanca
+    r"(?<!\w)(و|ف|ب|ال|يا ?)?(حشومه|شفارين|شفاره|نصابين|نصب|سرقه|سرقتوني|لصوص|عار|فضيحه|غير مقبول|مهزله|زبل|"
+    r"خايب|خايبه|تفو|غاضب|غاضبه|معصب|معصبه|سيئه جدا|اسوا|كتسرقونا|تسرقون)(?!\w)",
     r"\b(vous vous foutez|se fout(ent)? de|foutage de gueule|vous (vous )?moquez|se moquer de nous|incompetents?|"
     r"lamentable|degoutant|c'?est une blague)\b",
     r"\b(you don'?t care|don'?t give a|what a joke|this is a joke|incompetent|shameful|disgrace(ful)?|rip ?off)\b",
@@ -149,6 +152,7 @@ FRUSTRATION = [
     r"\b(talt|tani|tania|rab3|rab3a|tlata) (mra|mrat|merra)|\b(7ta|hta|hata) (wa7ed|wahed|7ad|had) ma\b|"
     r"\bma (jawebni|jawbni|jawbouni|jaweb|rddo|raddo)\b",
     r"(تالت مره|ثالث مره|ثالث مرة|المره الثالثه|حتي واحد ما|ما جاوبني|ما جاوبوني|لا احد يرد|لم يرد احد)",
+    r"(للمره (الثانيه|الثالثه|الرابعه|الخامسه|العاشره)|لا احد يهتم|لا يهتم احد|ما كيهتم حد|حتي حد ما)",
     r"[😤😩😫😞😒🙄]",
 ]
 URGENCY = [
@@ -163,6 +167,7 @@ URGENCY = [
 # A customer who says they are leaving for a competitor or cancelling because of the service: a person
 # (retention) should take it, whatever the bot could answer.
 CHURN_THREAT = [
+    r"\b(je vais (tout )?resilier|i'?ll cancel|i will cancel|i'?m going to cancel|voy a (darme de baja|cancelar))\b",
     r"\b(chez (la|un) concurren(ce|t)|(changer|change) d'?operateur|je (vais|veux) partir|je resilie et|je me casse|"
     r"aller voir ailleurs)\b",
     r"\b(switch(ing)? (to )?(another|a different) (provider|operator|network|company)|go(ing)? to (a|the|"
@@ -171,7 +176,8 @@ CHURN_THREAT = [
     r"me doy de baja)\b",
     r"\b(nbe?d(d)?el (l'? ?)?(operateur|operator|charika|reseau)|ghadi nmchi (l|ل) ?(chi )?(operateur|"
     r"charika) (okhra|khra|akhor)|nsed (l'?)?abonnement w nmchi)\b",
-    r"(نبدل (ال)?(شركه|اوبيراتور)|غادي نمشي ل ?(شي )?شركه (اخري|خرا)|سانتقل الي (شركه|مشغل) (اخر|اخري)|ساغير المشغل|"
+    r"(سالغي (اشتراكي|الاشتراك|العقد)|سافسخ (العقد|اشتراكي)|غادي نحيد الاشتراك|"
+    r"نبدل (ال)?(شركه|اوبيراتور)|غادي نمشي ل ?(شي )?شركه (اخري|خرا)|سانتقل الي (شركه|مشغل) (اخر|اخري)|ساغير المشغل|"
     r"الي المنافس)",
 ]
 

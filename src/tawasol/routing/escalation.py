@@ -91,7 +91,7 @@ class EscalationPolicyStep:
             if churn >= policy.churn_threat:
                 reasons.append({"rule": "churn_threat", "signal": "churn_threat", "value": churn})
         if a.intent is not None and a.intent.label in policy.sensitive_intents and \
-                a.intent.confidence >= policy.sensitive_confidence:  # a weak guess is not a topic
+                a.intent.confidence >= policy.sensitive_confidence and not _in_flow(ctx):  # a weak guess is not a topic
             reasons.append({"rule": "sensitive_topic", "signal": "intent", "value": a.intent.label})
         segment = str((ctx.customer.attributes or {}).get("segment", "")).lower()
         if segment in policy.high_value_segments and a.sentiment is not None and a.sentiment.label == "negative":
@@ -110,8 +110,9 @@ class EscalationPolicyStep:
             ctx.escalation.reasons.extend(r for r in reasons if r.get("rule") not in rules)
         elif reasons:
             ctx.escalation = Escalation(reasons=reasons, priority=_priority(reasons))
-            # A person takes over: a flow question the bot just asked ("which city?") would be left hanging.
-            ctx.replies = [r for r in ctx.replies if r.extra.get("outcome") not in _FLOW_QUESTIONS]
+            # A person takes over: a flow question the bot just asked ("which city?") would be left hanging,
+            # and "could you rephrase? I can connect you with an advisor" is answered by the hand-off itself.
+            ctx.replies = [r for r in ctx.replies if r.extra.get("outcome") not in _WITHDRAWN]
         elif not ctx.replies:
             ctx.escalation = Escalation(
                 reasons=[{"rule": "no_automated_answer", "signal": "replies", "value": 0}], priority=0
@@ -135,6 +136,7 @@ _BOT_CODES = {"action_failed": "failed_action", "out_of_scope": "out_of_scope", 
               "answer_did_not_help": "loop", "flow_slot_invalid": "loop"}
 
 _FLOW_QUESTIONS = {"flow_started", "slot_requested", "slot_requested_again", "slot_invalid"}
+_WITHDRAWN = _FLOW_QUESTIONS | {"not_confident"}
 _NO_PROGRESS = {"not_confident", "slot_invalid", "flow_cancelled"}
 _IDLE_INTENTS = {"greeting", "thanks", "goodbye", "human_agent"}
 
@@ -151,6 +153,12 @@ def _customer_turns(ctx: MessageContext) -> list[dict[str, Any]]:
     turns.append({"intent": {"label": a.intent.label, "confidence": a.intent.confidence,
                              "out_of_scope": a.intent.out_of_scope} if a.intent else None})
     return turns
+
+
+def _in_flow(ctx: MessageContext) -> bool:
+    """The bot took this message as a step of a flow ("رقم العقد 6603921" for the contract number): what the
+    intent model reads in it ("contract" -> termination) is not the customer's topic."""
+    return any(r.extra.get("kind") == "bot_flow" for r in ctx.replies if r.author == "bot")
 
 
 def _flow_turns(ctx: MessageContext) -> list[bool]:
@@ -195,7 +203,7 @@ def history_reasons(ctx: MessageContext, policy: EscalationPolicy) -> list[dict[
     intents = [t.get("intent") or {} for t in _customer_turns(ctx)]
     # A number or a city typed for a flow's question reads as out of scope to the intent model: a message
     # the bot took as a flow's answer (or question) is no sign that the bot cannot help.
-    in_flow = any(r.extra.get("kind") == "bot_flow" for r in ctx.replies if r.author == "bot")
+    in_flow = _in_flow(ctx)
     understood = [i for i, flow in zip(intents, _flow_turns(ctx) + [in_flow], strict=True) if not flow]
     if ctx.analysis.intent is not None and not in_flow:
         oos = sum(1 for i in understood if i.get("out_of_scope") or i.get("label") == "out_of_scope")
