@@ -104,3 +104,12 @@ def test_a_value_the_privacy_step_tagged_is_never_stored_in_clear(chat, backend)
                 pii=[Entity(type="ACCOUNT", text="[ACCOUNT_1]", start=0, end=8, value="[ACCOUNT_1]")],
                 redacted="[ACCOUNT_1]")
     assert ctx.replies[0].extra["outcome"] == "flow_completed" and "12345679" not in _kept(c)
+
+
+def test_an_email_address_in_the_question_is_not_what_the_question_is_about(chat):
+    typed = "ana smiti Othmane, email othmane.kettani@gmail.com, drt reclamation hadi 10 ayam w ma jawbni 7ad"
+    start = typed.index("othmane.kettani")
+    end = start + len("othmane.kettani@gmail.com")
+    ctx = chat().say(typed, intent="complaint", language="ary_Latn", redacted=typed[:start] + "[EMAIL_1]" + typed[end:],
+                     pii=[Entity(type="EMAIL", text="[EMAIL_1]", start=start, end=end, value="[EMAIL_1]")])
+    assert ctx.replies[0].sources and ctx.replies[0].sources[0]["article_key"] == "complaint-follow-up"

@@ -76,6 +76,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "remettre du crédit", "mettre du crédit", "ajouter du crédit", "put some credit", "put credit",
         "add credit", "add some credit", "meterle saldo", "cargar saldo", "poner saldo",
     ),
+    # payment agents, where customers pay in cash
+    "pay_point": ("cash plus", "cashplus", "wafacash", "wafa cash", "كاش بلوس", "فكاش بلوس", "وفاكاش", "damane cash",
+                  "كاش بلس", "وفا كاش"),
     "card": (
         "carte", "grattage", "gratter", "scratch", "card", "voucher", "ticket", "tarjeta", "بطاقة", "كارط", "لكارط",
         "kart", "lkart", "karta", "code", "كود", "الرمز", "رمز", "kod", "lcode",
@@ -95,6 +98,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "تحويل", "أحول", "إرسال", "نحول", "نصيفط", "صيفط", "صيفطلو", "نبعث", "n7awel", "nsifet", "sifet",
         "nsiftlo", "sift", "sifetlo", "7awel", "تحويله",
         "mandarle", "pasarle", "enviarle", "mandarle saldo", "pasarle saldo",
+        # to someone close: "a mi hermana", "à mon frère", "l khoya"
+        "a mi hermana", "a mi hermano", "a mi madre", "a mi hijo", "a mi hija", "à mon frère", "à ma soeur",
+        "à ma sœur", "à ma mère", "à mon fils", "à ma fille", "to my brother", "to my sister", "to my mother",
+        "to my son", "to my daughter", "لخويا", "لختي", "لماما", "لأخي", "لأختي", "l khoya", "l khti", "l mama",
     ),
     "expiry": (
         "validité", "expire", "expiré", "expiration", "valable", "validity", "expiry", "expires", "expired",

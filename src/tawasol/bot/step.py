@@ -28,6 +28,7 @@ _YES = re.compile(r"^\W*(oui|ouais|yes|yep|yeah|si|sí|ok|okay|parfait|merci|ن�
                   r"safi|mzyan|مزيان|صافي|تمام|tamam|شكرا|chokran|thanks?)\b", re.IGNORECASE)
 _NO = re.compile(r"^\W*(non|no|nope|pas vraiment|لا|لالا|la+|walo|والو|ما حلش|ma 7alch|makhdamch)\b", re.IGNORECASE)
 _SMALL_TALK = {"greeting": "greeting", "thanks": "thanks"}
+_IDENTIFIERS = {"EMAIL", "PHONE", "IBAN", "RIB", "CARD", "IP", "NATIONAL_ID", "PASSPORT", "CIN", "ACCOUNT"}
 _COURTESY_CONCEPTS = frozenset({"#greeting", "#thanks"})
 
 
@@ -201,8 +202,18 @@ class _Turn(FlowTurn):
             intent = self.ctx.analysis.intent
             if intent is not None and intent.label in _SMALL_TALK and self._has_topic():
                 intent = None  # "Bonjour, ma facture...": the greeting says nothing of the question
-            self._decided = decide(self.index, self.text, Reading.of(intent, self.language), self.settings)
+            self._decided = decide(self.index, self._query(), Reading.of(intent, self.language), self.settings)
         return self._decided
+
+    def _query(self) -> str:
+        """The message as the knowledge base reads it: without the identifiers in it ("email
+        othmane.kettani@gmail.com", a phone, a card), which say who the customer is, not what they ask.
+        Names and addresses stay: they come from a model that may mistake an ordinary word for one."""
+        chars = list(self.raw)
+        for e in self.ctx.analysis.pii:
+            if e.type.upper() in _IDENTIFIERS and 0 <= e.start < e.end <= len(chars):
+                chars[e.start:e.end] = " " * (e.end - e.start)
+        return "".join(chars).strip() or self.text
 
     def _answer(self, aside_of: Flow | None = None) -> None:
         """Answer from the knowledge base; `aside_of`: a flow that waits, offered again after the answer."""
