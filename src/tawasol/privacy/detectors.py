@@ -253,10 +253,25 @@ def _with_evidence(text: str, candidates: Iterable[Candidate]) -> Iterator[Candi
     from tawasol.privacy.evidence import address_ok, person_ok
 
     lists = None
+    rejected: list[Candidate] = []
+    names: set[str] = set()
     for cand in candidates:
         lists = lists if lists is not None else _evidence_lists()
         check = person_ok if cand.type == "PERSON" else address_ok
         if check(text, cand.start, cand.end, lists):
+            if cand.type == "PERSON":
+                names.add(text[cand.start:cand.end])
+            yield cand
+        elif cand.type == "PERSON":
+            rejected.append(cand)
+    # a name accepted once in the message is a name wherever else it is written ("Jouni ... Jouni Hahli")
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 3:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            yield Candidate("PERSON", m.start(), m.end(), 0.85)
+    for cand in rejected:
+        if text[cand.start:cand.end] in names:
             yield cand
 
 

@@ -92,6 +92,12 @@ _CUE = re.compile(
 _TITLE = re.compile(
     r"(?<!\w)(?:mr|mrs|ms|miss|dr|prof|m\.|mme|mlle|monsieur|madame|mademoiselle|ma[iî]tre|sr|sra|srta|señor|señora|"
     r"señorita|don|doña|sidi|lalla|moulay|السيد|السيدة|الآنسة|الدكتور|الدكتورة|للا|مولاي)\.?\s+$", re.IGNORECASE)
+# Weaker cues: a capitalised (or listed) name after them is a person, an ordinary word is not ("I'm tired").
+_SOFT_CUE = re.compile(
+    r"(?<!\w)(?:i'?m|i am|call me|calls me|called|named|known as|under|it's|this is|je suis|c'est|soy|"
+    r"(?:first|last|full|family|sur)\s?name\??|your name\??|est[aá] a nombre de|a nom de|au nom de|"
+    r"(?:billing|shipping|delivery|postal|mailing) address\s*:|add)[\s,:]*$",
+    re.IGNORECASE)
 _CONTEXT = re.compile(
     r"(?<!\w)(?:by|called|named|with|contact|ask for|ask|speak to|speak with|talk to|dear|hi|hello|thanks|thank you|"
     r"cher|chère|bonjour|salut|merci|hola|estimad[oa]|querid[oa]|gracias|avec|appelé|appelée|llamad[oa]|de|con|para|"
@@ -105,6 +111,11 @@ def _arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
+_VERB_AFTER = re.compile(
+    r"(?:'s|’s)? (?:is|was|has|had|will|would|said|says|called|wrote|sent|lives|lived|works|worked|began|spent|"
+    r"est|a|es|ha|dijo|vive|habite)\b")
+
+
 def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]]) -> bool:
     """Whether the span text[start:end] is a person by the evidence around it (see the module's rules)."""
     words = _WORD.findall(text[start:end])
@@ -112,7 +123,7 @@ def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]])
         return False
     span_key = key(text[start:end])
     v = vocabulary()
-    if any(w for w in words if is_code(w)) or any(p in span_key for p in v.phrases):
+    if any(w for w in words if is_code(w) and len(w) > 1) or any(p in span_key for p in v.phrases):
         return False
     before = text[max(0, start - 40):start]
     if is_stop(words[0]) or all(is_stop(w) for w in words):
@@ -142,12 +153,31 @@ def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]])
             listed(content[1]) or content[1].startswith("ال") or content[1].startswith("بن"))
     letters = [ch for ch in text if ch.isalpha() and not "\u0600" <= ch <= "\u06ff"]
     uppers = sum(ch.isupper() for ch in letters)
-    tokens = _WORD.findall(text)
+    # title case ("Free Roaming Offer Now") is read on the words that are not listed names: a list of
+    # names ("They had 3: Amy, Erik and Anna") is no headline
+    tokens = [t for t in _WORD.findall(text) if not listed(t) or is_ordinary(t)]
     titled = tokens and sum(t[0].isupper() for t in tokens if t.isalpha()) >= 0.7 * len(tokens) and len(tokens) > 3
     cased = 0 < uppers < len(letters) and not titled
     capitalised = all(w[0].isupper() for w in content)
     if _TITLE.search(before):
         return (capitalised or not cased) and not all(is_ordinary(w) for w in content)
+    if _SOFT_CUE.search(before) and not any(is_stop(w) for w in content):
+        if cased and capitalised and not all(is_ordinary(w) and not listed(w) for w in content):
+            return True
+        if known and first_name(content[0]):
+            return True
+    after = text[end:end + 12]
+    if capitalised and uppers < len(letters) and len(content) >= 2 and not any(
+            is_ordinary(w) and not listed(w) for w in content) and (
+            _VERB_AFTER.match(text, end) or re.match(r", (?:the|our|a|an|le|la|el|notre) ", after)):
+        return True  # "Cendrillon Coudert lives at ...", "Hijacinta Godina, the technical writer, said"
+    if capitalised and uppers < len(letters) and len(content) >= 2 and not any(
+            is_ordinary(w) and not listed(w) for w in content) \
+            and re.match(r"[ \t]*(?:[>|,;\n]|\?{3})?\s*\d{1,6}[ ,]+[^\W\d_]", text[end:end + 14]):
+        return True  # a recipient's name before the street line ("Stephan M Urner  4844 Søndergade 52")
+    if cased and capitalised and not any(is_ordinary(w) and not listed(w) for w in content) and (
+            not before.strip() or before.rstrip()[-1:] in ".!?\n\"'>:") and re.match(r"\s?:", after) and known:
+        return True  # a speaker's name before what they say ("Ashley: I'm Melvin's daughter")
     if not cased or not capitalised:
         # lower case (or all caps / title case): listed first name + listed family name, or a context word + name
         if _CONTEXT.search(before) and known and first_name(content[0]):
@@ -167,10 +197,15 @@ def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]])
         return bool(_CONTEXT.search(before)) and not re.search(r"(?:à|a|en|in|from|de|desde|to|au|f|fi)\s+$", before)
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:\n\"'«“>"
     return (not sentence_start or bool(_CONTEXT.search(before)) or text[end:end + 1] == ","
-            or bool(re.match(r" (?:is|was|has|had|will|would|said|says|called|wrote|sent|est|a|es|ha|dijo)\b",
-                             text[end:end + 8])))
+            or bool(_VERB_AFTER.match(text, end)))
 
 
+_ADDRESS_CUE = re.compile(
+    r"(?<!\w)(?:address(?:es)?(?: is| was)?|adresse(?: est)?|direcci[oó]n(?: es)?|domicile|lives? (?:at|on|in)|"
+    r"living at|located at|(?:send|sent|deliver|delivered|ship|shipped|return) (?:it |them |this )?to|"
+    r"vit (?:au|à|a)|habite (?:au|à|a)|vivo en|vive en|env[ií][ae]lo a|"
+    r"عنواني|العنوان|ساكن ف|ساكنة ف|كنسكن ف|saken f|sakna f|kanskon f)"
+    r"(?:\s+(?:is|est|es|here|:))*[\s,:]*(?:the corner of\s+)?$", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![^\W\d_])\d+(?:[A-Za-z]|er|e|º|ª)?(?![^\W\d_])")  # 12, 221B; not 3la, t9t3o
 _CITY_TAIL = re.compile(r"[\s,،-]+([^\W\d_][\w'’ -]{1,30})\s*$")
 
@@ -189,6 +224,9 @@ def address_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]]
     if _NUMBER.search(text, start, end):
         if has_street:
             return True
+        if _ADDRESS_CUE.search(text[max(0, start - 40):start]) and any(
+                not is_ordinary(w) and len(w) > 2 for w in words):
+            return True  # "lives at 12 Hersnapvej", "my new address is PSC 2581, Box 0041": the cue is the evidence
         cities = lists.get("city", frozenset())
         return bool(re.search(r"\d{4,6}", span)) and any(key(w) in cities for w in words)
     if not has_street:
