@@ -20,6 +20,7 @@ def _types(text: str) -> list[tuple[str, str]]:
     ("Adil Bennani lives at 8 Rue Ibn Batouta, Rabat", "Adil Bennani"),
     ("They came with three friends: Omar, Salma and Hicham.", "Salma"),
     ("Salma called yesterday. Salma said the line was cut.", "Salma"),
+    ("Sandra lives on Rue Allal Ben Abdellah", "Sandra"),
 ])
 def test_a_name_with_evidence_is_found(text: str, name: str) -> None:
     persons = [value for kind, value in _types(text) if kind == "PERSON"]
@@ -30,6 +31,7 @@ def test_a_name_with_evidence_is_found(text: str, name: str) -> None:
     ("My new address is 45 Hay Nahda, Agadir", "45 Hay Nahda"),
     ("He lives at 12 Kaevu Tänav, Tallinn", "12 Kaevu"),
     ("Send it to 221 Ostergade, please", "221 Ostergade"),
+    ("Please change my address to 50541 Mlynska 1540 Trancoso for post mail", "Mlynska 1540"),
 ])
 def test_an_address_after_its_cue_is_found(text: str, address: str) -> None:
     addresses = [value for kind, value in _types(text) if kind == "ADDRESS"]
@@ -53,3 +55,8 @@ def test_ordinary_words_stay(text: str) -> None:
 def test_a_recipient_before_the_street_line_is_redacted() -> None:
     text = "Recipient below\nNadia Chraibi  27 Boulevard Zerktouni, Casablanca"
     assert "Chraibi" not in redact(text).text
+
+
+def test_the_postcode_beside_an_address_is_part_of_it() -> None:
+    text = "Ship to: 12 Rue de Fes > Apt. 4 > Meknes > Morocco 50000"
+    assert "50000" not in redact(text).text

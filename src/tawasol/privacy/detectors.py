@@ -254,15 +254,17 @@ def _with_evidence(text: str, candidates: Iterable[Candidate]) -> Iterator[Candi
 
     lists = None
     rejected: list[Candidate] = []
+    accepted: list[Candidate] = []
     names: set[str] = set()
     for cand in candidates:
         lists = lists if lists is not None else _evidence_lists()
         check = person_ok if cand.type == "PERSON" else address_ok
         if check(text, cand.start, cand.end, lists):
+            accepted.append(cand)
             if cand.type == "PERSON":
                 names.add(text[cand.start:cand.end])
             yield cand
-        elif cand.type == "PERSON":
+        else:
             rejected.append(cand)
     # a name accepted once in the message is a name wherever else it is written ("Jouni ... Jouni Hahli")
     for name in sorted(names, key=len, reverse=True):
@@ -270,9 +272,18 @@ def _with_evidence(text: str, candidates: Iterable[Candidate]) -> Iterator[Candi
             continue
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             yield Candidate("PERSON", m.start(), m.end(), 0.85)
+    places = [c for c in accepted if c.type == "ADDRESS"]
     for cand in rejected:
-        if text[cand.start:cand.end] in names:
+        if cand.type == "PERSON" and text[cand.start:cand.end] in names:
             yield cand
+        elif cand.type == "ADDRESS" and any(_touching(text, cand, place) for place in places):
+            yield cand  # the house number, street line or postcode next to an address is part of it
+
+
+def _touching(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether two spans are next to each other, with at most separators (spaces, commas, '>' marks) between."""
+    gap = text[a.end:b.start] if a.end <= b.start else text[b.end:a.start] if b.end <= a.start else ""
+    return a.start < b.end and b.start < a.end or (len(gap) <= 6 and not re.search(r"[^\W_]|[.;!?]", gap))
 
 
 _QUOTED_LINE = re.compile(r"\n[ \t]*[^\w\s(]")
@@ -373,6 +384,22 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _names_before_addresses(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An address span that starts with a person's name ("Sophie Lang  3482 Via Franscini") starts after it."""
+    people = [c for c in candidates if c.type == "PERSON"]
+    out = []
+    for cand in candidates:
+        if cand.type == "ADDRESS":
+            for person in people:
+                if cand.start <= person.start < cand.end and person.end < cand.end and person.start - cand.start <= 2:
+                    start = person.end
+                    while start < cand.end and not text[start].isalnum():
+                        start += 1
+                    cand = Candidate("ADDRESS", start, cand.end, cand.score)
+        out.append(cand)
+    return out
+
+
 def _union(places: list[Candidate]) -> list[Candidate]:
     """Overlapping address guesses (rules, model) are one address: "12 زنقة ..." + "زنقة ...، الدار البيضاء"."""
     out: list[Candidate] = []
@@ -396,4 +423,5 @@ def detect(text: str) -> list[Entity]:
     found: list[Candidate] = []
     for detector in DETECTORS:
         found.extend(detector(ascii_digits, lower))
+    found = _names_before_addresses(text, found)
     return [Entity(type=c.type, text=text[c.start:c.end], start=c.start, end=c.end) for c in resolve(found)]

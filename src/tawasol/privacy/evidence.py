@@ -116,6 +116,11 @@ _VERB_AFTER = re.compile(
     r"est|a|es|ha|dijo|vive|habite)\b")
 
 
+_PERSON_VERB_AFTER = re.compile(
+    r"(?:'s|’s)? (?:said|says|lives|lived|works|worked|wrote|sent|called|began|spent|told|asked|shouted|"
+    r"dijo|habite|vit|vive|m'a dit|a dit|a appelé)\b")
+
+
 def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]]) -> bool:
     """Whether the span text[start:end] is a person by the evidence around it (see the module's rules)."""
     words = _WORD.findall(text[start:end])
@@ -194,6 +199,8 @@ def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]])
         return bool(_CONTEXT.search(before)) and listed(content[0])
     place = key(content[0])
     if place in lists.get("city", ()) or place in lists.get("country", ()):
+        if first_name(content[0]) and _PERSON_VERB_AFTER.match(text, end):
+            return True  # "Sandra lives on ...": a first name that is also a town, doing what people do
         return bool(_CONTEXT.search(before)) and not re.search(r"(?:à|a|en|in|from|de|desde|to|au|f|fi)\s+$", before)
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:\n\"'«“>"
     return (not sentence_start or bool(_CONTEXT.search(before)) or text[end:end + 1] == ","
@@ -201,7 +208,8 @@ def person_ok(text: str, start: int, end: int, lists: dict[str, frozenset[str]])
 
 
 _ADDRESS_CUE = re.compile(
-    r"(?<!\w)(?:address(?:es)?(?: is| was)?|adresse(?: est)?|direcci[oó]n(?: es)?|domicile|lives? (?:at|on|in)|"
+    r"(?<!\w)(?:address(?:es)?(?:\b[^.\n\d]{0,30}?\b(?:is|was|to|with|as))?|adresse(?: est| à| a)?|"
+    r"direcci[oó]n(?: es)?|domicile|lives? (?:at|on|in)|"
     r"living at|located at|(?:send|sent|deliver|delivered|ship|shipped|return) (?:it |them |this )?to|"
     r"vit (?:au|à|a)|habite (?:au|à|a)|vivo en|vive en|env[ií][ae]lo a|"
     r"عنواني|العنوان|ساكن ف|ساكنة ف|كنسكن ف|saken f|sakna f|kanskon f)"
