@@ -12,6 +12,7 @@ DEFAULT_HOME = Path.home() / ".tawasol"
 DEV_SECRET = "dev-insecure-secret-change-me"
 MIN_SECRET_CHARS = 32
 PRODUCTION_NAMES = frozenset({"production", "prod"})
+JOB_MODES = ("auto", "worker", "in-process")
 
 
 class UnsafeSettings(RuntimeError):
@@ -44,12 +45,23 @@ class Settings(BaseSettings):
     agent_disconnect_grace_seconds: float = 15.0  # console closed this long: agent offline, conversations requeued
     retention_interval_seconds: int = 3600  # how often the retention purge runs in-process (0: never)
     insights_interval_seconds: int = 6 * 3600  # churn and CSAT scores refresh (0: never; runs at start)
+    # who runs the periodic jobs: "worker" (`tawasol worker`, over PostgreSQL: once per deployment), "in-process"
+    # (each server process), "auto" (worker on PostgreSQL, in-process on SQLite)
+    jobs: str = "auto"
 
     @field_validator("env")
     @classmethod
     def _env_name(cls, value: str) -> str:
         name = value.strip().lower()
         return "production" if name in PRODUCTION_NAMES else name
+
+    @field_validator("jobs")
+    @classmethod
+    def _jobs_mode(cls, value: str) -> str:
+        mode = value.strip().lower()
+        if mode not in JOB_MODES:
+            raise ValueError(f"TAWASOL_JOBS must be one of {', '.join(JOB_MODES)}, got {value!r}")
+        return mode
 
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> Settings:
@@ -60,6 +72,18 @@ class Settings(BaseSettings):
             raise UnsafeSettings(f"TAWASOL_ENV is production: TAWASOL_SECRET_KEY must be at least {MIN_SECRET_CHARS} "
                                  "characters (e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')")
         return self
+
+    @model_validator(mode="after")
+    def _job_queue_on_postgres(self) -> Settings:
+        if self.jobs == "worker" and not self.database_url.startswith("postgres"):
+            raise UnsafeSettings("TAWASOL_JOBS=worker needs PostgreSQL (TAWASOL_DATABASE_URL): "
+                                 "the job queue lives there")
+        return self
+
+    @property
+    def jobs_in_worker(self) -> bool:
+        """True when `tawasol worker` runs the periodic jobs and the server processes do not."""
+        return self.jobs == "worker" or (self.jobs == "auto" and self.database_url.startswith("postgres"))
 
     @property
     def is_production(self) -> bool:

@@ -19,7 +19,7 @@ from tawasol.api.limits import BodySizeLimit, Limits, LoginThrottle, RateLimiter
 from tawasol.api.routes import agent, auth, conversations, health, insights, knowledge, pages, privacy, supervisor, ws
 from tawasol.api.security_headers import SecurityHeaders
 from tawasol.service.bootstrap import Platform, bootstrap
-from tawasol.service.jobs import PeriodicJob, Scheduler
+from tawasol.service.jobs import server_scheduler
 
 WEB = Path(__file__).resolve().parents[1] / "web" / "static"
 
@@ -58,17 +58,6 @@ def hide_tokens_in_server_logs() -> None:
 hide_tokens_in_server_logs()
 
 
-def platform_jobs(platform: Platform) -> list[PeriodicJob]:
-    from tawasol.service import insights, privacy
-
-    return [
-        PeriodicJob("retention", platform.settings.retention_interval_seconds,
-                    lambda: privacy.purge_expired(platform.uow())),
-        PeriodicJob("insights", platform.settings.insights_interval_seconds,
-                    lambda: insights.refresh_all(platform.uow), first_delay_seconds=5.0),
-    ]
-
-
 def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAPI:
     """Build the app around a platform (bootstrapped from the settings when not given)."""
     platform = platform or bootstrap()
@@ -77,7 +66,7 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if warm_up:
             await run_in_threadpool(platform.warm_up)
-        scheduler = Scheduler(platform_jobs(platform))
+        scheduler = server_scheduler(platform)  # none in the server when `tawasol worker` runs the jobs
         scheduler.start()
         try:
             yield

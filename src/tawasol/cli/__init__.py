@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from tawasol.cli import bench, db, insights, kb, nlu, pii, predict, privacy, serve, tenants, users, wfm
+from tawasol.cli import bench, db, insights, kb, nlu, pii, predict, privacy, serve, tenants, users, wfm, worker
 from tawasol.cli.eval import app as eval_app
 
 app = typer.Typer(help="Tawasol: customer service where AI and people work together.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
 app.command("serve")(serve.serve)
 app.command("demo")(serve.demo)
+app.command("worker")(worker.worker)
+app.add_typer(worker.jobs_app, name="jobs")
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
 app.add_typer(tenants.app, name="tenants")

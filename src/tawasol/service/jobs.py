@@ -1,4 +1,7 @@
-"""Background jobs of the embedded deployment: an in-process scheduler of periodic tasks."""
+"""The platform's periodic jobs, and the in-process scheduler that runs them in the embedded deployment.
+
+On PostgreSQL they run once per deployment in `tawasol worker` (`service/job_queue.py`) instead, and the server
+processes do not run them (`Settings.jobs_in_worker`)."""
 
 from __future__ import annotations
 
@@ -7,8 +10,12 @@ import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
+
+if TYPE_CHECKING:
+    from tawasol.service.bootstrap import Platform
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +26,19 @@ class PeriodicJob:
     every_seconds: float
     run: Callable[[], object]  # blocking; runs in a worker thread
     first_delay_seconds: float = 0.0  # let the server start serving before the first run
+
+
+def platform_jobs(platform: Platform) -> list[PeriodicJob]:
+    """Every background job of the platform: the retention purge, and the churn/CSAT models retrained and
+    every customer rescored (`insights.refresh_all`)."""
+    from tawasol.service import insights, privacy
+
+    s = platform.settings
+    return [
+        PeriodicJob("retention", s.retention_interval_seconds, lambda: privacy.purge_expired(platform.uow())),
+        PeriodicJob("insights", s.insights_interval_seconds, lambda: insights.refresh_all(platform.uow),
+                    first_delay_seconds=5.0),
+    ]
 
 
 class Scheduler:
@@ -48,3 +68,12 @@ class Scheduler:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks = []
+
+
+def server_scheduler(platform: Platform) -> Scheduler:
+    """What a server process runs itself: every job in the embedded deployment, none when a worker runs them."""
+    if platform.settings.jobs_in_worker:
+        log.info("periodic jobs run in `tawasol worker` (TAWASOL_JOBS=%s), not in this process",
+                 platform.settings.jobs)
+        return Scheduler([])
+    return Scheduler(platform_jobs(platform))
