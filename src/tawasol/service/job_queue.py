@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 
 import procrastinate
 from procrastinate.exceptions import AlreadyEnqueued
@@ -28,6 +29,12 @@ RETRY_WAIT_SECONDS = 30
 STALLED_AFTER_SECONDS = 60  # a worker without heartbeat this long is gone (heartbeat every 10 s)
 TASK_PREFIX = "tawasol."
 RETRY_STALLED = "retry-stalled"
+_period: ContextVar[int | None] = ContextVar("period", default=None)
+
+
+def current_period() -> int | None:
+    """The scheduled time (Unix seconds) of the periodic run in progress in this thread; None when enqueued."""
+    return _period.get()
 
 
 def conninfo(database_url: str) -> str:
@@ -57,14 +64,14 @@ def cron_for(seconds: float) -> str:
 def _runner(job: PeriodicJob) -> Callable[..., object]:
     def run(context: JobContext, timestamp: int | None = None) -> object:
         attempt = (context.job.attempts if context.job else 0) + 1
+        _period.set(timestamp)
         try:
             result = job.run()
         except Exception:
-            then = ("kept as failed, see `tawasol jobs list`" if attempt >= MAX_ATTEMPTS
-                    else f"retried in {RETRY_WAIT_SECONDS} s")
+            then = "kept as failed, see `tawasol jobs list`" if attempt >= MAX_ATTEMPTS else "to be retried"
             log.exception("job %s failed (attempt %d of %d): %s", job.name, attempt, MAX_ATTEMPTS, then)
             raise
-        log.info("job %s done: %s", job.name, result)
+        log.info("job %s done (period %s): %s", job.name, timestamp, result)
         return result
 
     run.__name__ = job.name
@@ -81,10 +88,11 @@ async def _retry_stalled(context: JobContext, timestamp: int | None = None) -> i
     return len(stalled)
 
 
-def build_queue(database_url: str, jobs: Iterable[PeriodicJob]) -> procrastinate.App:
+def build_queue(database_url: str, jobs: Iterable[PeriodicJob], retry_wait_seconds: int = RETRY_WAIT_SECONDS,
+                ) -> procrastinate.App:
     """The queue with one task per job, each scheduled by its interval (0: only when enqueued)."""
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=conninfo(database_url)))
-    retry = procrastinate.RetryStrategy(max_attempts=MAX_ATTEMPTS - 1, wait=RETRY_WAIT_SECONDS)
+    retry = procrastinate.RetryStrategy(max_attempts=MAX_ATTEMPTS - 1, wait=retry_wait_seconds)
     for job in jobs:
         name = TASK_PREFIX + job.name
         # lock: one run of a job at a time; queueing_lock: at most one waiting, so late periods do not pile up
