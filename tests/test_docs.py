@@ -20,6 +20,6 @@ def test_every_setting_is_in_the_readme() -> None:
 def test_every_command_group_is_described() -> None:
     out = CliRunner().invoke(app, ["--help"], terminal_width=200).output
     for group in ("serve", "demo", "db", "users", "nlu", "pii", "privacy", "keys", "audit", "kb", "predict",
-                  "insights", "wfm", "bench"):
+                  "insights", "wfm", "bench", "worker", "jobs"):
         assert group in out
         assert f"{group} commands" not in out

@@ -22,7 +22,11 @@ def test_migrations_match_the_tables(database_url: str) -> None:
     # Only structural differences count (types compare loosely across dialects).
     structural = [d for d in diff if isinstance(d, tuple) and d[0] in ("add_table", "remove_table", "add_column",
                                                                         "remove_column")]
-    assert structural == []
+    # The job queue's tables (PostgreSQL, revision 0006g) are procrastinate's, not the mappers'.
+    assert [d for d in structural if not (d[0] == "remove_table" and d[1].name.startswith("procrastinate_"))] == []
+    queue = {d[1].name for d in structural if d[0] == "remove_table"}
+    assert queue == ({"procrastinate_jobs", "procrastinate_events", "procrastinate_periodic_defers",
+                      "procrastinate_workers"} if database_url.startswith("postgres") else set())
 
 
 def test_downgrade_and_upgrade_again(database_url: str) -> None:
