@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -96,3 +97,43 @@ def test_the_server_runs_the_jobs_on_sqlite_and_leaves_them_to_the_worker_on_pos
     assert server_scheduler(Just(postgres)).jobs == []  # type: ignore[arg-type]
     both = Settings(home=tmp_path, database_url="postgresql://u@h/db", jobs="in-process")
     assert len(server_scheduler(Just(both)).jobs) == 2  # type: ignore[arg-type]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_a_job_on_a_worker_killed_mid_run_runs_again_on_another(database_url: str, tmp_path: Path) -> None:
+    upgrade(database_url)
+    with psycopg.connect(conninfo(database_url), autocommit=True) as conn:
+        conn.execute("CREATE TABLE probe_runs (id serial PRIMARY KEY, job text, period bigint, worker text)")
+    env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+
+    def start(name: str) -> subprocess.Popen[bytes]:
+        with (tmp_path / f"{name}.log").open("wb") as log:
+            return subprocess.Popen([sys.executable, str(PROBE), database_url, name], env=env, stdout=log,
+                                    stderr=subprocess.STDOUT)
+
+    def wait_for(done: Callable[[list[tuple[str, int | None, str]]], bool]) -> list[tuple[str, int | None, str]]:
+        deadline = time.monotonic() + 90  # a bound for a hung test, not a timing assertion
+        while time.monotonic() < deadline:
+            rows = _rows(database_url)
+            if done(rows):
+                return rows
+            time.sleep(0.3)
+        raise AssertionError(f"not reached: {_rows(database_url)}")
+
+    first = start("w1")
+    assert enqueue(build_queue(database_url, [PeriodicJob("hangs", 0, print)]), "hangs") is not None
+    wait_for(lambda rows: any(job == "hangs" for job, _, _ in rows))
+    first.send_signal(signal.SIGKILL)  # mid-run: the job is left `doing` with no worker behind it
+    first.wait()
+    second = start("w2")
+    try:
+        rows = wait_for(lambda rows: sum(job == "hangs" for job, _, _ in rows) >= 2)
+        with psycopg.connect(conninfo(database_url)) as conn:
+            wait_for(lambda _: conn.execute("SELECT count(*) FROM procrastinate_jobs WHERE task_name = "
+                                            "'tawasol.hangs'").fetchone() == (0,))  # succeeded (and deleted)
+    finally:
+        second.send_signal(signal.SIGINT)
+        second.wait(timeout=60)
+    assert [w for job, _, w in rows if job == "hangs"][:2] == ["w1", "w2"]
+    assert "was running on a worker that stopped: queued again" in (tmp_path / "w2.log").read_text()

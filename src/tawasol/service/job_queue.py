@@ -78,18 +78,21 @@ def _runner(job: PeriodicJob) -> Callable[..., object]:
     return run
 
 
-async def _retry_stalled(context: JobContext, timestamp: int | None = None) -> int:
-    """Jobs left `doing` by a worker that stopped sending heartbeats go back to the queue."""
-    manager = context.app.job_manager
-    stalled = list(await manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER_SECONDS))
-    for job in stalled:
-        log.warning("job %s #%s was running on a worker that stopped: queued again", job.task_name, job.id)
-        await manager.retry_job(job)
-    return len(stalled)
+def _retry_stalled(after_seconds: float) -> Callable[..., object]:
+    async def retry_stalled(context: JobContext, timestamp: int | None = None) -> int:
+        """Jobs left `doing` by a worker that stopped sending heartbeats go back to the queue."""
+        manager = context.app.job_manager
+        stalled = list(await manager.get_stalled_jobs(seconds_since_heartbeat=after_seconds))
+        for job in stalled:
+            log.warning("job %s #%s was running on a worker that stopped: queued again", job.task_name, job.id)
+            await manager.retry_job(job)
+        return len(stalled)
+
+    return retry_stalled
 
 
 def build_queue(database_url: str, jobs: Iterable[PeriodicJob], retry_wait_seconds: int = RETRY_WAIT_SECONDS,
-                ) -> procrastinate.App:
+                stalled_after_seconds: int = STALLED_AFTER_SECONDS) -> procrastinate.App:
     """The queue with one task per job, each scheduled by its interval (0: only when enqueued)."""
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=conninfo(database_url)))
     retry = procrastinate.RetryStrategy(max_attempts=MAX_ATTEMPTS - 1, wait=retry_wait_seconds)
@@ -100,8 +103,8 @@ def build_queue(database_url: str, jobs: Iterable[PeriodicJob], retry_wait_secon
         if job.every_seconds > 0:
             app.periodic(cron=cron_for(job.every_seconds), periodic_id=job.name)(task)
     stalled = app.task(name=TASK_PREFIX + RETRY_STALLED, pass_context=True,
-                       queueing_lock=TASK_PREFIX + RETRY_STALLED)(_retry_stalled)
-    app.periodic(cron="* * * * *", periodic_id=RETRY_STALLED)(stalled)
+                       queueing_lock=TASK_PREFIX + RETRY_STALLED)(_retry_stalled(stalled_after_seconds))
+    app.periodic(cron=cron_for(max(1, stalled_after_seconds // 2)), periodic_id=RETRY_STALLED)(stalled)
     return app
 
 
@@ -118,8 +121,9 @@ def enqueue(app: procrastinate.App, name: str) -> int | None:
         return None
 
 
-def run_worker(app: procrastinate.App, concurrency: int = 2, name: str | None = None) -> None:
+def run_worker(app: procrastinate.App, concurrency: int = 2, name: str | None = None,
+               stalled_after_seconds: int = STALLED_AFTER_SECONDS) -> None:
     """Run jobs and defer the periodic ones until SIGINT/SIGTERM (then finish the running jobs)."""
     # succeeded runs are deleted (the table stays small; every run is in the log), failed ones kept
-    app.run_worker(concurrency=concurrency, name=name, stalled_worker_timeout=STALLED_AFTER_SECONDS,
-                   delete_jobs="successful")
+    app.run_worker(concurrency=concurrency, name=name, stalled_worker_timeout=stalled_after_seconds,
+                   update_heartbeat_interval=max(1.0, stalled_after_seconds / 6), delete_jobs="successful")
