@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
@@ -40,3 +41,17 @@ def test_downgrade_and_upgrade_again(database_url: str) -> None:
     assert current(database_url) != head
     upgrade(database_url)
     assert current(database_url) == head
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_processes_starting_together_migrate_one_after_the_other(database_url: str) -> None:
+    """Servers and `tawasol worker` processes of a new deployment all migrate at start (PostgreSQL: under a lock)."""
+    import subprocess
+    import sys
+
+    code = f"from tawasol.store.migrate import upgrade; upgrade({database_url!r})"
+    starts = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    failures = [p.stderr.read()[-1500:] for p in starts if p.wait(timeout=120) != 0]  # type: ignore[union-attr]
+    assert failures == []
+    assert current(database_url) is not None
