@@ -25,7 +25,8 @@ def _tawasol(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str
 @pytest.mark.postgres
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 def test_worker_runs_the_schedule_and_an_enqueued_job(tmp_path: Path, database_url: str) -> None:
-    env = _env(tmp_path, database_url, TAWASOL_RETENTION_INTERVAL_SECONDS="1")
+    # insights off the schedule: its only run is the one enqueued below
+    env = _env(tmp_path, database_url, TAWASOL_RETENTION_INTERVAL_SECONDS="1", TAWASOL_INSIGHTS_INTERVAL_SECONDS="0")
     assert _tawasol("db", "upgrade", env=env).returncode == 0  # as a deployment does before starting workers
     log = tmp_path / "worker.log"
     with log.open("wb") as out:
@@ -48,6 +49,8 @@ def test_worker_runs_the_schedule_and_an_enqueued_job(tmp_path: Path, database_u
     text = log.read_text()
     assert "job insights done (period None)" in text, text[-3000:]
     assert text.count("job retention done (period 1") >= 2
+    assert "queued at start: ['retention']" in text
+    assert "job retention done (period None)" in text  # the run queued at start
     assert code == 0
     unknown = _tawasol("jobs", "enqueue", "nothing", env=env)
     assert unknown.returncode == 2 and "retention" in unknown.stderr

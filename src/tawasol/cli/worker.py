@@ -32,7 +32,7 @@ def worker(
 ) -> None:
     """Run the background jobs and their schedule (retention purge, insights): start one or more per
     deployment; each job runs once per period whatever their number."""
-    from tawasol.service.job_queue import run_worker
+    from tawasol.service.job_queue import enqueue_scheduled, run_worker
 
     s = get_settings()
     logging.basicConfig(level=s.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -41,6 +41,7 @@ def worker(
         logging.getLogger(__name__).warning(
             "TAWASOL_JOBS=in-process: the server processes run the periodic jobs too")
     try:
+        logging.getLogger(__name__).info("queued at start: %s", enqueue_scheduled(queue, jobs))
         run_worker(queue, concurrency=concurrency, name=name)
     finally:
         platform.engine.dispose()

@@ -121,6 +121,12 @@ def enqueue(app: procrastinate.App, name: str) -> int | None:
         return None
 
 
+def enqueue_scheduled(app: procrastinate.App, jobs: Iterable[PeriodicJob]) -> list[str]:
+    """At a worker's start, one run of each scheduled job (as a server process runs them at its start), so a new
+    deployment has its scores without waiting for the first period; none is added when one is already waiting."""
+    return [job.name for job in jobs if job.every_seconds > 0 and enqueue(app, job.name) is not None]
+
+
 def run_worker(app: procrastinate.App, concurrency: int = 2, name: str | None = None,
                stalled_after_seconds: int = STALLED_AFTER_SECONDS) -> None:
     """Run jobs and defer the periodic ones until SIGINT/SIGTERM (then finish the running jobs)."""
