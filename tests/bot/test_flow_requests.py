@@ -39,3 +39,20 @@ def test_asking_how_does_not_start_the_flow(chat, text, language):
                                   "ma recharge n est pas passee, je veux comprendre"])
 def test_a_question_near_the_flow_does_not_start_it(chat, text):
     assert _outcome(chat().say(text, intent=None, language="fr"))[1] is None
+
+
+@pytest.mark.parametrize("text, language, article", [
+    ("el wifi de casa no va y el router tiene la luz roja encendida, que hago?", "es", "internet-router-restart"),
+    ("le wifi est coupé et la box clignote en rouge, je fais quoi ?", "fr", "internet-router-restart"),
+    ("is there somewhere in the app where i can see if the network is down in my area?", "en",
+     "internet-outage-check"),
+    ("desde esta mañana no tengo cobertura y no puedo llamar a nadie", "es", "no-signal-calls"),
+    ("pas de réseau depuis ce matin, impossible d'appeler", "fr", "no-signal-calls"),
+])
+def test_a_problem_with_what_to_do_gets_the_article_not_the_outage_check(chat, text, language, article):
+    # "what do I do?", "where can I see": the customer wants the explanation; no signal for calls is the
+    # signal article, not the internet outage check
+    ctx = chat().say(text, intent=None, language=language)
+    reply = ctx.replies[0]
+    assert _outcome(ctx)[1] is None
+    assert [s["article_key"] for s in reply.sources] == [article], reply.text
