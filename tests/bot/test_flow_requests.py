@@ -56,3 +56,15 @@ def test_a_problem_with_what_to_do_gets_the_article_not_the_outage_check(chat, t
     reply = ctx.replies[0]
     assert _outcome(ctx)[1] is None
     assert [s["article_key"] for s in reply.sources] == [article], reply.text
+
+
+@pytest.mark.parametrize("text, language, article", [
+    ("اشتريت هاتفا جديدا والإنترنت عبر الشبكة لا يعمل فيه رغم أن لدي باقة", "ar", "internet-apn-settings"),
+    ("salam, chrit telephone jdid w internet mobile ma bghach ykhdem fih", "ary_Latn", "internet-apn-settings"),
+    ("أنا دابا فبلجيكا والأنترنيت ما بغاش يخدم ليا فالتيليفون", "ary", "roaming-data-not-working"),
+])
+def test_a_new_phone_or_a_stay_abroad_is_not_an_outage(chat, text, language, article):
+    # a new phone needs its settings; "فبلجيكا" (in Belgium) is abroad: roaming, not the outage check
+    ctx = chat().say(text, intent=None, language=language)
+    assert _outcome(ctx)[1] is None
+    assert [s["article_key"] for s in ctx.replies[-1].sources] == [article], ctx.replies[-1].text

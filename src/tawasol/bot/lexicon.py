@@ -132,6 +132,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "maykhdemch", "ma5damch", "mkhdamch", "makhdmach", "makaykhdemch", "makhedamch", "ta7", "tayeh",
         "tay7", "maqtou3", "m9to3", "ma9tou3", "m9tou3", "9ate3", "maqtou3a", "fonctionne", "marche",
         "working", "works", "funciona", "خدام", "khdam", "خدامش", "makhdamch", "mabghach", "مابغاش",
+        "ما بغاش يخدم", "ما بغاتش تخدم", "ma bghach ykhdem", "ma bghatch tkhdem",
         "kayt9te3", "كيتقطع", "كيقطع", "ka yt9ta3", "yt9te3", "tqta3", "t9ta3", "تقطع",
         "t9et3at", "t9ta3at", "t9at3at", "t9te3", "tqet3at", "تقطعات", "ma kaynach", "makaynach", "ma kaynch",
         "sin internet", "sin conexión", "no tengo", "plus internet",  # not "pas internet": "pass" folds to "pas"
@@ -173,6 +174,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "paramètres", "paramétrage", "configuration", "configurer", "réglages", "apn", "settings", "setting",
         "configure", "setup", "configuración", "ajustes", "إعدادات", "الإعدادات", "ضبط", "برمجة", "باراميطر",
         "parametre", "lparametre", "parametr", "configurasyon", "nparametri", "ريغلاج", "reglage",
+        # a new phone needs setting up: "internet does not work on my new phone" is the settings article
+        "nouveau téléphone", "nouveau portable", "new phone", "new handset", "teléfono nuevo", "móvil nuevo",
+        "هاتف جديد", "هاتفا جديدا", "تيليفون جديد", "بورطابل جديد", "tilifoun jdid", "tilifon jdid", "portable jdid",
+        "telephone jdid", "tele jdid", "phone jdid", "smartphone jdid", "tilifoun jdida",
     ),
     "roaming": (
         "roaming", "itinérance", "itinerance", "étranger", "etranger", "abroad", "overseas", "extranjero",
@@ -186,6 +191,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "السفر", "مسافر", "نسافر", "غادي نسافر", "سافرت", "safar",
         "nsafer", "msafer", "ghadi nsafer", "sefer", "ssafar", "فرنسا", "فرانسا", "سبانيا", "اسبانيا",
         "spain", "frança", "fransa", "sbanya", "سافر", "kansafer",
+        "belgique", "belgium", "bélgica", "بلجيكا", "italie", "italy", "italia", "إيطاليا", "allemagne", "germany",
+        "alemania", "ألمانيا", "hollande", "pays-bas", "netherlands", "holanda", "هولندا", "turquie", "turkey",
+        "turquía", "تركيا", "canada", "كندا", "portugal", "البرتغال", "suisse", "switzerland", "suiza", "سويسرا",
     ),
     "pilgrimage": (
         "hajj", "omra", "umrah", "pèlerinage", "pilgrimage", "mecque", "mecca", "saoudite", "saudi",

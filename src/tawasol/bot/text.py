@@ -196,6 +196,9 @@ class Tokenizer:
                     if skel and skel != key and len(skel) >= 2:
                         toks.append("~" + skel)
             concepts = set(_SINGLE.get(key, ())) | set(_SINGLE.get(_strip_latin_article(key), ()))
+            if not concepts and len(key) > 4 and key[0] in "فب":
+                # Darija glues "f"/"b" to the word: "فبلجيكا" (in Belgium)
+                concepts = set(_SINGLE.get(word_key(key[1:]), ()))
             concepts |= paired.get(i, set())
             if s is not None and language is not None:
                 concepts |= _STEMMED[language].get(s, set())
