@@ -15,8 +15,6 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select, text
-
 from tawasol.domain.model import AuditEntry
 from tawasol.privacy import GENESIS_HASH, compute_entry_hash, seal
 from tawasol.store.uow import UnitOfWork
@@ -36,21 +34,12 @@ def append(uow: UnitOfWork, actor: str, action: str, target: str, details: dict[
     """Inside the caller's unit of work: link a new entry to the tail of its tenant's chain.
 
     The chain's lock is held until the caller commits: call this last, just before the commit."""
-    uow.session.flush()  # the caller's pending rows are written before the lock, not while holding it
-    if uow.session.get_bind().dialect.name == "postgresql":
-        uow.session.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"),
-                            {"space": _LOCK_SPACE, "key": chain_lock_key(tenant_id)})
-    tenant_col = AuditEntry.tenant_id  # type: ignore[attr-defined]
-    same_chain = tenant_col.is_(None) if tenant_id is None else tenant_col == tenant_id
-    last_hash = uow.session.scalars(
-        select(AuditEntry.hash).where(same_chain).order_by(AuditEntry.seq.desc()).limit(1)  # type: ignore[attr-defined]
-    ).first()
+    uow.audit.lock_chain(_LOCK_SPACE, chain_lock_key(tenant_id))
+    last_hash = uow.audit.last_hash(tenant_id)
     entry = AuditEntry(actor=actor, action=action, target=target, prev_hash="", hash="", tenant_id=tenant_id,
                        details=details or {})
     seal(entry, last_hash or GENESIS_HASH)
-    uow.session.add(entry)
-    uow.session.flush()
-    return entry
+    return uow.audit.add(entry)
 
 
 def first_broken(entries: Iterable[AuditEntry]) -> int | None:
@@ -75,12 +64,11 @@ def verify(uow: UnitOfWork, batch: int = 5000) -> tuple[int, int | None]:
 
         def counted() -> Iterable[AuditEntry]:
             nonlocal checked
-            stmt = select(AuditEntry).order_by(AuditEntry.seq)  # type: ignore[attr-defined]
-            for entry in uow.session.scalars(stmt.execution_options(yield_per=batch)):
+            for entry in uow.audit.in_order(batch):
                 checked += 1
                 yield entry
 
         broken = first_broken(counted())
         if broken is not None:  # still report how many entries the log holds
-            checked = int(uow.session.scalar(text("SELECT COUNT(*) FROM audit_log")) or 0)
+            checked = uow.audit.count()
         return checked, broken

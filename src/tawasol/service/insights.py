@@ -9,7 +9,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import delete, insert, select
 
 from tawasol.domain.errors import InvalidInput, NotFound
 from tawasol.domain.model import CustomerScore, DecisionRecord, ModelCardRecord, Role, Tenant, new_id, utcnow
@@ -28,7 +27,6 @@ from tawasol.service import audit
 from tawasol.service.churn_rules import RULES_CARD, rule_score
 from tawasol.service.history_features import DEFAULT_SENSITIVE, conversation_frame, customer_frame, load_history
 from tawasol.service.principals import UserPrincipal
-from tawasol.store import tables
 from tawasol.store.uow import UnitOfWork
 
 STAFF = (Role.AGENT, Role.SUPERVISOR, Role.ADMIN)
@@ -122,8 +120,7 @@ def _score_churn(uow: UnitOfWork, tenant: Tenant, frame: pd.DataFrame) -> dict[s
             decisions.append(record)
             scores.append((row["customer_id"], risk, why, _clean(inputs)))
     method = card["method"]
-    uow.session.execute(delete(tables.customer_scores).where(tables.customer_scores.c.tenant_id == tenant.id,
-                                                             tables.customer_scores.c.kind == "churn"))
+    uow.scores.delete_kind(tenant.id, "churn")
     rows = [dataclasses.asdict(CustomerScore(
         tenant_id=tenant.id, customer_id=cid, kind="churn", score=round(risk, 4), band=risk_band(risk),
         model_version=version, created_at=now, id=new_id(),
@@ -131,9 +128,9 @@ def _score_churn(uow: UnitOfWork, tenant: Tenant, frame: pd.DataFrame) -> dict[s
                      "decision_id": record.id}))
         for (cid, risk, why, feats), record in zip(scores, decisions, strict=True)]
     if rows:
-        uow.session.execute(insert(tables.customer_scores), rows)
-        uow.session.execute(insert(tables.decision_records), _rows(decisions))
-    uow.session.add(ModelCardRecord(tenant_id=tenant.id, kind="churn", version=version, card=card, created_at=now))
+        uow.scores.insert_rows(rows)
+        uow.scores.insert_decisions(_rows(decisions))
+    uow.model_cards.add(ModelCardRecord(tenant_id=tenant.id, kind="churn", version=version, card=card, created_at=now))
     bands = pd.Series([r["band"] for r in rows]).value_counts().to_dict() if rows else {}
     return {"method": method, "label": card["label"], "version": version, "scored": len(rows),
             "bands": {str(k): int(v) for k, v in bands.items()}, "labels": {str(k): int(v) for k, v in labels.items()},
@@ -150,8 +147,7 @@ def _score_csat(uow: UnitOfWork, tenant: Tenant, frame: pd.DataFrame) -> dict[st
     inputs = answered.drop(columns=["customer_id"])
     cv, _ = evaluate_csat(inputs, config)
     model = train_csat(inputs, config, metrics={**cv.metrics, "cv": f"{config.folds}-fold"})
-    done = set(uow.session.scalars(select(tables.customer_scores.c.conversation_id).where(
-        tables.customer_scores.c.tenant_id == tenant.id, tables.customer_scores.c.kind == "csat")).all())
+    done = uow.scores.scored_conversations(tenant.id, "csat")
     todo = frame[frame["csat"].isna() & ~frame["conversation_id"].isin(done)].reset_index(drop=True)
     now, rows, decisions = utcnow(), [], []
     if len(todo):
@@ -167,11 +163,11 @@ def _score_csat(uow: UnitOfWork, tenant: Tenant, frame: pd.DataFrame) -> dict[st
                 kind="csat", score=round(float(value), 3), band=_csat_band(float(value)),
                 model_version=model.card.version, created_at=now, id=new_id(),
                 explanation={"method": "trained", "reasons": [c.to_dict() for c in why], "decision_id": record.id})))
-        uow.session.execute(insert(tables.customer_scores), _clean(rows))
-        uow.session.execute(insert(tables.decision_records), _rows(decisions))
+        uow.scores.insert_rows(_clean(rows))
+        uow.scores.insert_decisions(_rows(decisions))
     card = _clean({**model.card.to_dict(), "method": "trained", "label": "Learned from this tenant's survey answers",
                    "top_features": cv.top_features})
-    uow.session.add(ModelCardRecord(tenant_id=tenant.id, kind="csat", version=model.card.version, card=card,
+    uow.model_cards.add(ModelCardRecord(tenant_id=tenant.id, kind="csat", version=model.card.version, card=card,
                                     created_at=now))
     return {"method": "trained", "version": model.card.version, "surveys": len(answered), "scored": len(rows),
             "metrics": {k: round(v, 4) for k, v in cv.metrics.items() if k in ("mae", "r2", "spearman")}}
@@ -223,9 +219,7 @@ def refresh_all(uow_factory: Callable[[], UnitOfWork]) -> dict[str, Any]:
 
 
 def _latest_card(uow: UnitOfWork, tenant_id: str, kind: str) -> ModelCardRecord | None:
-    return uow.session.scalars(select(ModelCardRecord).where(
-        ModelCardRecord.tenant_id == tenant_id, ModelCardRecord.kind == kind)
-        .order_by(ModelCardRecord.created_at.desc()).limit(1)).first()
+    return uow.model_cards.latest(tenant_id, kind)
 
 
 def customer_churn(uow: UnitOfWork, who: UserPrincipal, customer_id: str) -> dict[str, Any]:
@@ -235,9 +229,7 @@ def customer_churn(uow: UnitOfWork, who: UserPrincipal, customer_id: str) -> dic
         customer = uow.customers.get_in(who.tenant_ids, customer_id)
         if customer is None:
             raise NotFound("customer not found")
-        score = uow.session.scalars(select(CustomerScore).where(
-            CustomerScore.customer_id == customer.id, CustomerScore.kind == "churn")
-            .order_by(CustomerScore.created_at.desc()).limit(1)).first()
+        score = uow.scores.latest_for_customer(customer.id, "churn")
         if score is None:
             return {"customer_id": customer.id, "score": None, "status": "not scored yet: run a refresh"}
         card = _latest_card(uow, customer.tenant_id, "churn")
@@ -273,9 +265,7 @@ def conversation_csat(uow: UnitOfWork, who: UserPrincipal, conversation_id: str)
     who.require(*STAFF)
     with uow:
         conv = uow.conversations.require_in(who.tenant_ids, conversation_id)
-        score = uow.session.scalars(select(CustomerScore).where(
-            CustomerScore.conversation_id == conv.id, CustomerScore.kind == "csat")
-            .order_by(CustomerScore.created_at.desc()).limit(1)).first()
+        score = uow.scores.latest_for_conversation(conv.id, "csat")
         if score is None:
             return {"conversation_id": conv.id, "predicted": None, "status": "not predicted"}
         return {"conversation_id": conv.id, "predicted": score.score, "band": score.band,

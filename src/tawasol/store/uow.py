@@ -10,6 +10,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from tawasol.store import repositories as repos
+from tawasol.store.repositories.audit import AuditRepository
+from tawasol.store.repositories.insights import ModelCardRepository, ScoreRepository
 
 _WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
 _WRITERS_GUARD = threading.Lock()
@@ -52,6 +54,9 @@ class UnitOfWork:
         self.decisions = repos.DecisionRepository(s)
         self.tokens = repos.TokenRepository(s)
         self.articles = repos.ArticleRepository(s)
+        self.scores = ScoreRepository(s)
+        self.model_cards = ModelCardRepository(s)
+        self.audit = AuditRepository(s)
         self.events = []
         return self
 
