@@ -27,6 +27,7 @@ from tawasol.service import audit
 from tawasol.service.churn_rules import RULES_CARD, rule_score
 from tawasol.service.history_features import DEFAULT_SENSITIVE, conversation_frame, customer_frame, load_history
 from tawasol.service.principals import UserPrincipal
+from tawasol.service.unit_of_work import AbstractUnitOfWork
 from tawasol.store.uow import UnitOfWork
 
 STAFF = (Role.AGENT, Role.SUPERVISOR, Role.ADMIN)
@@ -36,7 +37,7 @@ MIN_SURVEYS = 30
 TRAINED = "Trained on this tenant's own customers with known outcomes"
 
 
-def tenant_for(uow: UnitOfWork, who: UserPrincipal, slug: str | None) -> Tenant:
+def tenant_for(uow: AbstractUnitOfWork, who: UserPrincipal, slug: str | None) -> Tenant:
     """The tenant named by `slug` (or the caller's only tenant) if the caller serves it; else NotFound."""
     if slug is None:
         if len(who.tenant_ids) != 1:
@@ -218,11 +219,11 @@ def refresh_all(uow_factory: Callable[[], UnitOfWork]) -> dict[str, Any]:
     return done
 
 
-def _latest_card(uow: UnitOfWork, tenant_id: str, kind: str) -> ModelCardRecord | None:
+def _latest_card(uow: AbstractUnitOfWork, tenant_id: str, kind: str) -> ModelCardRecord | None:
     return uow.model_cards.latest(tenant_id, kind)
 
 
-def customer_churn(uow: UnitOfWork, who: UserPrincipal, customer_id: str) -> dict[str, Any]:
+def customer_churn(uow: AbstractUnitOfWork, who: UserPrincipal, customer_id: str) -> dict[str, Any]:
     """The customer's churn risk with its reasons, for any staff member of the customer's tenant."""
     who.require(*STAFF)
     with uow:
@@ -249,7 +250,7 @@ def _card_brief(card: ModelCardRecord | None) -> dict[str, Any] | None:
             "trained_at": c.get("trained_at"), "metrics": c.get("metrics", {}), "reason": c.get("reason")}
 
 
-def model_cards(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str | None) -> dict[str, Any]:
+def model_cards(uow: AbstractUnitOfWork, who: UserPrincipal, tenant_slug: str | None) -> dict[str, Any]:
     """The latest model card of each kind (churn, csat) for a tenant the caller serves."""
     who.require(*STAFF)
     with uow:
@@ -260,7 +261,7 @@ def model_cards(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str | None) ->
                 "count": len(cards)}
 
 
-def conversation_csat(uow: UnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[str, Any]:
+def conversation_csat(uow: AbstractUnitOfWork, who: UserPrincipal, conversation_id: str) -> dict[str, Any]:
     """A closed conversation's predicted CSAT (or its survey answer), for staff of its tenant."""
     who.require(*STAFF)
     with uow:

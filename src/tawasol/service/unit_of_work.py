@@ -1,0 +1,53 @@
+"""The unit of work a handler needs, as a Protocol: store.uow.UnitOfWork satisfies it with SQLAlchemy
+repositories, tests/service/fakes.FakeUnitOfWork with dictionaries (fast handler tests, no database).
+
+Handlers typed against these protocols depend on what they read, not on a session (cosmicpython ch. 6)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from tawasol.domain.model import Conversation, Customer, CustomerScore, ModelCardRecord, Tenant
+
+
+class TenantReads(Protocol):
+    def get(self, id_: str) -> Tenant | None: ...
+    def by_slug(self, slug: str) -> Tenant | None: ...
+
+
+class CustomerReads(Protocol):
+    def get_in(self, tenant_ids: str | Sequence[str], id_: str) -> Customer | None: ...
+
+
+class ConversationReads(Protocol):
+    def require_in(self, tenant_ids: str | Sequence[str], id_: str, lock: bool = False) -> Conversation: ...
+
+
+class ScoreReads(Protocol):
+    def latest_for_customer(self, customer_id: str, kind: str) -> CustomerScore | None: ...
+    def latest_for_conversation(self, conversation_id: str, kind: str) -> CustomerScore | None: ...
+
+
+class ModelCardReads(Protocol):
+    def latest(self, tenant_id: str, kind: str) -> ModelCardRecord | None: ...
+
+
+class AbstractUnitOfWork(Protocol):
+    """One transaction: enter it, read and change through its repositories, commit, emit events."""
+
+    @property
+    def tenants(self) -> TenantReads: ...
+    @property
+    def customers(self) -> CustomerReads: ...
+    @property
+    def conversations(self) -> ConversationReads: ...
+    @property
+    def scores(self) -> ScoreReads: ...
+    @property
+    def model_cards(self) -> ModelCardReads: ...
+
+    def __enter__(self) -> AbstractUnitOfWork: ...
+    def __exit__(self, exc_type: Any, *_: Any) -> None: ...
+    def commit(self) -> None: ...
+    def emit(self, channel: str, event: dict[str, Any]) -> None: ...
