@@ -14,14 +14,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
-
 from tawasol.domain.model import (
     Conversation,
     ConversationStatus,
     Customer,
     DecisionRecord,
-    Membership,
     Message,
     Presence,
     Queue,
@@ -49,7 +46,7 @@ ROUTED_ROLES = (Role.AGENT.value,)  # supervisors take conversations by hand
 
 
 def _pg(uow: UnitOfWork) -> bool:
-    return uow.session.get_bind().dialect.name == "postgresql"
+    return uow.routing.postgresql
 
 
 def _seconds(since: datetime | None, now: datetime) -> float:
@@ -64,23 +61,16 @@ def loads(uow: UnitOfWork, agent_ids: Sequence[str]) -> dict[str, int]:
     """Assigned conversations per agent, across all tenants they serve."""
     if not agent_ids:
         return {}
-    stmt = (select(Conversation.assigned_agent_id, func.count())
-            .where(Conversation.assigned_agent_id.in_(list(agent_ids)),
-                   Conversation.status == ConversationStatus.ASSIGNED.value)
-            .group_by(Conversation.assigned_agent_id))
-    return {str(a): int(n) for a, n in uow.session.execute(stmt).all()}
+    return uow.routing.loads(agent_ids)
 
 
 def tenant_agents(uow: UnitOfWork, tenant_id: str) -> list[User]:
-    stmt = (select(User).join(Membership, Membership.user_id == User.id)
-            .where(Membership.tenant_id == tenant_id, User.active.is_(True), User.role.in_(ROUTED_ROLES)))
-    return list(uow.session.scalars(stmt).all())
+    return uow.routing.active_members(tenant_id, ROUTED_ROLES)
 
 
 def staff_of(uow: UnitOfWork, tenant_ids: Sequence[str]) -> list[User]:
     """Users serving any of these tenants (no DISTINCT over JSON columns: PostgreSQL cannot compare json)."""
-    members = select(Membership.user_id).where(Membership.tenant_id.in_(list(tenant_ids)))
-    return list(uow.session.scalars(select(User).where(User.id.in_(members)).order_by(User.email)).all())
+    return uow.routing.staff_of(tenant_ids)
 
 
 def agent_states(uow: UnitOfWork, tenant_id: str) -> list[AgentState]:
@@ -107,9 +97,7 @@ def _last_intent(uow: UnitOfWork, conv: Conversation) -> str | None:
 
 
 def _lock_agent(uow: UnitOfWork, agent_id: str, skip_locked: bool) -> User | None:
-    stmt = (select(User).where(User.id == agent_id).with_for_update(skip_locked=skip_locked)
-            .execution_options(populate_existing=True))
-    return uow.session.scalars(stmt).first()
+    return uow.routing.lock_agent(agent_id, skip_locked)
 
 
 def _acquire(uow: UnitOfWork, candidates: list[str], wait: bool) -> User | None:
@@ -120,7 +108,7 @@ def _acquire(uow: UnitOfWork, candidates: list[str], wait: bool) -> User | None:
         for agent_id in candidates:
             if agent_id in full:
                 continue
-            savepoint = uow.session.begin_nested() if pg else None
+            savepoint = uow.routing.savepoint() if pg else None
             agent = _lock_agent(uow, agent_id, skip_locked=skip)
             if agent is not None and agent.presence == Presence.ONLINE.value and \
                     loads(uow, [agent.id]).get(agent.id, 0) < agent.capacity:
@@ -233,10 +221,7 @@ def dispatch(uow: UnitOfWork, tenant_ids: Sequence[str], limit: int = 100) -> in
     """Give waiting conversations to free agents, most urgent first; returns how many were assigned.
 
     Never waits for a lock: whatever is locked elsewhere is being handled by that transaction."""
-    stmt = (select(Conversation).where(Conversation.tenant_id.in_(list(tenant_ids)),
-                                       Conversation.status == ConversationStatus.QUEUED.value)
-            .order_by(Conversation.queued_at).limit(limit).with_for_update(skip_locked=True))
-    convs = {c.id: c for c in uow.session.scalars(stmt).all()}
+    convs = {c.id: c for c in uow.routing.queued_for_dispatch(tenant_ids, limit)}
     if not convs:
         return 0
     sla = {q.id: q.sla_seconds for t in tenant_ids for q in uow.queues.for_tenant(t)}
@@ -257,9 +242,7 @@ def queue_status(uow: UnitOfWork, conv: Conversation) -> dict[str, Any]:
     now = utcnow()
     queue = uow.queues.get(conv.queue_id) if conv.queue_id else None
     sla = queue.sla_seconds if queue else 60
-    waiting = uow.session.scalars(select(Conversation).where(
-        Conversation.tenant_id == conv.tenant_id, Conversation.status == ConversationStatus.QUEUED.value,
-        Conversation.queue_id == conv.queue_id)).all() if conv.queue_id else [conv]
+    waiting = uow.routing.waiting_in_queue(conv.tenant_id, conv.queue_id) if conv.queue_id else [conv]
     order = queue_order([(c.id, c.priority, _seconds(c.queued_at, now), sla) for c in waiting])
     position = order.index(conv.id) + 1 if conv.id in order else len(order) + 1
     need = need_of(uow, conv)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tawasol.store import repositories as repos
 from tawasol.store.repositories.audit import AuditRepository
 from tawasol.store.repositories.insights import ModelCardRepository, ScoreRepository
+from tawasol.store.repositories.routing import RoutingRepository
 
 _WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
 _WRITERS_GUARD = threading.Lock()
@@ -57,6 +58,7 @@ class UnitOfWork:
         self.scores = ScoreRepository(s)
         self.model_cards = ModelCardRepository(s)
         self.audit = AuditRepository(s)
+        self.routing = RoutingRepository(s)
         self.events = []
         return self
 
