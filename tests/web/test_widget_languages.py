@@ -45,7 +45,8 @@ def test_widget_speaks_the_customer_language(site, pages, lang, dir_, human, pla
     assert link.get_attribute("data-article") == article, answer
     if title:
         assert title in link.inner_text()  # the Spanish variant of the article, not the French one
-    customer = widget.locator(".msg.customer").first.evaluate("n => n.firstChild.textContent")
+    customer = widget.locator(".msg.customer").first.evaluate(
+        "n => [...n.childNodes].find((c) => c.nodeType === 3).textContent")
     assert customer == question  # the customer's bubble shows exactly what they typed
     assert widget.locator(".msg.customer").first.get_attribute("data-time")  # its time, formatted by Intl
     _resolve(site, widget)

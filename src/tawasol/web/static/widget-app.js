@@ -47,7 +47,7 @@
     seen.add(m.seq);
     lastSeq = Math.max(lastSeq, m.seq);
     const kind = state && (state.disclosure || []).includes(m.seq) ? "disclosure" : m.author;
-    const whoKey = {bot: "assistant", agent: "agent"}[m.author] || "";
+    const whoKey = {bot: "assistant", agent: "agent", customer: "you"}[m.author] || "";  // a name on every bubble
     const node = document.createElement("div");
     node.className = "msg " + kind;
     node.dataset.seq = m.seq;

@@ -1,0 +1,41 @@
+"""The widget follows the conventions of the messengers customers use (headless Chromium): the customer's
+own bubbles at the end side (right in French, left in Arabic), the assistant's at the start side, and a
+name and a time on each message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import ask_bot, open_widget, shot
+
+pytestmark = pytest.mark.browser
+
+
+def _box(page: Any, selector: str) -> dict[str, float]:
+    box = page.locator(selector).last.bounding_box()
+    assert box is not None, selector
+    return dict(box)
+
+
+@pytest.mark.parametrize(("lang", "question", "you"), [
+    ("fr", "Comment consulter mon solde ?", "Vous"),
+    ("ar", "كيف أعرف رصيدي المتبقي؟", "أنت"),
+])
+def test_own_bubbles_at_the_end_side(site, pages, lang, question, you) -> None:  # type: ignore[no-untyped-def]
+    widget = open_widget(pages, site["url"], lang)
+    ask_bot(widget, question)
+    mine, bot = _box(widget, ".msg.customer"), _box(widget, ".msg.bot")
+    panel = _box(widget, "#messages")
+    mine_right = mine["x"] + mine["width"]
+    bot_right = bot["x"] + bot["width"]
+    if lang == "ar":  # right to left: mirrored
+        assert mine["x"] < bot["x"] and mine["x"] - panel["x"] < 20
+    else:
+        assert mine_right > bot_right and panel["x"] + panel["width"] - mine_right < 20
+    assert widget.locator(".msg.customer .who").last.inner_text() == you
+    assert widget.locator(".msg.bot .who").last.inner_text()
+    for sel in (".msg.customer", ".msg.bot"):
+        assert widget.locator(sel).last.get_attribute("data-time")
+    shot(widget, f"widget-bubbles-{lang}")
