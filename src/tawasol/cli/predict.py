@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from tawasol.domain.errors import InvalidInput
-from tawasol.predict import ChurnConfig, evaluate_churn, read_table
 
 app = typer.Typer(help="Churn and satisfaction models with explanations and fairness audits.", no_args_is_help=True)
 
@@ -33,6 +32,8 @@ def churn(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Cross-validated churn model: roc_auc, pr_auc, brier, top features and fairness per group."""
+    from tawasol.predict import ChurnConfig, evaluate_churn, read_table  # lazily: scikit-learn takes 1.5 s
+
     config = ChurnConfig(target=target, positive=positive, id_col=id_col, sensitive=_columns(sensitive),
                          use_sensitive=use_sensitive, decision_threshold=threshold, fairness_warn_above=warn_above)
     try:

@@ -7,20 +7,9 @@ import math
 from pathlib import Path
 from typing import Annotated
 
-import pandas as pd
 import typer
 
 from tawasol.domain.errors import InvalidInput
-from tawasol.wfm import (
-    ProfileForecaster,
-    StaffingTarget,
-    backtest,
-    plan_summary,
-    required_agents,
-    scheduled_agents,
-    staffing_plan,
-    traffic_erlangs,
-)
 
 app = typer.Typer(help="Workforce management: Erlang C/A staffing, volume forecasts, staffing plans.",
                   no_args_is_help=True)
@@ -33,6 +22,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
 
 
 def _history(data: Path, time_col: str, value_col: str) -> tuple[list[str], list[float]]:
+    import pandas as pd  # lazily: `tawasol --help` does not pay for pandas
+
     frame = pd.read_csv(data, encoding="utf-8-sig")
     cols = [c.strip() for c in time_col.split(",")]
     missing = [c for c in [*cols, value_col] if c not in frame.columns]
@@ -60,6 +51,8 @@ def erlang(
     as_json: JsonOpt = False,
 ) -> None:
     """Fewest agents meeting the target (Erlang C, or Erlang A with --patience), and what they achieve."""
+    from tawasol.wfm import required_agents, scheduled_agents, traffic_erlangs
+
     try:
         load = traffic_erlangs(volume, interval_minutes, aht)
         m = required_agents(load, aht, target_sl, answer_within, patience, max_occupancy)
@@ -80,6 +73,8 @@ def forecast(data: DataOpt, time_col: TimeOpt, value_col: ValueOpt,
              season_length: SeasonOpt = None, origins: Annotated[int, typer.Option(help="backtest windows")] = 20,
              as_json: JsonOpt = False) -> None:
     """Forecast the next intervals; backtest MASE beside the seasonal-naive baseline."""
+    from tawasol.wfm import ProfileForecaster, backtest
+
     stamps, values = _history(data, time_col, value_col)
     try:
         result = backtest(values, stamps, horizon, season_length, origins)
@@ -110,6 +105,8 @@ def plan(data: DataOpt, time_col: TimeOpt, value_col: ValueOpt,
          containment: Annotated[float, typer.Option(help="share of contacts the virtual agent resolves")] = 0.0,
          as_json: JsonOpt = False) -> None:
     """Agents per interval for the forecast, with the virtual agent containing a share of contacts and without."""
+    from tawasol.wfm import ProfileForecaster, StaffingTarget, plan_summary, staffing_plan
+
     stamps, values = _history(data, time_col, value_col)
     target = StaffingTarget(interval_minutes, aht, target_sl, answer_within, patience, shrinkage, max_occupancy)
     try:
