@@ -24,6 +24,9 @@ def demo(
     seed_only: bool = typer.Option(False, "--seed-only", help="Seed the demo data and exit without serving."),
     host: str = typer.Option(None, help="Address to bind."),
     port: int = typer.Option(None, help="Port."),
+    backend_port: int = typer.Option(None, "--backend-port", min=0, max=65535,
+                                     help="Port of the demo back end the flows call (default 8765, or a free one "
+                                          "if taken; 0: any free port). A port given and taken is an error."),
 ) -> None:
     """Create the demo tenant `atlas-telecom` (once) and serve it."""
     from tawasol.demo.seed import DEMO_PASSWORD, TENANT, seed_demo
@@ -51,10 +54,18 @@ def demo(
     from tawasol.demo.backend import DemoBackend
     from tawasol.demo.seed import DEMO_BACKEND_PORT, use_backend
 
-    try:
-        backend = DemoBackend(port=DEMO_BACKEND_PORT).start()
-    except OSError:  # the port is taken: any free one will do
-        backend = DemoBackend(port=0).start()
+    if backend_port is not None:
+        try:
+            backend = DemoBackend(port=backend_port).start()
+        except OSError as exc:
+            typer.echo(f"error: the demo back end cannot listen on port {backend_port}: {exc.strerror}", err=True)
+            platform.engine.dispose()
+            raise typer.Exit(2) from None
+    else:
+        try:
+            backend = DemoBackend(port=DEMO_BACKEND_PORT).start()
+        except OSError:  # the port is taken: any free one will do
+            backend = DemoBackend(port=0).start()
     use_backend(platform.uow, backend.url)
     typer.echo(f"  Demo back end of the tenant's systems (flows call it): {backend.url}")
     try:
