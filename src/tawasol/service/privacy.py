@@ -7,10 +7,8 @@ import hmac
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
-
 from tawasol.domain.errors import Forbidden, NotFound
-from tawasol.domain.model import Conversation, Customer, CustomerKey, CustomerScore, Message, utcnow
+from tawasol.domain.model import Conversation, Customer, Message, utcnow
 from tawasol.domain.pipeline import MessageContext
 from tawasol.privacy import (
     DecryptionFailed,
@@ -174,7 +172,7 @@ def erase_customer(uow: UnitOfWork, tenant_slug: str, customer_id: str, actor: s
     """Crypto-shred the customer's key, drop their contact details and stored ciphertexts."""
     with uow:
         customer = _customer_in(uow, tenant_slug, customer_id)
-        row = uow.session.get(CustomerKey, customer.id)
+        row = uow.privacy.customer_key(customer.id)
         if row is not None:
             shred(row)
         customer.name = customer.email = customer.phone = None
@@ -182,11 +180,9 @@ def erase_customer(uow: UnitOfWork, tenant_slug: str, customer_id: str, actor: s
         customer.attributes = {"erased": True}
         conv_ids = [c.id for c in uow.conversations.search([customer.tenant_id], customer_id=customer.id,
                                                               limit=100_000)]
-        if conv_ids:
-            uow.session.execute(update(Message).where(Message.conversation_id.in_(conv_ids))
-                                .values(text_encrypted=None))
+        uow.privacy.drop_raw_texts(conv_ids)
         # Scores and their explanations describe the person: they go too.
-        uow.session.execute(delete(CustomerScore).where(CustomerScore.customer_id == customer.id))
+        uow.privacy.delete_scores_of(customer.id)
         audit.append(uow, actor, "privacy.erase", f"customer:{customer.id}",
                      {"conversations": len(conv_ids)}, tenant_id=customer.tenant_id)
         uow.commit()
@@ -201,17 +197,10 @@ def purge_expired(uow: UnitOfWork, actor: str = "retention-job") -> dict[str, in
             policy = RetentionPolicy.from_settings(tenant.settings or {})
             now = utcnow()
             raw_cut = now - timedelta(days=policy.raw_text_days)
-            res = uow.session.execute(
-                update(Message).where(Message.tenant_id == tenant.id, Message.created_at < raw_cut,
-                                      Message.text_encrypted.is_not(None)).values(text_encrypted=None))
-            raw_count += res.rowcount or 0
+            raw_count += uow.privacy.drop_raw_texts_before(tenant.id, raw_cut)
             old_cut = now - timedelta(days=policy.redacted_days)
-            old = uow.session.scalars(select(Conversation.id).where(
-                Conversation.tenant_id == tenant.id, Conversation.updated_at < old_cut)).all()
-            for conv_id in old:
-                res = uow.session.execute(update(Message).where(Message.conversation_id == conv_id).values(
-                    text="[expired]", analysis={}, text_encrypted=None))
-                transcript_count += res.rowcount or 0
+            for conv_id in uow.privacy.conversations_untouched_since(tenant.id, old_cut):
+                transcript_count += uow.privacy.expire_transcript(conv_id)
             if raw_count or transcript_count:
                 audit.append(uow, actor, "retention.purge", f"tenant:{tenant.slug}",
                              {"raw_texts": raw_count, "transcript_messages": transcript_count}, tenant_id=tenant.id)
@@ -223,7 +212,7 @@ def rotate_master_key(uow: UnitOfWork, keyring: Keyring, actor: str = "cli") -> 
     """New master key version; every customer key is re-wrapped under it in one transaction."""
     new = keyring.with_new_version()
     with uow:
-        rows = uow.session.scalars(select(CustomerKey).where(CustomerKey.wrapped_key.is_not(None))).all()
+        rows = uow.privacy.wrapped_keys()
         changed = len(list(rewrap(new, rows)))
         audit.append(uow, actor, "keys.rotate", "keyring", {"rewrapped": changed})
         uow.commit()

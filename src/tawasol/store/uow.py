@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tawasol.store import repositories as repos
 from tawasol.store.repositories.audit import AuditRepository
 from tawasol.store.repositories.insights import ModelCardRepository, ScoreRepository
+from tawasol.store.repositories.privacy import PrivacyRepository
 from tawasol.store.repositories.routing import RoutingRepository
 
 _WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
@@ -59,6 +60,7 @@ class UnitOfWork:
         self.model_cards = ModelCardRepository(s)
         self.audit = AuditRepository(s)
         self.routing = RoutingRepository(s)
+        self.privacy = PrivacyRepository(s)
         self.events = []
         return self
 
