@@ -12,9 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import or_, select
-
-from tawasol.domain.model import Customer, CustomerKey
+from tawasol.domain.model import Customer
 from tawasol.privacy import DecryptionFailed, Keyring, decrypt, encrypt, new_customer_key, open_customer_key
 from tawasol.store.uow import UnitOfWork
 
@@ -31,13 +29,12 @@ class Contact:
 
 def customer_data_key(uow: UnitOfWork, keyring: Keyring, customer: Customer, create: bool = True) -> bytes | None:
     """The customer's data key (created on first use); None once crypto-shredded."""
-    row = uow.session.get(CustomerKey, customer.id)
+    row = uow.privacy.customer_key(customer.id)
     if row is None:
         if not create:
             return None
         row, key = new_customer_key(keyring, customer.tenant_id, customer.id)
-        uow.session.add(row)
-        uow.session.flush()
+        uow.privacy.add_key(row)
         return key
     if row.wrapped_key is None:
         return None
@@ -86,8 +83,7 @@ class ContactBook:
         """Encrypt the details of customers still stored in clear; returns how many were sealed."""
         sealed = 0
         with uow:
-            clear = or_(Customer.name.is_not(None), Customer.email.is_not(None), Customer.phone.is_not(None))
-            for customer in uow.session.scalars(select(Customer).where(clear)).all():
+            for customer in uow.privacy.customers_with_clear_contacts():
                 self.seal(uow, customer, Contact(customer.name, customer.email, customer.phone))
                 sealed += 1
                 if sealed % batch == 0:

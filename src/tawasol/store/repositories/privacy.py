@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from tawasol.domain.model import CustomerKey
+from tawasol.domain.model import Customer, CustomerKey
 from tawasol.store import tables
 
 _msgs = tables.messages.c
@@ -56,3 +56,15 @@ class PrivacyRepository:
         """Replace a conversation's message texts by "[expired]" and drop their analysis and raw text."""
         return _count(self.session.execute(update(tables.messages).where(
             _msgs.conversation_id == conversation_id).values(text="[expired]", analysis={}, text_encrypted=None)))
+
+    def add_key(self, row: CustomerKey) -> CustomerKey:
+        """Store a new customer key at once (the contact sealed next needs it written)."""
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def customers_with_clear_contacts(self) -> Sequence[Customer]:
+        """Customers still holding a name, email or phone in clear (before sealing them)."""
+        c = tables.customers.c
+        clear = or_(c.name.is_not(None), c.email.is_not(None), c.phone.is_not(None))
+        return self.session.scalars(select(Customer).where(clear)).all()
