@@ -7,8 +7,8 @@ import hmac
 from datetime import timedelta
 from typing import Any
 
-from tawasol.domain.errors import Forbidden, NotFound
-from tawasol.domain.model import Conversation, Customer, Message, utcnow
+from tawasol.domain.errors import Forbidden, InvalidInput, NotFound
+from tawasol.domain.model import Conversation, Customer, Message, Role, utcnow
 from tawasol.domain.pipeline import MessageContext
 from tawasol.privacy import (
     DecryptionFailed,
@@ -137,10 +137,24 @@ def _customer_in(uow: UnitOfWork, tenant_slug: str, customer_id: str) -> Custome
     return customer
 
 
+def _admin_serving(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str) -> None:
+    """Inside the caller's unit of work: the caller administers this tenant; another tenant's slug answers
+    404 like an unknown one."""
+    tenant = uow.tenants.by_slug(tenant_slug)
+    if tenant is None or tenant.id not in who.tenant_ids:
+        raise NotFound("tenant not found")
+
+
 def export_customer(uow: UnitOfWork, keyring: Keyring, tenant_slug: str, customer_id: str,
-                    actor: str) -> dict[str, Any]:
-    """Everything held about a customer (data-subject access), with their own raw texts decrypted."""
+                    actor: str, who: UserPrincipal | None = None) -> dict[str, Any]:
+    """Everything held about a customer (data-subject access), with their own raw texts decrypted.
+
+    With `who` (the API), only an admin serving the tenant; without (the CLI, an operator), anyone."""
+    if who is not None:
+        who.require(Role.ADMIN)
     with uow:
+        if who is not None:
+            _admin_serving(uow, who, tenant_slug)
         customer = _customer_in(uow, tenant_slug, customer_id)
         key = customer_data_key(uow, keyring, customer, create=False)
         contact = ContactBook(keyring).read(uow, customer)
@@ -168,9 +182,18 @@ def export_customer(uow: UnitOfWork, keyring: Keyring, tenant_slug: str, custome
         }
 
 
-def erase_customer(uow: UnitOfWork, tenant_slug: str, customer_id: str, actor: str) -> dict[str, Any]:
-    """Crypto-shred the customer's key, drop their contact details and stored ciphertexts."""
+def erase_customer(uow: UnitOfWork, tenant_slug: str, customer_id: str, actor: str,
+                   who: UserPrincipal | None = None, confirm: bool = True) -> dict[str, Any]:
+    """Crypto-shred the customer's key, drop their contact details and stored ciphertexts.
+
+    With `who` (the API), only an admin serving the tenant, who confirms; without (the CLI), anyone."""
+    if who is not None:
+        who.require(Role.ADMIN)
+    if not confirm:
+        raise InvalidInput("confirm", "must be true to erase")
     with uow:
+        if who is not None:
+            _admin_serving(uow, who, tenant_slug)
         customer = _customer_in(uow, tenant_slug, customer_id)
         row = uow.privacy.customer_key(customer.id)
         if row is not None:
