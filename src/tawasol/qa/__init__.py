@@ -7,11 +7,14 @@ Public surface:
 - `builtin_identify()`: the product's language identifier as the `language` rule's reader.
 """
 
+from tawasol.qa import review as review_module
+from tawasol.qa import reviewers, scorecard
 from tawasol.qa.review import Review, builtin_identify, decision_records, review, weighted_score
 from tawasol.qa.reviewers import RULES, Answer
 from tawasol.qa.scorecard import Question, Scorecard, default_scorecard, scorecard_from_dict
 from tawasol.qa.transcript import Transcript, Turn, transcript_from_rows
 
 __all__ = ["RULES", "Answer", "Question", "Review", "Scorecard", "Transcript", "Turn", "builtin_identify",
-           "decision_records", "default_scorecard", "review", "scorecard_from_dict", "transcript_from_rows",
+           "decision_records", "default_scorecard", "review", "review_module", "reviewers", "scorecard",
+           "scorecard_from_dict", "transcript_from_rows",
            "weighted_score"]
