@@ -58,6 +58,30 @@ def hide_tokens_in_server_logs() -> None:
 hide_tokens_in_server_logs()
 
 
+def _docs(app: FastAPI) -> None:
+    """Swagger UI at /docs and ReDoc at /redoc with their assets served from the installed package
+    fastapi-offline (MIT; Swagger UI Apache-2.0, ReDoc MIT), so that an offline site shows them."""
+    import fastapi_offline
+    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/docs/assets", StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Tawasol API",
+                                   swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs/assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs/assets/favicon.png")
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc() -> HTMLResponse:
+        return get_redoc_html(openapi_url="/openapi.json", title="Tawasol API",
+                              redoc_js_url="/docs/assets/redoc.standalone.js",
+                              redoc_favicon_url="/docs/assets/favicon.png", with_google_fonts=False)
+
+
 def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAPI:
     """Build the app around a platform (bootstrapped from the settings when not given)."""
     platform = platform or bootstrap()
@@ -74,8 +98,9 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
             await scheduler.stop()
             await platform.aclose()
 
-    app = FastAPI(title="Tawasol", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="Tawasol", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Customer service where AI and people work together.")
+    _docs(app)
     app.state.platform = platform
     s = platform.settings
     app.state.limits = Limits(conversations=RateLimiter(s.conversations_per_minute),
