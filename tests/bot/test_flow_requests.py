@@ -68,3 +68,13 @@ def test_a_new_phone_or_a_stay_abroad_is_not_an_outage(chat, text, language, art
     ctx = chat().say(text, intent=None, language=language)
     assert _outcome(ctx)[1] is None
     assert [s["article_key"] for s in ctx.replies[-1].sources] == [article], ctx.replies[-1].text
+
+
+def test_a_new_phone_that_wants_an_esim_is_the_esim_article(chat):
+    ctx = chat().say("salam, bghit n3ref kifach nactivi l'esim 3la telephone jdid", intent=None, language="ary_Latn")
+    assert [s["article_key"] for s in ctx.replies[-1].sources] == ["sim-esim"], ctx.replies[-1].text
+
+
+def test_promotional_messages_in_darija_are_the_marketing_article(chat):
+    ctx = chat().say("حبسو عليا الميساجات ديال البروموسيون عافاكم", intent=None, language="ary")
+    assert [s["article_key"] for s in ctx.replies[-1].sources] == ["privacy-marketing-sms"], ctx.replies[-1].text
