@@ -10,6 +10,11 @@ import typer
 app = typer.Typer(help="Automatic quality review (scorecards).", no_args_is_help=True)
 
 
+@app.callback()
+def qa() -> None:
+    """Automatic quality review (scorecards)."""
+
+
 @app.command("eval")
 def eval_labels(labels: Path = typer.Option(..., exists=True, help="labelled conversations, JSONL"),  # noqa: B008
                 as_json: bool = typer.Option(False, "--json", help="print the report as JSON")) -> None:
