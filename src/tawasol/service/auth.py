@@ -28,7 +28,7 @@ def logout(uow: UnitOfWork, raw: str) -> None:
     with uow:
         tok = uow.tokens.get(token_hash(raw))
         if tok is not None:
-            uow.session.delete(tok)
+            uow.tokens.delete(tok)
             uow.commit()
 
 

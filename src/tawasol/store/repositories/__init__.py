@@ -292,6 +292,9 @@ class DecisionRepository(_Repository[model.DecisionRecord]):
 class TokenRepository(_Repository[model.AuthToken]):
     entity = model.AuthToken
 
+    def delete(self, token: model.AuthToken) -> None:
+        self.session.delete(token)
+
 
 class ArticleRepository(_Repository[model.Article]):
     entity = model.Article
