@@ -49,3 +49,22 @@ def test_review_read_and_correct(settings) -> None:  # type: ignore[no-untyped-d
         qa.results(platform.uow(), agent, opened.id)  # not their conversation
     with pytest.raises(Forbidden):
         qa.correct(platform.uow(), agent, opened.id, "greeting", "no")
+
+
+def test_wrap_up_is_reviewed_after_its_commit(settings) -> None:  # type: ignore[no-untyped-def]
+    from tawasol.service import agents
+
+    platform = bootstrap(settings, steps=[])
+    tenant = create_tenant(platform.uow(), "acme", "Acme")
+    create_user(platform.uow(), "sup@acme.example", "a-long-passphrase-1", "supervisor", ["acme"])
+    opened = svc.open_conversation(OpenConversation(tenant_slug="acme", customer=CustomerDetails(name="C")),
+                                   platform.uow(), 1, contacts=platform.contacts)
+    with platform.uow() as uow:
+        uow.messages.add(Message(tenant_id=tenant.id, conversation_id=opened.id, author="customer",
+                                 text="Hola, ¿mi factura?", seq=uow.messages.next_seq(opened.id)))
+        uow.commit()
+    sup = _principal(platform, "sup@acme.example", tenant.id)
+    uow = platform.uow()
+    agents.resolve(uow, sup, opened.id, disposition="billing")
+    assert any(kind == "conversation.resolved" for _, e in uow.events for kind in [e.get("type")])
+    assert qa.results(platform.uow(), sup, opened.id)["reviewed"]

@@ -3,6 +3,7 @@ notes, assist, wrap-up, presence (going away or offline hands one's conversation
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from tawasol import assist
@@ -18,6 +19,7 @@ from tawasol.service.views import conversation_view, decision_view, message_view
 from tawasol.store.uow import UnitOfWork
 
 STAFF = (Role.AGENT, Role.SUPERVISOR, Role.ADMIN)
+log = logging.getLogger(__name__)
 
 
 def me(uow: UnitOfWork, who: UserPrincipal) -> dict[str, Any]:
@@ -196,7 +198,20 @@ def resolve(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, dispositi
         uow.flush()
         routing.dispatch(uow, [conv.tenant_id])  # a slot just freed up
         uow.commit()
-        return conversation_view(conv)
+        view = conversation_view(conv)
+    _review_quality(uow, conv.id)
+    return view
+
+
+def _review_quality(uow: UnitOfWork, conversation_id: str) -> None:
+    """The automatic QA review of the wrapped-up conversation, after its commit and in a unit of work of its own
+    (the caller's events are still to be published); a failing review never fails the wrap-up."""
+    from tawasol.service import qa
+
+    try:
+        qa.review_conversation(UnitOfWork(uow.session_factory), conversation_id)
+    except Exception:  # noqa: BLE001 - logged; the conversation is resolved either way
+        log.exception("automatic QA review of conversation %s failed", conversation_id)
 
 
 def _hand_back(uow: UnitOfWork, agent_id: str, tenant_ids: tuple[str, ...] | list[str], reason: str) -> int:
