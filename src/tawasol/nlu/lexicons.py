@@ -1,23 +1,22 @@
-"""Hand-written word lists: Darija markers in both scripts, function words, and escalation cues.
+"""Hand-written word lists: Darija markers in both scripts (from `darija`), function words, and escalation cues.
 
 All entries are in normalised form (see `normalize`): Arabic letter variants unified, Latin lower-case
 without accents. Written for Tawasol; no list is taken from a data set. The lists live in
-``seed/words.yaml`` and the escalation cues (regular expressions) in ``seed/cues.yaml``: add entries
-there; this module reads them once and keeps the public names.
+``seed/words.yaml`` (the Darija ones in ``seed/darija.yaml``)
+and the escalation cues (regular expressions) in ``seed/cues.yaml``: add entries there; this module reads
+them once and keeps the public names.
 """
 
 from __future__ import annotations
 
 import re
 
+from tawasol.nlu.darija import MARKERS_ARABIC, MARKERS_ARABIC_WEAK, MARKERS_LATIN
+from tawasol.nlu.darija import PHONETIC_COLLISIONS as PHONETIC_COLLISIONS
 from tawasol.seeddata import load
 
 _WORDS = load("nlu", "words.yaml")
 _CUES = load("nlu", "cues.yaml")
-
-
-def _words(key: str) -> frozenset[str]:
-    return frozenset(_WORDS.text(key).split())
 
 
 def _words_by_language(key: str) -> dict[str, frozenset[str]]:
@@ -34,14 +33,10 @@ def _patterns(key: str) -> list[str]:
     return patterns
 
 
-# Words that are frequent in Moroccan Darija written in Latin script and rare in fr/en/es.
-DARIJA_LATIN = _words("darija_latin")
-# Darija in Arabic script (normalised: ة -> ه, أ/إ/آ -> ا, ى -> ي).
-DARIJA_ARABIC = _words("darija_arabic")
-# Arabic-script words frequent in Darija but also in MSA or other dialects: weak evidence only.
-DARIJA_ARABIC_WEAK = _words("darija_arabic_weak")
-# Arabizi markers spelled by ear in Arabic script that are also common MSA or Mashreqi words.
-PHONETIC_COLLISIONS = _words("phonetic_collisions")
+# The Darija markers (tawasol.nlu.darija, seed/darija.yaml) under their old names here.
+DARIJA_LATIN = MARKERS_LATIN
+DARIJA_ARABIC = MARKERS_ARABIC
+DARIJA_ARABIC_WEAK = MARKERS_ARABIC_WEAK
 # Frequent function words per language, to spot code-switching within Latin script.
 FUNCTION_WORDS = _words_by_language("function_words")
 
