@@ -39,3 +39,18 @@ def test_own_bubbles_at_the_end_side(site, pages, lang, question, you) -> None: 
     for sel in (".msg.customer", ".msg.bot"):
         assert widget.locator(sel).last.get_attribute("data-time")
     shot(widget, f"widget-bubbles-{lang}")
+
+
+def _texts(page: Any) -> list[str]:
+    return list(page.locator(".msg.customer").evaluate_all(
+        "ns => ns.map((n) => [...n.childNodes].find((c) => c.nodeType === 3).textContent)"))
+
+
+def test_the_person_button_shows_its_own_words_not_a_keyword(site, pages) -> None:  # type: ignore[no-untyped-def]
+    widget = open_widget(pages, site["url"], "fr")
+    widget.click("#human")
+    widget.wait_for_selector(".msg.customer")
+    assert _texts(widget) == ["Parler à un conseiller"]
+    widget.reload()  # the backlog holds the keyword; the widget still shows the button's words
+    widget.wait_for_selector(".msg.customer")
+    assert _texts(widget) == ["Parler à un conseiller"]

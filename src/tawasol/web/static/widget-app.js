@@ -35,6 +35,7 @@
     document.querySelectorAll("#csat button[data-score]").forEach((b) => b.setAttribute("aria-label", T("star", {score: b.dataset.score})));
     document.querySelectorAll("#messages .msg").forEach((n) => {
       const w = n.querySelector(".who"); if (w && n.dataset.whoKey) w.textContent = T(n.dataset.whoKey);
+      if (n.dataset.askedKey) { const t = [...n.childNodes].find((c) => c.nodeType === 3); if (t) t.textContent = T(n.dataset.askedKey); }
       if (n.dataset.createdAt) n.dataset.time = I.time(lang, n.dataset.createdAt);
     });
     if (lastBanner) banner(lastBanner.key, lastBanner.vars);
@@ -56,7 +57,9 @@
       node.dataset.whoKey = whoKey;
       const w = document.createElement("span"); w.className = "who"; w.textContent = T(whoKey); node.append(w);
     }
-    let text = m.author === "customer" && typed.has(m.client_message_id) ? typed.get(m.client_message_id) : m.text;
+    const asked = state && (state.asked || {})[m.client_message_id];  // a button's request: its label, not the keyword
+    let text = asked ? T(asked) : m.author === "customer" && typed.has(m.client_message_id) ? typed.get(m.client_message_id) : m.text;
+    if (asked) node.dataset.askedKey = asked;
     (m.sources || []).forEach((src) => { if (src.url) text = text.replace(" — " + src.url, ""); });
     node.append(document.createTextNode(text));
     (m.sources || []).forEach((src) => {  // the article the answer comes from, as a real link
@@ -131,9 +134,12 @@
     };
   }
 
-  async function send(text) {
+  /* `asked`: the catalogue key of the button that sent `text` (the handoff keyword): the bubble shows the
+     button's words in the customer's language, kept across reloads, never the keyword itself. */
+  async function send(text, asked) {
     const body = {text, client_message_id: crypto.randomUUID ? crypto.randomUUID() : String(Date.now() + Math.random())};
     typed.set(body.client_message_id, text);
+    if (asked) { state.asked = Object.assign(state.asked || {}, {[body.client_message_id]: asked}); save(); }
     // Arabic script typed in a left-to-right widget: right to left at once; the server's language refines it.
     if (ARABIC_SCRIPT.test(text) && !I.isRtl(lang)) setLanguage("ar");
     for (let attempt = 0; attempt < 5; attempt++) {  // same client_message_id: retries never double a message
@@ -199,7 +205,7 @@
       typingSent = Date.now(); ws.send(JSON.stringify({type: "typing", typing: true}));
     }
   });
-  $("human").addEventListener("click", () => send("agent"));
+  $("human").addEventListener("click", () => send("agent", "human"));
   for (let score = 1; score <= 5; score++) {
     const b = document.createElement("button");
     b.type = "button"; b.textContent = "★".repeat(score); b.dataset.score = score;
