@@ -12,6 +12,7 @@ from tawasol.qa.transcript import HANDOFF, Transcript, Turn
 
 FAMILY = {"ary": "ar", "ary_Latn": "ar", "ar": "ar"}  # a Darija customer may be answered in MSA or Arabizi
 Identify = Callable[[str], tuple[str, float]]
+Verdict = tuple[str, float, tuple[int, ...], dict[str, Any]]  # choice, confidence, evidence turns, detail
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def _first(ctx: Context, category: str, turns: list[Turn]) -> tuple[Turn, str] |
     return None
 
 
-def _phrase_rule(category: str, pick: Callable[[list[Turn]], list[Turn]]) -> Callable[[Context], tuple]:
+def _phrase_rule(category: str, pick: Callable[[list[Turn]], list[Turn]]) -> Callable[[Context], Verdict]:
     def rule(ctx: Context) -> tuple[str, float, tuple[int, ...], dict[str, Any]]:
         agent = ctx.transcript.by("agent")
         if not agent:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from tawasol import qa
-from tawasol.domain.errors import InvalidInput
+from tawasol.domain.errors import InvalidInput, NotFound
 from tawasol.domain.model import DecisionRecord, Role
 from tawasol.service import audit
 from tawasol.service.principals import UserPrincipal
@@ -33,7 +33,7 @@ def review_conversation(uow: UnitOfWork, conversation_id: str,
     with uow:
         conv = uow.conversations.get(conversation_id)
         if conv is None:
-            raise InvalidInput(f"no conversation {conversation_id}")
+            raise NotFound(f"no conversation {conversation_id}")
         rows = [{"author": m.author, "text": m.text, "created_at": m.created_at, "analysis": m.analysis}
                 for m in uow.messages.for_conversation(conv.id)]
         transcript = qa.transcript_from_rows(rows, language=conv.language, agent_id=conv.assigned_agent_id)
@@ -91,7 +91,7 @@ def correct(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, question:
     scorecard = qa.default_scorecard()
     q = scorecard.question(question) if question in {x.key for x in scorecard.questions} else None
     if q is None or choice not in q.choices:
-        raise InvalidInput(f"expected a question among {[x.key for x in scorecard.questions]} and a choice "
+        raise InvalidInput("question", f"expected a question among {[x.key for x in scorecard.questions]} and a choice "
                            f"among {list(q.choices) if q else list(qa.scorecard.CHOICES)}")
     with uow:
         conv = uow.conversations.require_in(who.tenant_ids, conversation_id)
