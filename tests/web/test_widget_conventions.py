@@ -54,3 +54,20 @@ def test_the_person_button_shows_its_own_words_not_a_keyword(site, pages) -> Non
     widget.reload()  # the backlog holds the keyword; the widget still shows the button's words
     widget.wait_for_selector(".msg.customer")
     assert _texts(widget) == ["Parler à un conseiller"]
+
+
+def test_a_message_typed_offline_is_kept_and_sent_when_back(site, pages) -> None:  # type: ignore[no-untyped-def]
+    widget = open_widget(pages, site["url"], "fr")
+    widget.context.set_offline(True)
+    widget.fill("#text", "Comment consulter mon solde ?")
+    widget.keyboard.press("Enter")
+    widget.wait_for_selector(".msg.customer.failed button.retry")
+    assert widget.inner_text(".msg.customer.failed .not-sent") == "Non envoyé"
+    assert widget.input_value("#text") == ""  # the text lives on in its bubble, not lost
+    widget.context.set_offline(False)  # back: sent by itself, once
+    widget.wait_for_selector(".msg.bot")
+    widget.wait_for_selector(".msg.customer.failed", state="detached")
+    assert _texts(widget) == ["Comment consulter mon solde ?"]
+    widget.reload()  # what the server stored: the message once
+    widget.wait_for_selector(".msg.bot")
+    assert _texts(widget) == ["Comment consulter mon solde ?"]

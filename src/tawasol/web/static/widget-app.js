@@ -46,6 +46,8 @@
   function render(m) {
     if (!m || seen.has(m.seq)) return;
     seen.add(m.seq);
+    const mine = m.client_message_id && pending.get(m.client_message_id);  // stored: its "sending" bubble gives way
+    if (mine) { mine.node.remove(); pending.delete(m.client_message_id); }
     lastSeq = Math.max(lastSeq, m.seq);
     const kind = state && (state.disclosure || []).includes(m.seq) ? "disclosure" : m.author;
     const whoKey = {bot: "assistant", agent: "agent", customer: "you"}[m.author] || "";  // a name on every bubble
@@ -115,7 +117,7 @@
 
   function connect() {
     ws = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/api/v1/conversations/${state.id}/ws?token=${encodeURIComponent(state.token)}&after_seq=${lastSeq}`);
-    ws.onopen = () => { retry = 0; document.body.dataset.connected = "1"; if (lastBanner && lastBanner.key === "reconnecting") onStatus(status); };
+    ws.onopen = () => { retry = 0; document.body.dataset.connected = "1"; flush(); if (lastBanner && lastBanner.key === "reconnecting") onStatus(status); };
     ws.onmessage = (e) => {
       const ev = JSON.parse(e.data);
       if (ev.type === "backlog") { followConversation(ev.conversation); ev.messages.forEach(render); onStatus(ev.conversation.status); }
@@ -135,29 +137,56 @@
   }
 
   /* `asked`: the catalogue key of the button that sent `text` (the handoff keyword): the bubble shows the
-     button's words in the customer's language, kept across reloads, never the keyword itself. */
+     button's words in the customer's language, kept across reloads, never the keyword itself.
+     The bubble shows at once; a message the server did not take (connection down) stays "not sent" with a
+     retry button and goes out by itself when the connection returns (same client_message_id: never doubled). */
+  const pending = new Map();  // client_message_id -> {body, node}
   async function send(text, asked) {
     const body = {text, client_message_id: crypto.randomUUID ? crypto.randomUUID() : String(Date.now() + Math.random())};
     typed.set(body.client_message_id, text);
     if (asked) { state.asked = Object.assign(state.asked || {}, {[body.client_message_id]: asked}); save(); }
     // Arabic script typed in a left-to-right widget: right to left at once; the server's language refines it.
     if (ARABIC_SCRIPT.test(text) && !I.isRtl(lang)) setLanguage("ar");
-    for (let attempt = 0; attempt < 5; attempt++) {  // same client_message_id: retries never double a message
-      try {
-        const res = await fetch(`/api/v1/conversations/${state.id}/messages`, {method: "POST",
-          headers: Object.assign({"Content-Type": "application/json"}, auth()), body: JSON.stringify(body)});
-        if (res.ok) {
-          const r = await res.json();
-          render(r.message); r.replies.forEach(render); onStatus(r.status);
-          learnLanguage(r);
-          return;
-        }
-        if (res.status < 500 && res.status !== 429) { banner("sendFailed"); return; }
-      } catch (e) { /* network down: retry */ }
-      await new Promise((ok) => setTimeout(ok, 500 * 2 ** attempt));
-    }
-    banner("sendFailed");
+    const node = document.createElement("div");
+    node.className = "msg customer pending"; node.setAttribute("dir", "auto"); node.dataset.whoKey = "you";
+    const w = document.createElement("span"); w.className = "who"; w.textContent = T("you"); node.append(w);
+    node.append(document.createTextNode(asked ? T(asked) : text));
+    $("messages").append(node); $("messages").scrollTop = $("messages").scrollHeight;
+    pending.set(body.client_message_id, {body, node});
+    await deliver(body.client_message_id);
   }
+
+  async function deliver(id) {
+    const p = pending.get(id);
+    if (!p || p.busy) return;
+    p.busy = true;
+    let ok = false;
+    try {
+      const res = await fetch(`/api/v1/conversations/${state.id}/messages`, {method: "POST",
+        headers: Object.assign({"Content-Type": "application/json"}, auth()), body: JSON.stringify(p.body)});
+      if (res.ok) {
+        const r = await res.json();
+        ok = true; pending.delete(id); p.node.remove();
+        render(r.message); r.replies.forEach(render); onStatus(r.status);
+        learnLanguage(r);
+      } else if (res.status < 500 && res.status !== 429) banner("sendFailed");
+    } catch (e) { /* network down: kept, retried when the connection returns */ }
+    p.busy = false;
+    if (!ok && pending.has(id)) failed(p, id);
+  }
+
+  function failed(p, id) {
+    if (p.node.classList.contains("failed")) return;
+    p.node.classList.add("failed"); p.node.classList.remove("pending");
+    const mark = document.createElement("span"); mark.className = "not-sent"; mark.dataset.i18n = "notSent"; mark.textContent = T("notSent");
+    const again = document.createElement("button"); again.type = "button"; again.className = "retry";
+    again.dataset.i18n = "retry"; again.textContent = T("retry");
+    again.addEventListener("click", () => deliver(id));
+    p.node.append(mark, again);
+  }
+
+  function flush() { [...pending.keys()].forEach(deliver); }
+  window.addEventListener("online", flush);
 
   /* After a message: the conversation's language as the server now knows it (the reply's own language
      when the API gives one, else the conversation view of the transcript). */
