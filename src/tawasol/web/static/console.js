@@ -79,6 +79,7 @@
     colleagues = colleagues || await api("/api/v1/agent/colleagues");
     renderConversation();
     renderSide();
+    document.getElementById("reply").focus();  // opening a conversation puts the agent in its reply box
     loadAssist();
     loadChurn();
     refreshInbox();
@@ -291,7 +292,23 @@
     };
   }
 
+  const SHORTCUTS = [["Alt+I", "inbox"], ["Alt+R", "reply box"], ["Ctrl+Enter", "send the reply"],
+    ["Alt+S", "first suggestion"], ["Alt+K", "knowledge search"], ["?", "this help"], ["Esc", "close this help"]];
+  function shortcutHelp() {  // `?` outside a text field: every shortcut, in a modal dialog (Esc closes it)
+    let dialog = document.getElementById("shortcuts");
+    if (!dialog) {
+      dialog = el("dialog", {id: "shortcuts", "aria-labelledby": "shortcuts-title"},
+        el("h2", {id: "shortcuts-title", text: "Keyboard shortcuts"}),
+        el("dl", {}, SHORTCUTS.flatMap(([k, what]) => [el("dt", {}, el("kbd", {text: k})), el("dd", {text: what})])),
+        el("button", {type: "button", id: "shortcuts-close", onclick: () => dialog.close(), text: "Close"}));
+      document.body.append(dialog);
+    }
+    if (!dialog.open) dialog.showModal();
+  }
+
   document.addEventListener("keydown", (e) => {
+    const typingHere = e.target.closest && e.target.closest("input, textarea, select, [contenteditable]");
+    if (e.key === "?" && !typingHere && !e.altKey && !e.ctrlKey && !e.metaKey) { e.preventDefault(); shortcutHelp(); return; }
     if (!e.altKey) return;
     const focus = {i: "#inbox button", r: "#reply", s: "#assist button.insert", k: "#kb-q"}[e.key.toLowerCase()];
     const node = focus && document.querySelector(focus);
