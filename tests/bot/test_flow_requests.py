@@ -78,3 +78,12 @@ def test_a_new_phone_that_wants_an_esim_is_the_esim_article(chat):
 def test_promotional_messages_in_darija_are_the_marketing_article(chat):
     ctx = chat().say("حبسو عليا الميساجات ديال البروموسيون عافاكم", intent=None, language="ary")
     assert [s["article_key"] for s in ctx.replies[-1].sources] == ["privacy-marketing-sms"], ctx.replies[-1].text
+
+
+@pytest.mark.parametrize("text", ["la safi ma b9itch bagh", "ma b9itch", "لا صافي ما بقيتش باغي"])
+def test_a_darija_no_in_a_flow_lets_it_go(text):
+    # the 9 of "b9itch" is a letter, not a number to act on
+    from tawasol.bot.turn_words import turn_words
+
+    assert turn_words().is_cancel(text)
+    assert not turn_words().is_cancel("la, 12345678")

@@ -60,7 +60,8 @@ class TurnWords:
     def is_cancel(self, text: str) -> bool:
         """Only a refusal or a cancel ("non", "stop", "no thanks", "بلاش", "safi"), nothing to act on."""
         met, rest = self._cover(words(text), ("cancel", "politeness", "greeting"))
-        return "cancel" in met and not rest and not any(c.isdigit() for c in text)
+        # a number is something to act on; the digits of Arabizi words ("ma b9itch") are letters
+        return "cancel" in met and not rest and not re.search(r"(?<![^\W\d_])\d+(?![^\W\d_])", text)
 
     def is_courtesy(self, text: str) -> bool:
         """Only greetings and courtesy ("Bonjour madame", "salam, labas?", "merci beaucoup")."""
