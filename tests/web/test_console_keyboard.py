@@ -1,5 +1,6 @@
-"""The agent console by keyboard (headless Chromium): opening a conversation puts focus in the reply box;
-`?` outside a text field opens the shortcut help, Escape closes it."""
+"""The agent console (headless Chromium): opening a conversation puts focus in the reply box; `?` outside a
+text field opens the shortcut help, Escape closes it; a new conversation counts in the tab title while the
+tab is not looked at and raises a silent desktop notification when permitted."""
 
 from __future__ import annotations
 
@@ -31,3 +32,33 @@ def test_open_focuses_the_reply_and_question_mark_shows_shortcuts(site, pages) -
         assert key in help_text
     console.keyboard.press("Escape")
     console.wait_for_selector("#shortcuts[open]", state="detached")
+
+
+NOTIFICATION_STUB = """
+window.__notes = [];
+window.Notification = class { static permission = "granted";
+  static requestPermission() { return Promise.resolve("granted"); }
+  constructor(title, options) { window.__notes.push({title, silent: options && options.silent}); } };
+"""
+
+
+def test_a_new_conversation_counts_in_the_title_and_notifies(site, pages) -> None:  # type: ignore[no-untyped-def]
+    console = _agent_console(pages, site["url"], "claire@atlas-telecom.example")
+    console.add_init_script(NOTIFICATION_STUB)
+    console.reload()
+    console.wait_for_selector("#presence")
+    console.select_option("#presence", "online")
+    console.wait_for_selector("body[data-live='1']")
+    first = _widget(pages, site["url"])
+    _say(first, "Bonjour, ma facture est trop élevée")
+    first.click("#human")
+    console.wait_for_selector("#reply")  # the first one opens by itself, in view: no count
+    console.wait_for_function("window.__notes.length === 1")
+    assert not console.title().startswith("(")
+    console.evaluate("""() => { Object.defineProperty(document, "hidden", {value: true, configurable: true}); }""")
+    second = _widget(pages, site["url"])
+    _say(second, "Bonjour, mon internet ne marche plus")
+    second.click("#human")
+    console.wait_for_function("window.__notes.length === 2")
+    console.wait_for_function("document.title.startsWith('(1) ')")
+    assert all(n["silent"] for n in console.evaluate("window.__notes"))

@@ -74,7 +74,8 @@
 
   async function open(id) {
     current = id;
-    fresh.delete(id);
+    if (!document.hidden) fresh.delete(id);  // seen only when the tab is looked at
+    badge();
     detail = await api(`/api/v1/agent/conversations/${id}`);
     colleagues = colleagues || await api("/api/v1/agent/colleagues");
     renderConversation();
@@ -284,6 +285,7 @@
         if (ev.type === "conversation.assigned" && ev.agent_id === me.id) {
           fresh.add(ev.conversation_id);
           announce("New conversation assigned to you");
+          notifyNew(ev.conversation_id);
           if (!current) { open(ev.conversation_id); return; }
         }
         if (ev.conversation_id === current && ev.type !== "conversation.opened") open(current);
@@ -291,6 +293,22 @@
       }
     };
   }
+
+  /* A new conversation: a count in the tab title until opened in view, and a silent desktop notification
+     when the agent allowed them (asked once, on going online: a user gesture). */
+  const TITLE = document.title;
+  function badge() { document.title = (fresh.size ? `(${fresh.size}) ` : "") + TITLE; }
+  function notifyNew(id) {
+    badge();
+    if (!("Notification" in window) || Notification.permission !== "granted") return;
+    const note = new Notification("Tawasol: new conversation", {body: "A conversation was assigned to you.", tag: id, silent: true});
+    note.onclick = () => { window.focus(); open(id); };
+  }
+  document.addEventListener("visibilitychange", () => { if (!document.hidden && current) { fresh.delete(current); badge(); } });
+  document.addEventListener("change", (e) => {
+    if (e.target.id === "presence" && e.target.value === "online" && "Notification" in window &&
+        Notification.permission === "default") Notification.requestPermission();
+  });
 
   const SHORTCUTS = [["Alt+I", "inbox"], ["Alt+R", "reply box"], ["Ctrl+Enter", "send the reply"],
     ["Alt+S", "first suggestion"], ["Alt+K", "knowledge search"], ["?", "this help"], ["Esc", "close this help"]];
