@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from tawasol.seeddata import load
 
-import yaml
-
-MESSAGES_FILE = Path(__file__).with_name("seed") / "messages.yaml"
-MESSAGES: dict[str, dict[str, str]] = yaml.safe_load(MESSAGES_FILE.read_text("utf-8"))
+_SEED = load("bot", "messages.yaml")
+MESSAGES_FILE = _SEED.path
+# message key -> language -> text, each checked to be a non-empty string (errors name the file and key)
+MESSAGES: dict[str, dict[str, str]] = {key: _SEED.texts_by_key(key) for key in _SEED.mapping("", _SEED.data)}
 
 
 def say(key: str, language: str, **values: object) -> str:
