@@ -62,3 +62,27 @@ def test_a_new_conversation_counts_in_the_title_and_notifies(site, pages) -> Non
     console.wait_for_function("window.__notes.length === 2")
     console.wait_for_function("document.title.startsWith('(1) ')")
     assert all(n["silent"] for n in console.evaluate("window.__notes"))
+
+
+def test_transfer_lists_online_colleagues_and_has_a_note(site, pages) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from tawasol.domain.model import User
+
+    console = _agent_console(pages, site["url"], "claire@atlas-telecom.example")
+    widget = _widget(pages, site["url"])
+    _say(widget, "Bonjour, je voudrais parler à un conseiller")
+    widget.click("#human")
+    console.wait_for_selector("#transfer-to")
+    with site["platform"].uow() as uow:  # a colleague comes online after the conversation reached Claire
+        salma = uow.session.scalars(select(User).where(User.email == "salma@atlas-telecom.example")).one()
+        salma.presence = "online"
+        offline = [u.display_name for u in uow.session.scalars(select(User)).all() if u.presence == "offline"]
+        salma_name = salma.display_name
+        uow.commit()
+    console.click("#inbox li button >> nth=0")  # opening again reads who is online now
+    console.wait_for_function("[...document.querySelectorAll('#transfer-to option')]"
+                              f".some(o => o.textContent.startsWith({salma_name!r}))")
+    options = console.locator("#transfer-to option").all_inner_texts()
+    assert offline and not any(o.startswith(name) for o in options for name in offline), options
+    assert console.get_attribute("#transfer-note", "placeholder")

@@ -77,7 +77,7 @@
     if (!document.hidden) fresh.delete(id);  // seen only when the tab is looked at
     badge();
     detail = await api(`/api/v1/agent/conversations/${id}`);
-    colleagues = colleagues || await api("/api/v1/agent/colleagues");
+    colleagues = await api("/api/v1/agent/colleagues");  // fresh each time: who is online now
     renderConversation();
     renderSide();
     document.getElementById("reply").focus();  // opening a conversation puts the agent in its reply box
@@ -141,11 +141,13 @@
   function transferControls() {
     const options = [el("option", {value: "", text: "Transfer to…"})]
       .concat((colleagues.queues || []).map((q) => el("option", {value: "queue:" + q.name, text: "Queue " + q.name})))
-      .concat((colleagues.agents || []).filter((a) => a.id !== me.id)
-        .map((a) => el("option", {value: "agent:" + a.id, text: `${a.display_name} (${a.presence}, ${a.languages.join("/")})`})));
+      .concat((colleagues.agents || []).filter((a) => a.id !== me.id && a.presence === "online")  // online colleagues only
+        .map((a) => el("option", {value: "agent:" + a.id, text: `${a.display_name} (${a.languages.join("/")})`})));
     return el("span", {class: "row"},
       el("label", {for: "transfer-to", class: "sr-only", text: "Transfer to"}),
       el("select", {id: "transfer-to"}, options),
+      el("label", {for: "transfer-note", class: "sr-only", text: "Note for the colleague"}),
+      el("input", {id: "transfer-note", type: "text", maxlength: "500", placeholder: "Note for the colleague (optional)"}),
       el("button", {type: "button", id: "transfer", onclick: transfer, text: "Transfer"}));
   }
 
@@ -236,8 +238,9 @@
     const value = document.getElementById("transfer-to").value;
     if (!value) return;
     const [kind, target] = value.split(/:(.*)/s);
+    const note = document.getElementById("transfer-note").value.trim() || null;
     await api(`/api/v1/agent/conversations/${current}/transfer`, {method: "POST",
-      body: JSON.stringify(kind === "queue" ? {queue: target} : {agent_id: target})});
+      body: JSON.stringify(Object.assign(kind === "queue" ? {queue: target} : {agent_id: target}, {note}))});
     await open(current);
   }, "Transferred");
   const resolve = () => act(async () => {
