@@ -87,3 +87,11 @@ def test_a_darija_no_in_a_flow_lets_it_go(text):
 
     assert turn_words().is_cancel(text)
     assert not turn_words().is_cancel("la, 12345678")
+
+
+@pytest.mark.parametrize("text, language, flow", [
+    ("rechargez moi 30 dh par carte bancaire s'il vous plait", "fr", "recharge"),
+    ("activenme el roaming por favor, me voy a Italia el lunes", "es", "roaming_activation"),
+])
+def test_a_request_in_the_imperative_starts_its_flow(chat, text, language, flow):
+    assert _outcome(chat().say(text, intent=None, language=language)) == ("flow_started", flow)
