@@ -12,7 +12,7 @@ TYPED := domain routing wfm bus api assist
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,lint]'
+	$(BIN)/pip install -q -e '.[test,lint,voice]'
 	touch $@
 
 run: $(BIN)/.installed

