@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tawasol.bot.choices import slot_choices
 from tawasol.bot.flows import ActionFailed, Flow, Slot, run_action
 from tawasol.bot.messages import pick, say
 from tawasol.bot.personal import is_stored_form, masked, overlapping, stored_form
@@ -134,12 +135,14 @@ class FlowTurn:
             text = say("slot_reask", self.language) + " " + pick(slot.prompt, self.language)
         if fs["attempts"] >= 2:
             text += "\n\n" + say("slot_help", self.language)
-        self._say(text, "bot_flow", "slot_invalid", [{"flow": flow.id, "slot": slot.name}])
+        self._say(text, "bot_flow", "slot_invalid", [{"flow": flow.id, "slot": slot.name}],
+                  choices=slot_choices(flow, slot, self.language, self.index.tokenizer))
 
     def _ask(self: _Turn, flow: Flow, slot: Slot, outcome: str, before: str = "") -> None:
         self.state["flow"]["awaiting"] = slot.name
         text = pick(slot.prompt, self.language)
-        self._say(f"{before} {text}" if before else text, "bot_flow", outcome, [{"flow": flow.id, "slot": slot.name}])
+        self._say(f"{before} {text}" if before else text, "bot_flow", outcome, [{"flow": flow.id, "slot": slot.name}],
+                  choices=slot_choices(flow, slot, self.language, self.index.tokenizer))
 
     def _advance(self: _Turn, flow: Flow, started: bool = False) -> None:
         fs = self.state["flow"]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from tawasol.bot.choices import Choice, slot_choices, yes_no
 from tawasol.bot.decision import BotSettings, Decision, Reading, decide
 from tawasol.bot.flow_turn import FlowTurn
 from tawasol.bot.flows import Flow
@@ -231,7 +232,14 @@ class _Turn(FlowTurn):
         source = {"article_key": article.article_key, "title": article.title, "language": article.language,
                   "url": article.url}
         self._say(text, "bot_answer", "answered", _reasons(hits, decision), sources=[source],
-                  confidence=decision.probability)
+                  confidence=decision.probability, choices=self._choices_after(aside_of))
+
+    def _choices_after(self, aside_of: Flow | None) -> list[Choice]:
+        """The buttons under an answer: yes/no to the feedback question, or the waiting flow's choices."""
+        if aside_of is None:
+            return yes_no(self.language)
+        slot = next((s for s in aside_of.slots if s.name == self.state["flow"]["awaiting"]), aside_of.slots[0])
+        return slot_choices(aside_of, slot, self.language, self.index.tokenizer)
 
     def _compose(self, article: Article, exact: bool, aside_of: Flow | None = None) -> str | None:
         answer = _first_paragraph(article.body, self.settings.answer_chars)
@@ -278,13 +286,16 @@ class _Turn(FlowTurn):
         self._say(message or say("handoff", self.language), "bot_handoff", code, reasons + _reasons(hits or []))
 
     def _say(self, text: str, kind: str, outcome: str, reasons: list[dict[str, Any]],
-             sources: list[dict[str, Any]] | None = None, confidence: float | None = None) -> None:
+             sources: list[dict[str, Any]] | None = None, confidence: float | None = None,
+             choices: list[Choice] | None = None) -> None:
         if self.greeted:  # greeted and asked in one message: greet back once, then answer
             self.greeted = False
             text = say("greeting_short", self.language) + " " + text
         extra = {"bot_state": self.state, "kind": kind, "outcome": outcome, "language": self.language}
         if confidence is not None:
             extra["confidence"] = confidence
+        if choices:
+            extra["choices"] = choices
         self.ctx.replies.append(Reply(text=text, sources=sources or [], extra=extra))
         self.ctx.decisions.append(DecisionRecord(
             tenant_id=self.ctx.tenant.id, kind=kind, outcome=outcome, model="tawasol.bot",

@@ -18,6 +18,7 @@ def message_view(m: Message, staff: bool = False) -> dict[str, Any]:
         "in_reply_to": m.in_reply_to,
         "created_at": m.created_at.isoformat(),
         "sources": (m.analysis or {}).get("sources", []),
+        "choices": (m.analysis or {}).get("choices", []),  # the quick replies a bot question offers
         "internal": bool((m.analysis or {}).get("internal", False)),
     }
     if staff:

@@ -24,6 +24,13 @@ class Public(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class ChoicePublic(Public):
+    """A quick reply offered under a bot question: `label` on the button, `value` sent as the message."""
+
+    label: str
+    value: str
+
+
 class MessagePublic(Public):
     """A message as customers (and events) see it: no analysis."""
 
@@ -37,6 +44,7 @@ class MessagePublic(Public):
     created_at: str
     sources: list[dict[str, Any]]  # the knowledge-base articles a bot answer cites, as stored with it
     internal: bool
+    choices: list[ChoicePublic] = []  # yes/no or a flow's values, in the customer's language (empty: none)
 
 
 class StaffMessagePublic(MessagePublic):

@@ -62,7 +62,16 @@
     const asked = state && (state.asked || {})[m.client_message_id];  // a button's request: its label, not the keyword
     let text = asked ? T(asked) : m.author === "customer" && typed.has(m.client_message_id) ? typed.get(m.client_message_id) : m.text;
     if (asked) node.dataset.askedKey = asked;
-    (m.sources || []).forEach((src) => { if (src.url) text = text.replace(" — " + src.url, ""); });
+    // The source is cited once: as the link below the text, its "Source : title — url" line taken out.
+    (m.sources || []).forEach((src) => {
+      if (src.url) text = text.split("\n").filter((line) => !line.includes(" — " + src.url)).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+    });
+    const choices = m.author === "bot" && Array.isArray(m.choices) ? m.choices : [];
+    if (choices.length) {  // "(oui / non)" typed in the question: the buttons say it
+      const hint = "(" + choices.map((c) => c.label).join(" / ") + ")";
+      if (text.toLowerCase().endsWith(hint.toLowerCase())) text = text.slice(0, -hint.length).trimEnd();
+      node.dataset.choices = JSON.stringify(choices);
+    }
     node.append(document.createTextNode(text));
     (m.sources || []).forEach((src) => {  // the article the answer comes from, as a real link
       if (!src.url) return;
@@ -77,7 +86,27 @@
     const list = $("messages");
     const after = [...list.children].find((c) => Number(c.dataset.seq) > m.seq);
     list.insertBefore(node, after || null);
+    quickReplies();
     list.scrollTop = list.scrollHeight;
+  }
+
+  /* The buttons of the bot's question, under the last message only: any later message (typed, clicked,
+     or from the agent) takes them away. A click sends the choice's value as the customer's message. */
+  function quickReplies() {
+    document.querySelectorAll("#messages .quick-replies").forEach((n) => n.remove());
+    const last = $("messages").lastElementChild;
+    if (!last || !last.dataset.choices || last.classList.contains("pending")) return;
+    const group = document.createElement("div");
+    group.className = "quick-replies"; group.setAttribute("role", "group");
+    group.setAttribute("aria-label", T("quickReplies"));
+    JSON.parse(last.dataset.choices).forEach((c) => {
+      const b = document.createElement("button");
+      b.type = "button"; b.className = "quick-reply"; b.textContent = c.label; b.dataset.value = c.value;
+      b.setAttribute("dir", "auto");
+      b.addEventListener("click", () => { group.remove(); send(c.value); });
+      group.append(b);
+    });
+    $("messages").append(group);
   }
 
   /* The line under the header, from the catalogue (kept as a key so that a language change rewrites it). */
@@ -151,6 +180,7 @@
     node.className = "msg customer pending"; node.setAttribute("dir", "auto"); node.dataset.whoKey = "you";
     const w = document.createElement("span"); w.className = "who"; w.textContent = T("you"); node.append(w);
     node.append(document.createTextNode(asked ? T(asked) : text));
+    document.querySelectorAll("#messages .quick-replies").forEach((n) => n.remove());
     $("messages").append(node); $("messages").scrollTop = $("messages").scrollHeight;
     pending.set(body.client_message_id, {body, node});
     await deliver(body.client_message_id);
