@@ -40,7 +40,9 @@ def require_engine() -> None:
 
 
 def is_model_dir(path: Path) -> bool:
-    return path.is_dir() and all((path / f).is_file() for f in ("model.bin", "config.json"))
+    """A CTranslate2 Whisper folder that loads without the network (its own tokenizer and vocabulary)."""
+    has_vocabulary = any((path / f).is_file() for f in ("vocabulary.txt", "vocabulary.json"))
+    return path.is_dir() and has_vocabulary and all((path / f).is_file() for f in MODEL_FILES[:3])
 
 
 def default_dir(home_models: Path) -> Path:
