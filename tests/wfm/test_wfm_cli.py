@@ -37,6 +37,15 @@ def test_forecast_and_plan_commands(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert len(report["forecasts"]) == 20 and report["backtest"]["mase"] < report["backtest"]["mase_seasonal_naive"]
+    assert report["structure"] in {"daily", "weekly", "both"}
+    assert report["backtest"]["mase_best_naive"] == min(report["backtest"]["mase_naive_by_season"].values())
+    text = runner.invoke(app, ["wfm", "forecast", "--data", str(path), "--time-col", "day,time", "--value-col", "calls",
+                               "--horizon", "20", "--origins", "5", "--structure", "weekly"])
+    assert text.exit_code == 0, text.output
+    assert "best naive" in text.output and "m=20 " in text.output and "m=100 " in text.output
+    bad = runner.invoke(app, ["wfm", "forecast", "--data", str(path), "--time-col", "day,time", "--value-col", "calls",
+                              "--horizon", "20", "--structure", "monthly"])
+    assert bad.exit_code != 0 and "structure must be" in bad.output
     plan = runner.invoke(app, ["wfm", "plan", "--data", str(path), "--time-col", "day,time", "--value-col", "calls",
                                "--horizon", "20", "--interval-minutes", "30",
                                "--aht", "240", "--containment", "0.3", "--json"])

@@ -71,25 +71,34 @@ def erlang(
 def forecast(data: DataOpt, time_col: TimeOpt, value_col: ValueOpt,
              horizon: Annotated[int, typer.Option(help="intervals to forecast")],
              season_length: SeasonOpt = None, origins: Annotated[int, typer.Option(help="backtest windows")] = 20,
+             structure: Annotated[str, typer.Option(help="seasonal structure: auto (chosen by backtest), daily, "
+                                                         "weekly or both")] = "auto",
              as_json: JsonOpt = False) -> None:
-    """Forecast the next intervals; backtest MASE beside the seasonal-naive baseline."""
-    from tawasol.wfm import ProfileForecaster, backtest
+    """Forecast the next intervals; backtest MASE beside the best seasonal-naive baseline (a day, a week)."""
+    from tawasol.wfm import ProfileForecaster, backtest, parse_structure
 
     stamps, values = _history(data, time_col, value_col)
     try:
-        result = backtest(values, stamps, horizon, season_length, origins)
-        future, pred = ProfileForecaster().fit(values, stamps).predict(horizon)
+        chosen = parse_structure(structure)
+        result = backtest(values, stamps, horizon, season_length, origins, chosen)
+        model = ProfileForecaster(None, chosen).fit(values, stamps)
+        future, pred = model.predict(horizon)
     except InvalidInput as exc:
         raise typer.BadParameter(str(exc)) from exc
     rows = [{"timestamp": t, "forecast": round(float(v), 2)}
             for t, v in zip(future or [""] * horizon, pred, strict=True)]
     if as_json:
-        typer.echo(_json({"forecasts": rows, "backtest": result.to_dict()}))
+        typer.echo(_json({"forecasts": rows, "structure": model.structure_, "backtest": result.to_report()}))
         return
     for row in rows:
         typer.echo(f"{row['timestamp']}  {row['forecast']:.1f}")
-    typer.echo(f"backtest ({result.origins} windows of {result.horizon}): MASE {result.mase:.3f} vs seasonal naive "
-               f"{result.mase_seasonal_naive:.3f} (m={result.season_length}), {result.improvement:.1%} better")
+    naive = ", ".join(f"m={k} {v:.3f}" for k, v in result.naive.items())
+    structures = ", ".join(f"{k} {v:.3f}" for k, v in result.mase_by_structure.items())
+    typer.echo(f"backtest ({result.origins} windows of {result.horizon}, MASE scaled by m={result.season_length}): "
+               f"model ({result.structure}, forecast uses {model.structure_}) {result.mase:.3f} vs best naive "
+               f"{result.mase_best_naive:.3f} (m={result.best_naive_season}), "
+               f"{result.improvement_over_best_naive:.1%} better")
+    typer.echo(f"  seasonal naive: {naive}; structures: {structures}")
 
 
 @app.command()

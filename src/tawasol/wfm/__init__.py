@@ -12,12 +12,13 @@ from tawasol.wfm.erlang import (
     scheduled_agents,
     traffic_erlangs,
 )
-from tawasol.wfm.forecast import ProfileForecaster
+from tawasol.wfm.forecast import STRUCTURES, ProfileForecaster, Structure, choose_structure, parse_structure
 from tawasol.wfm.plan import PlanRow, StaffingTarget, plan_summary, staff_interval, staffing_plan
 
 __all__ = [
-    "BacktestResult", "PlanRow", "ProfileForecaster", "QueueMetrics", "StaffingTarget", "backtest",
+    "STRUCTURES", "BacktestResult", "PlanRow", "ProfileForecaster", "QueueMetrics", "StaffingTarget", "backtest",
     "erlang_a_metrics", "erlang_b", "erlang_c", "erlang_c_metrics", "mase_scale", "plan_summary",
     "queue_metrics", "required_agents", "scheduled_agents", "seasonal_naive", "staff_interval",
+    "Structure", "choose_structure", "parse_structure",
     "staffing_plan", "traffic_erlangs",
 ]

@@ -2,8 +2,14 @@
 
 The model is a multiplicative profile: volume(day, slot) = level(day) x weekday factor x intraday
 shape(weekday, slot). The daily level follows simple exponential smoothing; the weekday factor and
-the intraday shape are exponentially weighted averages over past days, the weekday-specific shape
-shrunk towards the all-days shape. A day already under way updates the level from what it has seen.
+the intraday shape are exponentially weighted averages over past days. A day already under way
+updates the level from what it has seen.
+
+Three seasonal structures: `daily` (one intraday shape, no weekday effect), `weekly` (each weekday its
+own factor and its own shape) and `both` (weekday factors, each weekday's shape shrunk towards the
+all-days shape). `auto` chooses among them by a rolling-origin backtest on the history itself
+(`choose_structure`): which one fits a series is a property of the series (a bank open on weekdays
+with the same day shape, a shop whose Saturday is another day), not of the code.
 Why not statsforecast: it pulls numba (a large JIT compile on first use, on a 2-core box), and the
 generic MSTL/ETS models do not know that days can be missing (holidays, closed weekends); a calendar
 keyed by date and time of day handles that directly and runs in milliseconds.
@@ -12,8 +18,9 @@ keyed by date and time of day handles that directly and runs in milliseconds.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -21,6 +28,8 @@ import pandas as pd
 from tawasol.domain.errors import InvalidInput
 
 Stamp = str | datetime  # the start of an interval: ISO text or a datetime
+Structure = Literal["daily", "weekly", "both"]
+STRUCTURES: tuple[Structure, ...] = ("daily", "weekly", "both")
 
 _ALPHAS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7)
 _SHAPE_HALFLIFE = 20.0  # days; intraday shapes move slowly
@@ -38,6 +47,30 @@ class _Calendar:
     days: list[datetime] | None
     weekdays: set[int] = field(default_factory=set)
     step: pd.Timedelta | None = None
+    rows: np.ndarray | None = None  # per observation: its cell in the grid, and its timestamp
+    cols: np.ndarray | None = None
+    stamps: pd.DatetimeIndex | None = None
+
+    @property
+    def n_obs(self) -> int:
+        return int(np.count_nonzero(~np.isnan(self.grid)))
+
+    @property
+    def weekly_season(self) -> int | None:
+        """Intervals in a week of opening days, when the calendar knows weekdays (several of them)."""
+        return self.grid.shape[1] * len(self.weekdays) if len(self.weekdays) > 1 else None
+
+    def head(self, n: int) -> _Calendar:
+        """The calendar of the first `n` observations only (a backtest's history), without a re-parse."""
+        if self.rows is None or self.cols is None:
+            raise InvalidInput("history", "this calendar cannot be cut")
+        values = self.grid[self.rows[:n], self.cols[:n]]
+        n_rows = int(self.rows[n - 1]) + 1
+        grid = np.full((n_rows, self.grid.shape[1]), np.nan)
+        grid[self.rows[:n], self.cols[:n]] = values
+        days = None if self.days is None else self.days[:n_rows]
+        return replace(self, grid=grid, cats=self.cats[:n_rows], days=days, rows=self.rows[:n], cols=self.cols[:n],
+                       stamps=None if self.stamps is None else self.stamps[:n])
 
 
 def _layout(values: np.ndarray, timestamps: Sequence[Stamp] | None, season_length: int | None) -> _Calendar:
@@ -46,27 +79,41 @@ def _layout(values: np.ndarray, timestamps: Sequence[Stamp] | None, season_lengt
         ts = pd.DatetimeIndex(pd.to_datetime(pd.Series(list(timestamps)), errors="raise"))
         per_day = pd.Series(ts.normalize()).value_counts()
         if int(per_day.max()) > 1:
-            days = sorted(set(ts.normalize()))
-            tod = ts - ts.normalize()
-            slot_times = sorted(set(tod))
-            row = {d: i for i, d in enumerate(days)}
-            col = {t: j for j, t in enumerate(slot_times)}
-            grid = np.full((len(days), len(slot_times)), np.nan)
-            grid[[row[d] for d in ts.normalize()], [col[t] for t in tod]] = values
-            cats = np.array([d.weekday() for d in days])
-            return _Calendar(grid, cats, [t.to_pytimedelta() for t in slot_times],
-                             [d.to_pydatetime() for d in days], {int(c) for c in cats})
+            if not ts.is_monotonic_increasing:
+                raise InvalidInput("timestamps", "timestamps must be in increasing order")
+            norm = ts.normalize()
+            day_index = pd.DatetimeIndex(norm.unique()).sort_values()
+            rows = np.asarray(day_index.get_indexer(norm))
+            tod = ts - norm
+            slot_index = pd.TimedeltaIndex(tod.unique()).sort_values()
+            cols = np.asarray(slot_index.get_indexer(tod))
+            grid = np.full((len(day_index), len(slot_index)), np.nan)
+            grid[rows, cols] = values
+            cats = np.asarray(day_index.weekday)
+            slot_times = [t.to_pytimedelta() for t in slot_index]
+            return _Calendar(grid, cats, slot_times, [d.to_pydatetime() for d in day_index],
+                             {int(c) for c in cats}, rows=rows, cols=cols, stamps=ts)
     if season_length is None or season_length < 1:
         raise InvalidInput("season_length",
                            "season_length is needed when timestamps do not show several intervals per day")
     n_blocks = -(-values.size // season_length)
     flat = np.full(n_blocks * season_length, np.nan)
     flat[: values.size] = values
-    step = None
+    step, stamps = None, None
     if timestamps is not None:
-        ts = pd.DatetimeIndex(pd.to_datetime(pd.Series(list(timestamps))))
-        step = pd.Series(ts).diff().median() if len(ts) > 1 else None
-    return _Calendar(flat.reshape(n_blocks, season_length), np.zeros(n_blocks, dtype=int), None, None, step=step)
+        stamps = pd.DatetimeIndex(pd.to_datetime(pd.Series(list(timestamps))))
+        step = pd.Series(stamps).diff().median() if len(stamps) > 1 else None
+    index = np.arange(values.size)
+    return _Calendar(flat.reshape(n_blocks, season_length), np.zeros(n_blocks, dtype=int), None, None, step=step,
+                     rows=index // season_length, cols=index % season_length, stamps=stamps)
+
+
+def parse_structure(text: str) -> Structure | Literal["auto"]:
+    """`auto` or one of STRUCTURES, else InvalidInput naming the choices."""
+    for choice in ("auto", *STRUCTURES):
+        if text == choice:
+            return choice  # type: ignore[return-value]  # narrowed by the equality above
+    raise InvalidInput("structure", f"structure must be auto or one of {', '.join(STRUCTURES)}; got {text!r}")
 
 
 def _ew_weights(n: int, halflife: float) -> np.ndarray:
@@ -74,18 +121,35 @@ def _ew_weights(n: int, halflife: float) -> np.ndarray:
 
 
 class ProfileForecaster:
-    """Level x weekday factor x intraday shape; fit on a history, predict the next `horizon` intervals."""
+    """Level x weekday factor x intraday shape; fit on a history, predict the next `horizon` intervals.
 
-    def __init__(self, season_length: int | None = None) -> None:
+    `structure` is one of daily / weekly / both, or `auto` (the default): chosen by a backtest of one-day
+    forecasts over the last days of the history (`choose_structure`), `both` when the history is too
+    short to tell.
+    """
+
+    def __init__(self, season_length: int | None = None, structure: Structure | Literal["auto"] = "auto") -> None:
+        parse_structure(structure)
         self.season_length = season_length
+        self.structure = structure
 
     def fit(self, values: Sequence[float] | np.ndarray, timestamps: Sequence[Stamp] | None = None) -> ProfileForecaster:
         y = np.asarray(values, dtype=float)
         if y.size == 0 or np.isnan(y).any():
             raise InvalidInput("values", "values must be a non-empty series without blanks")
-        self.cal_ = _layout(y, timestamps, self.season_length)
-        self.last_timestamp_ = None if timestamps is None else pd.Timestamp(list(timestamps)[-1])
-        grid, cats = self.cal_.grid, self.cal_.cats
+        return self.fit_calendar(_layout(y, timestamps, self.season_length))
+
+    def fit_calendar(self, cal: _Calendar) -> ProfileForecaster:
+        """Fit on a laid-out history (what `fit` does after parsing; backtests cut one calendar instead)."""
+        self.cal_ = cal
+        self.last_timestamp_ = None if cal.stamps is None else cal.stamps[-1]
+        if self.structure == "auto":
+            self.scores_ = choose_structure(cal)
+            self.structure_: Structure = min(self.scores_, key=self.scores_.__getitem__) if self.scores_ else "both"
+        else:
+            self.structure_ = self.structure
+        grid = cal.grid
+        cats = cal.cats if self.structure_ != "daily" else np.zeros_like(cal.cats)
         full = ~np.isnan(grid).any(axis=1)
         if full.sum() < 2:
             raise InvalidInput("values", "need at least two full seasons of history")
@@ -106,15 +170,27 @@ class ProfileForecaster:
         norm = fg[ok] / means[ok, None]
         w = _ew_weights(norm.shape[0], _SHAPE_HALFLIFE)
         overall = w @ norm / w.sum() if ok.any() else np.ones(fg.shape[1])
+        shrink = 0.0 if self.structure_ == "weekly" else _SHRINK
         shapes = {-1: overall}
         for c in np.unique(fc):
             rows = norm[fc[ok] == c]
+            if rows.shape[0] == 0:
+                shapes[int(c)] = overall
+                continue
             wc = _ew_weights(rows.shape[0], _SHAPE_HALFLIFE)
-            shapes[int(c)] = (wc @ rows + _SHRINK * overall) / (wc.sum() + _SHRINK)
+            shapes[int(c)] = (wc @ rows + shrink * overall) / (wc.sum() + shrink)
         return shapes
 
+    def _cat(self, weekday: int) -> int:
+        return 0 if self.structure_ == "daily" else weekday
+
     def _level(self, means: np.ndarray, fc: np.ndarray) -> tuple[dict[int, float], float, float]:
-        factors = {int(c): 1.0 for c in np.unique(fc)}
+        # Start from each weekday's share of the (recency-weighted) daily means: starting from 1.0 lets
+        # the level chase a weekend dip with a high alpha, and the weekday factors then soak up the lag.
+        w0 = _ew_weights(means.size, _FACTOR_HALFLIFE)
+        raw0 = {int(c): float(w0[fc == c] @ means[fc == c] / w0[fc == c].sum()) for c in np.unique(fc)}
+        scale0 = float(np.mean(list(raw0.values())))
+        factors = {c: (v / scale0 if scale0 > 0 and v > 0 else 1.0) for c, v in raw0.items()}
         best = (np.inf, _ALPHAS[0], float(means[-1]), np.zeros_like(means))
         for _ in range(2):  # alternate: smooth the deseasonalised level, then re-estimate weekday factors
             f = np.array([factors[int(c)] for c in fc])
@@ -148,7 +224,7 @@ class ProfileForecaster:
         stamps: list[str] = []
         if self.partial_ is not None:  # finish the day under way, its level corrected by what it saw
             seen = ~np.isnan(self.partial_)
-            cat = int(cal.cats[-1])
+            cat = self._cat(int(cal.cats[-1]))
             expected = self._block_forecast(cat)
             share = expected[seen].sum() / max(expected.sum(), 1e-9)
             ratio = self.partial_[seen].sum() / max(expected[seen].sum(), 1e-9)
@@ -164,7 +240,7 @@ class ProfileForecaster:
                 day = day + timedelta(days=1)
                 while cal.weekdays and day.weekday() not in cal.weekdays:
                     day = day + timedelta(days=1)
-                cat = day.weekday()
+                cat = self._cat(day.weekday())
             else:
                 cat = 0
             out.extend(self._block_forecast(cat))
@@ -178,7 +254,45 @@ class ProfileForecaster:
         if day is not None and cal.slot_times is not None:
             return [(day + t).isoformat(sep=" ") for t in cal.slot_times[first:]]
         if cal.step is not None and self.last_timestamp_ is not None:
-            offset = block * n_slots + first - (np.count_nonzero(~np.isnan(cal.grid.ravel())) - 1)
+            offset = block * n_slots + first - (cal.n_obs - 1)
             return [(self.last_timestamp_ + cal.step * (offset + k)).isoformat(sep=" ")
                     for k in range(n_slots - first)]
         return [""] * (n_slots - first)
+
+
+def one_step_errors(cal: _Calendar, structure: Structure, horizon: int, origins: int) -> list[tuple[float, float]]:
+    """(model MAE, daily seasonal-naive MAE) of `origins` forecasts of `horizon` intervals at the series' end."""
+    m = cal.grid.shape[1]
+    flat = cal.grid[cal.rows, cal.cols] if cal.rows is not None else cal.grid.ravel()
+    out = []
+    for k in range(origins, 0, -1):
+        cut = flat.size - k * horizon
+        actual = flat[cut: cut + horizon]
+        _, pred = ProfileForecaster(m, structure).fit_calendar(cal.head(cut)).predict(horizon)
+        naive = np.resize(flat[cut - m: cut], horizon)
+        out.append((float(np.abs(actual - pred).mean()), float(np.abs(actual - naive).mean())))
+    return out
+
+
+def choose_structure(cal: _Calendar, origins: int | None = None) -> dict[Structure, float]:
+    """Mean error relative to daily seasonal naive of one-day forecasts over the last days, per structure.
+
+    Without a weekday calendar the three structures are the same model: empty. `origins` defaults to two
+    weeks of opening days; fewer when the history is short, none (empty) below two weeks of history
+    before the first origin.
+    """
+    if len(cal.weekdays) < 2 or cal.rows is None:
+        return {}
+    m = cal.grid.shape[1]
+    week = len(cal.weekdays)
+    n = cal.n_obs
+    wanted = origins or 2 * week
+    usable = (n - 2 * week * m) // m
+    k = min(wanted, usable)
+    if k < max(2, week // 2):
+        return {}
+    scores: dict[Structure, float] = {}
+    for structure in STRUCTURES:
+        errs = np.asarray(one_step_errors(cal, structure, m, k))
+        scores[structure] = float(errs[:, 0].mean() / max(errs[:, 1].mean(), 1e-9))
+    return scores
