@@ -1,9 +1,9 @@
-"""Writes benchmarks/qa/dev.jsonl: hand-written conversations with a QA reviewer's answers (labels written
-before the reviewer ran on them). A first seed of 12; the issue's set of >= 200 with a held-out third is to come."""
+"""The first 12 hand-written conversations of benchmarks/qa/dev.jsonl with a QA reviewer's answers (labels written
+before the reviewer ran on them). write_labelled_set.py writes them into dev.jsonl with the generated set."""
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 A, C, B, S = "agent", "customer", "bot", "system"
@@ -83,6 +83,7 @@ ROWS = [
 ]
 
 if __name__ == "__main__":
-    out = Path(__file__).resolve().parent / "dev.jsonl"
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS), encoding="utf-8")
-    print(f"{len(ROWS)} conversations -> {out}")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from write_labelled_set import main
+
+    main()

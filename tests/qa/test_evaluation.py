@@ -35,3 +35,20 @@ def test_a_group_scored_lower_than_humans_score_it_is_warned_about() -> None:
     report = fairness({"fr": [(80.0, 80.0)] * 5, "ary_Latn": [(60.0, 80.0)] * 5})
     assert any("ary_Latn" in w for w in report["warnings"])
     assert not fairness({"fr": [(60.0, 60.0)] * 5, "ary_Latn": [(40.0, 40.0)] * 5})["warnings"]
+
+
+def test_conversations_the_bot_kept_are_reported_but_never_compared_with_the_agents() -> None:
+    # the bot's conversations are scored far above the humans' view; that must not flag every agent group
+    report = fairness({"bot": [(90.0, 40.0)] * 5, "fr": [(80.0, 80.0)] * 5, "ary": [(79.0, 80.0)] * 5})
+    assert not report["warnings"]
+    assert report["groups"]["bot"]["gap"] == 50.0
+
+
+def test_agreement_is_reported_per_agent_language(identify) -> None:  # type: ignore[no-untyped-def]
+    rows = [{"language": "en", "agent_language": "en", "turns": GOOD, "disposition": "billing",
+             "labels": {"greeting": "yes", "closing": "yes", "personal_data": "yes"}},
+            {"language": "en", "agent_language": "fr", "turns": BAD,
+             "labels": {"greeting": "yes", "closing": "no", "personal_data": "no"}}]
+    groups = evaluate(rows, default_scorecard(), identify)["groups"]
+    assert groups["en"]["answers"] == groups["fr"]["answers"] == len(default_scorecard().questions)
+    assert groups["fr"]["accuracy"] < groups["en"]["accuracy"]  # the "fr" row's greeting label disagrees

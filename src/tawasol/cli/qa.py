@@ -31,7 +31,7 @@ def eval_labels(labels: Path = typer.Option(..., exists=True, help="labelled con
     for key, q in report["questions"].items():
         typer.echo(f"  {key:<24} kappa {q['kappa']!s:<6} accuracy {q['accuracy']}")
     for group, d in report["groups"].items():
-        typer.echo(f"  agents {group:<9} n={d['n']:<4} auto {d['auto_mean']:<5} human {d['human_mean']:<5} "
-                   f"gap {d['gap']}")
+        scores = (f"auto {d['auto_mean']:<5} human {d['human_mean']:<5} gap {d['gap']:<5} " if "gap" in d else "")
+        typer.echo(f"  agents {group:<9} n={d['n']:<4} {scores}kappa {d['kappa']!s:<6} accuracy {d['accuracy']}")
     for w in report["warnings"]:
         typer.echo(f"WARNING: {w}")

@@ -20,6 +20,7 @@ from tawasol.qa.scorecard import Scorecard
 from tawasol.qa.transcript import transcript_from_rows
 
 GAP_POINTS = 5.0  # a group whose automatic-minus-human score gap is this much below the others' is flagged
+BOT = "bot"  # conversations the bot kept: reported as their own group, never compared with the agents' groups
 
 
 def read_labels(path: Path) -> list[dict[str, Any]]:
@@ -37,6 +38,7 @@ def _kappa(human: list[str], auto: list[str]) -> float | None:
 def evaluate(rows: Iterable[dict[str, Any]], scorecard: Scorecard, identify: Identify) -> dict[str, Any]:
     """Kappa and accuracy per question and overall; score distributions per agent language/dialect."""
     pairs: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    by_group: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     groups: dict[str, list[tuple[float, float]]] = defaultdict(list)
     n = 0
     for row in rows:
@@ -45,20 +47,27 @@ def evaluate(rows: Iterable[dict[str, Any]], scorecard: Scorecard, identify: Ide
                                              disposition=row.get("disposition")), scorecard, identify)
         auto = {a.question: a.choice for a in result.answers}
         human = {q.key: row["labels"].get(q.key, "na") for q in scorecard.questions}
+        group = str(row.get("agent_language", "unknown"))
         for q in scorecard.questions:
             pairs[q.key][0].append(human[q.key])
             pairs[q.key][1].append(auto[q.key])
+            by_group[group][0].append(human[q.key])
+            by_group[group][1].append(auto[q.key])
         h, a = weighted_score(scorecard, human), result.score
         if h is not None and a is not None:
-            groups[str(row.get("agent_language", "unknown"))].append((a, h))
-    per_question = {k: {"kappa": _kappa(h, a), "accuracy": round(sum(x == y for x, y in zip(h, a, strict=True))
-                                                                  / len(h), 3), "n": len(h)}
-                    for k, (h, a) in pairs.items()}
+            groups[group].append((a, h))
+    per_question = {k: _agreement(h, a) for k, (h, a) in pairs.items()}
     all_h = [x for h, _ in pairs.values() for x in h]
     all_a = [x for _, a in pairs.values() for x in a]
-    overall = {"kappa": _kappa(all_h, all_a), "accuracy": round(sum(x == y for x, y in zip(all_h, all_a, strict=True))
-                                                               / max(len(all_h), 1), 3)}
-    return {"conversations": n, "overall": overall, "questions": per_question, **fairness(groups)}
+    report = fairness(groups)
+    for g, (h, a) in by_group.items():  # every answer of the group's conversations, all questions pooled
+        report["groups"].setdefault(g, {"n": 0}).update(_agreement(h, a))
+    return {"conversations": n, "overall": _agreement(all_h, all_a), "questions": per_question, **report}
+
+
+def _agreement(human: list[str], auto: list[str]) -> dict[str, Any]:
+    return {"kappa": _kappa(human, auto), "accuracy": round(sum(x == y for x, y in zip(human, auto, strict=True))
+                                                             / max(len(human), 1), 3), "answers": len(human)}
 
 
 def fairness(groups: dict[str, list[tuple[float, float]]]) -> dict[str, Any]:
@@ -69,7 +78,9 @@ def fairness(groups: dict[str, list[tuple[float, float]]]) -> dict[str, Any]:
             for g, v in sorted(groups.items()) if v}
     warnings = []
     for g, d in dist.items():
-        others = [a - h for o, v in groups.items() if o != g for a, h in v]
+        if g == BOT:
+            continue
+        others = [a - h for o, v in groups.items() if o not in (g, BOT) for a, h in v]
         if others and d["gap"] < mean(others) - GAP_POINTS:
             warnings.append(f"agents writing {g} are scored {mean(others) - d['gap']:.1f} points lower by the "
                             "automatic review than by the human reviewers, compared with the other groups")
