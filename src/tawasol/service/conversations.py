@@ -127,13 +127,16 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         seq = uow.messages.next_seq(conv.id, locked=True)  # the conversation's counter, under its row lock
         msg = Message(tenant_id=conv.tenant_id, conversation_id=conv.id, author=Author.CUSTOMER.value,
                       text=text, seq=seq, client_message_id=cmd.client_message_id)
-        if conv.status == ConversationStatus.RESOLVED.value:
+        reopened = conv.status == ConversationStatus.RESOLVED.value and not closing_words(text)
+        if reopened:  # a new request after the wrap-up: the bot takes it, and everyone watching is told
             conv.move_to(ConversationStatus.BOT)
         ctx = MessageContext(tenant=tenant, conversation=conv, customer=customer, message=msg,
                              history=history, text=text, raw_text=text)
         first_words = not conv.language and not any(m.author == Author.CUSTOMER.value for m in history)
         # A person owns an assigned conversation: understand the message, never let the bot answer.
-        ctx = pipeline.run_for_human(ctx) if conv.status == ConversationStatus.ASSIGNED.value else pipeline.run(ctx)
+        # After the wrap-up, "merci, bonne journée" is stored and understood, and the conversation stays resolved.
+        silent = conv.status in (ConversationStatus.ASSIGNED.value, ConversationStatus.RESOLVED.value)
+        ctx = pipeline.run_for_human(ctx) if silent else pipeline.run(ctx)
         msg.text = ctx.text  # redacted by the privacy step when it runs
         if raw_text_sealer is not None:
             msg.text_encrypted = raw_text_sealer(uow, customer, msg, text)
@@ -146,6 +149,9 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         uow.flush()
         uow.emit(events.conversation_channel(conv.id), events.message_event(msg))
         uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(msg, staff=True))
+        if reopened:
+            uow.emit(events.conversation_channel(conv.id), events.status_event(conv, reopened=True))
+            uow.emit(events.tenant_channel(conv.tenant_id), events.conversation_event("conversation.reopened", conv))
         stored_replies = apply_outcome(uow, ctx, conv, msg)
         if ctx.decisions:
             audit.append(uow, "system", "decisions", f"message:{msg.id}", {
@@ -154,6 +160,15 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         uow.commit()
         return CustomerSaidResult(message={**message_view(msg), "text": text},  # the customer's own words
                                   replies=[message_view(r) for r in stored_replies], status=conv.status)
+
+
+def closing_words(text: str) -> bool:
+    """Only thanks and goodbyes ("merci, bonne journée", "ok", "chokran"): what a customer says to end a
+    conversation, not a new request (a greeting opens one: "Bonjour, j'ai encore une question")."""
+    from tawasol.bot.turn_words import turn_words
+
+    words = turn_words()
+    return words.is_courtesy(text) and not words.greets(text)
 
 
 PLACEHOLDER = re.compile(r"\[[A-Z_]+_\d+\]")

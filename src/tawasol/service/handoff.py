@@ -3,6 +3,9 @@ give it to the best free agent at once, or tell the customer their place and wai
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from tawasol.domain.model import Author, Conversation, ConversationStatus, Message
 from tawasol.domain.pipeline import MessageContext, Reply
 from tawasol.routing import handoff_notice, skills_for_intent
@@ -59,6 +62,9 @@ def _reply_message(reply: Reply, conv: Conversation, msg: Message, seq: int) -> 
                    seq=seq, in_reply_to=msg.id, analysis=analysis)
 
 
+CommentRedactor = Callable[[UnitOfWork, Conversation, str], tuple[str, dict[str, Any]]]
+
+
 def waiting_status(uow: UnitOfWork, tenant_id: str, conversation_id: str) -> dict:  # type: ignore[type-arg]
     """For the widget: the customer's place in the queue and the estimated wait."""
     with uow:
@@ -67,8 +73,9 @@ def waiting_status(uow: UnitOfWork, tenant_id: str, conversation_id: str) -> dic
 
 
 def record_csat(uow: UnitOfWork, tenant_id: str, conversation_id: str, score: int,
-                comment: str | None = None) -> dict:  # type: ignore[type-arg]
-    """The customer's satisfaction (1..5) at the end; one answer per conversation, the last one wins."""
+                comment: str | None = None, redact: CommentRedactor | None = None) -> dict:  # type: ignore[type-arg]
+    """The customer's satisfaction (1..5) at the end; one answer per conversation, the last one wins.
+    `redact`: the comment is stored as its redaction (a phone or card typed in it becomes [PHONE_1])."""
     from tawasol.domain.errors import Conflict, InvalidInput
 
     if not 1 <= score <= 5:
@@ -77,10 +84,14 @@ def record_csat(uow: UnitOfWork, tenant_id: str, conversation_id: str, score: in
         conv = uow.conversations.require_in(tenant_id, conversation_id, lock=True)
         if conv.status not in (ConversationStatus.RESOLVED.value, ConversationStatus.CLOSED.value):
             raise Conflict("the survey opens when the conversation is resolved")
+        comment = (comment or "").strip() or None
+        if comment is not None and redact is not None:
+            comment = redact(uow, conv, comment)[0]
         previous = [m for m in uow.messages.for_conversation(conv.id) if (m.analysis or {}).get("kind") == "csat"]
         if previous:
             msg = previous[-1]
-            msg.analysis = {**msg.analysis, "score": score, "comment": comment}
+            kept = comment if comment is not None else msg.analysis.get("comment")  # a score alone keeps the comment
+            msg.analysis = {**msg.analysis, "score": score, "comment": kept}
             msg.text = f"CSAT {score}/5"
         else:
             msg = routing.note(uow, conv, f"CSAT {score}/5", internal=True,

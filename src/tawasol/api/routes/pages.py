@@ -22,7 +22,7 @@ async def queue_status(conversation_id: str, who: CurrentCustomer, platform: Pla
 @router.post("/api/v1/conversations/{conversation_id}/csat", status_code=201)
 async def csat(conversation_id: str, body: CsatIn, who: CurrentCustomer, platform: PlatformDep) -> CsatRecorded:
     return CsatRecorded.model_validate(await handle(platform, lambda uow: handoff.record_csat(
-        uow, who.tenant_id, conversation_id, body.score, body.comment)))
+        uow, who.tenant_id, conversation_id, body.score, body.comment, platform.staff_text_redactor)))
 
 
 for _name in ("console", "supervisor", "widget", "insights"):

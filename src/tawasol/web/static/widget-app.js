@@ -140,6 +140,7 @@
     else if (s === "assigned") banner(ev && ev.agent ? "assigned" : "assignedAnon", {agent: ev && ev.agent});
     else if (s === "resolved" || s === "closed") { banner("resolved"); $("csat").hidden = false; }
     else banner(null);
+    if (s !== "resolved" && s !== "closed") $("csat").hidden = true;  // reopened by a new request
   }
 
   const auth = () => ({Authorization: "Bearer " + state.token});
@@ -265,19 +266,43 @@
     }
   });
   $("human").addEventListener("click", () => send("agent", "human"));
+  /* The survey: a star records the score at once (nothing lost if the customer leaves); then an optional
+     comment, sent with the same score (the last answer wins). */
+  async function rate(score, comment) {
+    try {
+      const res = await fetch(`/api/v1/conversations/${state.id}/csat`, {method: "POST",
+        headers: Object.assign({"Content-Type": "application/json"}, auth()),
+        body: JSON.stringify(comment ? {score, comment} : {score})});
+      if (res.ok) return true;
+    } catch (e) { /* offline */ }
+    banner("csatFailed");
+    return false;
+  }
+  function commentBox(score) {
+    const form = document.createElement("form"); form.id = "csat-comment"; form.className = "csat-comment";
+    const label = document.createElement("label"); label.htmlFor = "csat-text"; label.dataset.i18n = "comment"; label.textContent = T("comment");
+    const box = document.createElement("textarea"); box.id = "csat-text"; box.maxLength = 1000; box.setAttribute("dir", "auto");
+    const go = document.createElement("button"); go.type = "submit"; go.className = "primary"; go.dataset.i18n = "sendComment"; go.textContent = T("sendComment");
+    form.append(label, box, go);
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const comment = box.value.trim();
+      if (!comment || go.disabled) return;
+      go.disabled = true;
+      if (await rate(score, comment)) {
+        form.replaceWith(Object.assign(document.createElement("p"), {className: "csat-q", textContent: T("commentThanks")}));
+      } else go.disabled = false;
+    });
+    return form;
+  }
   for (let score = 1; score <= 5; score++) {
     const b = document.createElement("button");
     b.type = "button"; b.textContent = "★".repeat(score); b.dataset.score = score;
     b.setAttribute("aria-label", T("star", {score}));
     b.addEventListener("click", async () => {
-      let ok = false;
-      try {
-        const res = await fetch(`/api/v1/conversations/${state.id}/csat`, {method: "POST",
-          headers: Object.assign({"Content-Type": "application/json"}, auth()), body: JSON.stringify({score})});
-        ok = res.ok;
-      } catch (e) { /* offline */ }
-      if (!ok) { banner("csatFailed"); return; }
-      $("csat").replaceChildren(Object.assign(document.createElement("p"), {className: "csat-q", textContent: T("thanks")}));
+      if (!(await rate(score))) return;
+      $("csat").replaceChildren(Object.assign(document.createElement("p"), {className: "csat-q", textContent: T("thanks")}),
+                                commentBox(score));
     });
     $("csat").append(b);
   }
