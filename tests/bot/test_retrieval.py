@@ -82,3 +82,22 @@ def test_demo_questions_meet_the_issue_targets_without_the_nlu_intent(index, nam
     report = evaluate(index, read_questions(DEMO / name)).as_dict()
     for lang, s in report["by_language"].items():
         assert s["recall@1"] >= 0.85 and s["recall@5"] >= 0.97, (lang, s)
+
+
+@pytest.mark.parametrize("question", [
+    "شارجيت ب20 درهم بالكارطة و الصولد ما طلعش، شنو ندير؟",  # the balance "did not go up"
+    "chargit b 20dh b la carte w solde ma tla3ch, chno ndir?",
+])
+def test_a_top_up_that_did_not_show_is_the_not_credited_article_not_the_how_to(index, question):
+    assert index.search(question, k=3)[0].article_key == "recharge-not-credited"
+
+
+def test_a_verb_of_knowing_before_a_question_word_is_no_content_word():
+    from tawasol.bot.text import Tokenizer
+
+    tokenizer = Tokenizer()
+    framed = [w.word for w in tokenizer.words("je voudrais savoir comment on recharge", "fr")]
+    assert "savoir" not in framed and "recharge" in framed
+    # without a question word after it, "savoir" is what the customer wants: to know their balance
+    assert "savoir" in [w.word for w in tokenizer.words("je veux savoir mon solde", "fr")]
+    assert "n3ref" not in [w.word for w in tokenizer.words("bghit n3ref kifach nchargi", "ary_Latn")]

@@ -29,6 +29,10 @@ for _concepts in PARAPHRASES.values():
 # Function words of the six languages and scripts: they carry no retrieval signal.
 STOPWORDS: frozenset[str] = frozenset(_SEED.text("stopwords").split())
 
+# A verb of knowing before a question word frames the question; it is no content word (see the seed file).
+FRAMING_VERBS: frozenset[str] = frozenset(_SEED.strings("framing_verbs"))
+QUESTION_WORDS: frozenset[str] = frozenset(_SEED.strings("question_words"))
+
 # Place names (countries, regions, large cities): a place says where, not what (see the seed file).
 PLACES: frozenset[str] = frozenset(_SEED.text("places").split())
 

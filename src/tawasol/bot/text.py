@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-from tawasol.bot.lexicon import CONCEPTS, PLACE_PHRASES, PLACES, STOPWORDS
+from tawasol.bot.lexicon import CONCEPTS, FRAMING_VERBS, PLACE_PHRASES, PLACES, QUESTION_WORDS, STOPWORDS
 
 Fold = Callable[[str], str]
 
@@ -134,6 +134,8 @@ def _strip_latin_article(key: str) -> str:
 
 
 _STOP = {word_key(w) for w in STOPWORDS}
+_FRAMING = {word_key(w) for w in FRAMING_VERBS}
+_QUESTION = {word_key(w) for w in QUESTION_WORDS if " " not in w}
 _SINGLE, _PAIRS, _STEMMED = _build_lexicon()
 
 
@@ -185,6 +187,8 @@ class Tokenizer:
         for i, (w, key) in enumerate(zip(raw, keys, strict=True)):
             if key in _STOP or w in _STOP or len(key) < 2 and not key.isdigit():
                 continue
+            if key in _FRAMING and i + 1 < len(keys) and keys[i + 1] in _QUESTION:
+                continue  # "savoir comment", "know how": frames the question, asks nothing
             toks = [key]
             s = stems[i]
             if s is not None:

@@ -25,7 +25,9 @@ def apply_outcome(uow: UnitOfWork, ctx: MessageContext, conv: Conversation, msg:
                     or r.extra.get("kind") == "bot_handoff" for r in replies)
     if escalate and not announced:
         # The conversation's language is sticky: a one-word "agent" must not switch a Darija speaker to French.
-        replies.append(handoff_notice(conv.language or language))
+        # When the bot answered this turn, the notice follows that answer: one turn, one language.
+        answered = [r.extra["language"] for r in replies if r.author == Author.BOT.value and r.extra.get("language")]
+        replies.append(handoff_notice(answered[-1] if answered else conv.language or language))
     for reply in replies:
         seq += 1
         stored.append(uow.messages.add(_reply_message(reply, conv, msg, seq)))
