@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 # the packages that pass mypy --strict; a package joins when its errors are fixed
-TYPED := domain routing wfm bus api assist voice
+TYPED := domain routing wfm bus api assist voice service
 
 .PHONY: run test lint bench clean
 

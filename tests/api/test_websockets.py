@@ -118,3 +118,22 @@ def test_closing_the_last_console_requeues_after_grace(client, platform) -> None
             break
         time.sleep(0.1)
     assert client.get("/api/v1/agent/me", headers=headers).json()["presence"] == "offline"
+
+
+def test_agent_typing_reaches_the_customer_only_from_a_tenant_it_serves(client, platform) -> None:  # type: ignore[no-untyped-def]
+    t, other = factories.tenant(platform), factories.tenant(platform)
+    mine = factories.login(client, factories.user(platform, [t.slug])["email"])["Authorization"].split()[1]
+    foreign = factories.login(client, factories.user(platform, [other.slug])["email"])["Authorization"].split()[1]
+    conv_id, auth = factories.open_conversation(client, t.slug)
+    customer_token = auth["Authorization"].split()[1]
+    with client.websocket_connect(f"/api/v1/conversations/{conv_id}/ws?token={customer_token}") as customer, \
+            client.websocket_connect(f"/api/v1/agent/ws?token={foreign}") as intruder, \
+            client.websocket_connect(f"/api/v1/agent/ws?token={mine}") as agent:
+        assert customer.receive_json()["type"] == "backlog"
+        assert intruder.receive_json()["type"] == "hello" and agent.receive_json()["type"] == "hello"
+        intruder.send_json({"type": "typing", "conversation_id": conv_id, "typing": True})
+        intruder.send_json({"type": "ping"})
+        assert _next_of_type(intruder, "pong")  # the intruder's frame was handled before this one
+        agent.send_json({"type": "typing", "conversation_id": conv_id, "typing": False})
+        typing = _next_of_type(customer, "typing")
+        assert (typing["author"], typing["typing"]) == ("agent", False)  # the intruder's True never came

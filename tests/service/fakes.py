@@ -38,9 +38,13 @@ class FakeConversations:
     def __init__(self, conversations: Sequence[Conversation] = ()) -> None:
         self.rows = {c.id: c for c in conversations}
 
-    def require_in(self, tenant_ids: str | Sequence[str], id_: str, lock: bool = False) -> Conversation:
+    def get_in(self, tenant_ids: str | Sequence[str], id_: str) -> Conversation | None:
         c = self.rows.get(id_)
-        if c is None or c.tenant_id not in _ids(tenant_ids):
+        return c if c is not None and c.tenant_id in _ids(tenant_ids) else None
+
+    def require_in(self, tenant_ids: str | Sequence[str], id_: str, lock: bool = False) -> Conversation:
+        c = self.get_in(tenant_ids, id_)
+        if c is None:
             raise NotFound("conversation not found")
         return c
 

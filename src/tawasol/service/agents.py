@@ -15,6 +15,7 @@ from tawasol.service.contacts import Contact, ContactBook
 from tawasol.service.principals import UserPrincipal
 from tawasol.service.privacy import RawTextSealer, TextRedactor
 from tawasol.service.text import clean_text
+from tawasol.service.unit_of_work import AbstractUnitOfWork
 from tawasol.service.views import conversation_view, decision_view, message_view, queue_view, user_view
 from tawasol.store.uow import UnitOfWork
 
@@ -331,24 +332,16 @@ def _past_replies(uow: UnitOfWork, conv: Any, limit: int = 400) -> list[assist.P
     and texts that could not be sent are left out."""
     from itertools import groupby
 
-    from sqlalchemy import select
-
-    from tawasol.domain.model import Conversation
     from tawasol.routing.assignment import LANGUAGE_FAMILY
 
-    stmt = select(Conversation.id, Conversation.language).where(
-        Conversation.tenant_id == conv.tenant_id, Conversation.id != conv.id,
-        Conversation.status.in_([ConversationStatus.RESOLVED.value, ConversationStatus.CLOSED.value]))
+    family_languages = None
     if conv.language:
         family = LANGUAGE_FAMILY.get(conv.language, conv.language)
-        stmt = stmt.where(Conversation.language.in_(
-            sorted({lang for lang, f in LANGUAGE_FAMILY.items() if f == family} | {conv.language})))
-    languages = dict(uow.session.execute(stmt.order_by(Conversation.updated_at.desc()).limit(limit)).all())
+        family_languages = sorted({lang for lang, f in LANGUAGE_FAMILY.items() if f == family} | {conv.language})
+    languages = uow.reports.ended_conversation_languages(conv.tenant_id, conv.id, family_languages, limit)
     if not languages:
         return []
-    rows = uow.session.scalars(select(Message).where(
-        Message.conversation_id.in_(list(languages)), Message.author.in_(["customer", "agent"]))
-        .order_by(Message.conversation_id, Message.seq)).all()
+    rows = uow.reports.exchanges(list(languages))
     out: list[assist.PastReply] = []
     for conversation_id, messages in groupby(rows, key=lambda m: m.conversation_id):
         said: list[Any] = []  # every customer message so far: the case's intent
@@ -386,3 +379,15 @@ def colleagues(uow: UnitOfWork, who: UserPrincipal) -> dict[str, Any]:
                    "skills": u.skills, "load": load.get(u.id, 0), "capacity": u.capacity} for u in users]
         queues = [queue_view(q) | {"tenant_id": t} for t in who.tenant_ids for q in uow.queues.for_tenant(t)]
         return {"agents": agents, "queues": queues}
+
+
+def agent_typing(uow: AbstractUnitOfWork, who: UserPrincipal, conversation_id: str, typing: bool) -> bool:
+    """Staff typing in a conversation of a tenant they serve: the typing event for the customer's stream
+    (published with the unit of work's events). Another tenant's or an unknown conversation sends nothing (False)."""
+    who.require(*STAFF)
+    with uow:
+        if uow.conversations.get_in(who.tenant_ids, conversation_id) is None:
+            return False
+        uow.emit(events.conversation_channel(conversation_id),
+                 events.typing_event(conversation_id, Author.AGENT.value, typing))
+        return True

@@ -17,7 +17,7 @@ BASE = 0.10
 
 
 def _num(row: pd.Series, col: str) -> float | None:
-    value = row.get(col)
+    value: Any = row.get(col)
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -56,7 +56,9 @@ RULES_CARD: dict[str, Any] = {
 
 def rule_score(row: pd.Series) -> tuple[float, list[dict[str, Any]], dict[str, Any]]:
     """(score in [0.01, 0.95], reasons strongest first, the inputs the rules read) for one customer row."""
-    score, reasons, inputs = BASE, [], {}
+    score = BASE
+    reasons: list[dict[str, Any]] = []
+    inputs: dict[str, float | None] = {}
     for feature, points, text in RULES:
         value = _num(row, feature)
         inputs[feature] = value

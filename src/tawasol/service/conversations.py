@@ -53,11 +53,11 @@ def open_conversation(cmd: OpenConversation, uow: UnitOfWork, token_ttl_hours: i
         customer = uow.customers.by_external_id(tenant.id, external_id) if external_id else None
         if customer is None:
             contact = Contact(d.name, d.email, d.phone)
-            customer = uow.customers.add(Customer(  # never flushed with clear details when they can be sealed
-                tenant_id=tenant.id, external_id=external_id, consent=dict(d.consent),
-                preferred_language=d.preferred_language or cmd.language,
-                **({} if contacts is not None else {"name": d.name, "email": d.email, "phone": d.phone}),
-            ))
+            customer = Customer(tenant_id=tenant.id, external_id=external_id, consent=dict(d.consent),
+                                preferred_language=d.preferred_language or cmd.language)
+            if contacts is None:  # never flushed with clear details when they can be sealed
+                customer.name, customer.email, customer.phone = d.name, d.email, d.phone
+            customer = uow.customers.add(customer)
             if contacts is not None:
                 contacts.seal(uow, customer, contact)
         conv = uow.conversations.add(Conversation(

@@ -6,16 +6,16 @@ Column names are the words an agent reads in explanations ("cancellation request
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
 
 from tawasol.domain.model import utcnow
-from tawasol.store import tables
+from tawasol.store.repositories.reports import ConversationFacts, CustomerProfile, MessageSignal
 from tawasol.store.uow import UnitOfWork
 
 WINDOW_DAYS = 90
@@ -56,26 +56,19 @@ def _utc(ts: Any) -> Any:
 def load_history(uow: UnitOfWork, tenant_id: str, days: int = WINDOW_DAYS, now: datetime | None = None) -> History:
     """Inside the caller's unit of work: the tenant's recent conversations with their message-level signals."""
     since = (now or utcnow()) - timedelta(days=days)
-    c, m, d = tables.conversations.c, tables.messages.c, tables.decision_records.c
-    s = uow.session
-    convs = pd.DataFrame(s.execute(select(
-        c.id, c.customer_id, c.status, c.channel, c.language, c.queue_id, c.assigned_agent_id, c.subject,
-        c.created_at, c.closed_at, c.queued_at, c.assigned_at,
-    ).where(c.tenant_id == tenant_id, c.created_at >= since)).mappings().all(),
-        columns=["id", "customer_id", "status", "channel", "language", "queue_id", "assigned_agent_id", "subject",
-                 "created_at", "closed_at", "queued_at", "assigned_at"])
-    msgs = s.execute(select(m.conversation_id, m.author, m.analysis).where(
-        m.tenant_id == tenant_id, m.created_at >= since, m.author.in_(["customer", "system"]))).all()
-    escalated = set(s.scalars(select(d.conversation_id).where(
-        d.tenant_id == tenant_id, d.kind == "escalation", d.created_at >= since)).all())
-    cu = tables.customers.c
-    customers = pd.DataFrame(s.execute(select(cu.id, cu.preferred_language, cu.attributes, cu.created_at)
-                                       .where(cu.tenant_id == tenant_id)).mappings().all(),
-                             columns=["id", "preferred_language", "attributes", "created_at"])
+    convs = pd.DataFrame(uow.reports.conversations_since(tenant_id, since), columns=list(ConversationFacts._fields))
+    msgs = uow.reports.message_signals(tenant_id, since, ["customer", "system"])
+    escalated = uow.reports.escalated_since(tenant_id, since)
+    customers = pd.DataFrame(uow.reports.customer_profiles(tenant_id), columns=list(CustomerProfile._fields))
     return History(_conversation_features(convs, msgs, escalated), customers)
 
 
-def _conversation_features(convs: pd.DataFrame, msgs: list[Any], escalated: set[str]) -> pd.DataFrame:
+def _records(frame: pd.DataFrame) -> Iterator[Any]:
+    """The frame's rows as named tuples. pandas types each field as any scalar; the columns are this module's."""
+    yield from frame.itertuples(index=False)
+
+
+def _conversation_features(convs: pd.DataFrame, msgs: list[MessageSignal], escalated: set[str]) -> pd.DataFrame:
     per: dict[str, dict[str, Any]] = {}
     for conv_id, author, analysis in msgs:
         a = analysis if isinstance(analysis, dict) else {}
@@ -85,9 +78,9 @@ def _conversation_features(convs: pd.DataFrame, msgs: list[Any], escalated: set[
                 p["csat"] = float(a["score"])
             continue
         p["messages"] += 1
-        sentiment = a.get("sentiment") if isinstance(a.get("sentiment"), dict) else {}
+        sentiment = s if isinstance(s := a.get("sentiment"), dict) else {}
         p["negative"] += sentiment.get("label") == "negative"
-        intent = a.get("intent") if isinstance(a.get("intent"), dict) else {}
+        intent = i if isinstance(i := a.get("intent"), dict) else {}
         if p["intent"] is None and intent.get("label") and not intent.get("out_of_scope"):
             p["intent"] = intent["label"]
     for col in ("created_at", "closed_at", "queued_at", "assigned_at"):
@@ -95,7 +88,7 @@ def _conversation_features(convs: pd.DataFrame, msgs: list[Any], escalated: set[
     convs = convs.sort_values(["customer_id", "created_at"]).reset_index(drop=True)
     rows = []
     prev: dict[str, Any] = {}
-    for r in convs.itertuples(index=False):
+    for r in _records(convs):
         p = per.get(r.id, {"messages": 0, "negative": 0, "intent": None, "csat": np.nan})
         last = prev.get(r.customer_id)
         prev[r.customer_id] = r.created_at
@@ -137,8 +130,8 @@ def customer_frame(history: History, sensitive: tuple[str, ...] = DEFAULT_SENSIT
     conv = history.conversations[~history.conversations["proactive"]]
     groups = {cid: g for cid, g in conv.groupby("customer_id")} if len(conv) else {}
     rows = []
-    for cust in history.customers.itertuples(index=False):
-        attrs = cust.attributes if isinstance(cust.attributes, dict) else {}
+    for cust in _records(history.customers):
+        attrs: dict[str, Any] = cust.attributes if isinstance(cust.attributes, dict) else {}
         if attrs.get("erased"):
             continue
         g = groups.get(cust.id)

@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from tawasol.bot import KnowledgeIndex, evaluate, load_articles, read_questions
 from tawasol.bot.dense import default_encoder
 from tawasol.bot.evaluation import EvaluationReport
 from tawasol.domain.errors import NotFound
-from tawasol.domain.model import Article, Tenant, utcnow
+from tawasol.domain.model import Article, Role, Tenant, utcnow
+from tawasol.service.principals import UserPrincipal
 from tawasol.store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -36,8 +35,15 @@ class ImportResult:
     keys: list[str] = field(default_factory=list)
 
 
-def _tenant(uow: UnitOfWork, slug: str, create: bool = False) -> Tenant:
+def _tenant(uow: UnitOfWork, slug: str, create: bool = False, who: UserPrincipal | None = None) -> Tenant:
+    """The tenant of this slug. With `who` (the API), only one the caller serves (the role is checked before
+    the unit of work by `_admin`): another tenant's slug answers 404 like an unknown one. Without (the CLI,
+    an operator), any; `create` makes it when missing."""
     tenant = uow.tenants.by_slug(slug)
+    if who is not None:
+        if tenant is None or tenant.id not in who.tenant_ids:
+            raise NotFound("tenant not found")
+        return tenant
     if tenant is None and create:
         tenant = uow.tenants.add(Tenant(slug=slug, name=slug.replace("-", " ").title()))
         uow.flush()
@@ -53,11 +59,19 @@ def import_articles(uow: UnitOfWork, tenant_slug: str, path: str | Path, create_
     return store_articles(uow, tenant_slug, articles, create_tenant, on_change)
 
 
+def _admin(who: UserPrincipal | None) -> None:
+    """A knowledge base is written and read whole by its tenant's admins (and by operators, `who` None)."""
+    if who is not None:
+        who.require(Role.ADMIN)
+
+
 def store_articles(uow: UnitOfWork, tenant_slug: str, articles: list[Article], create_tenant: bool = False,
-                   on_change: Callable[[str], None] | None = None) -> ImportResult:
-    """Insert or update already validated article variants (idempotent)."""
+                   on_change: Callable[[str], None] | None = None, *,
+                   who: UserPrincipal | None = None) -> ImportResult:
+    """Insert or update already validated article variants (idempotent). With `who`, an admin serving the tenant."""
+    _admin(who)
     with uow:
-        tenant = _tenant(uow, tenant_slug, create_tenant)
+        tenant = _tenant(uow, tenant_slug, create_tenant, who)
         result = ImportResult(tenant_id=tenant.id)
         for a in articles:
             current = uow.articles.variant(tenant.id, a.article_key, a.language)
@@ -82,10 +96,8 @@ def store_articles(uow: UnitOfWork, tenant_slug: str, articles: list[Article], c
 
 
 def _signature(uow: UnitOfWork, tenant_id: str) -> str:
-    row = uow.session.execute(
-        select(func.count(), func.max(Article.updated_at)).where(Article.tenant_id == tenant_id)  # type: ignore[arg-type]
-    ).one()
-    return f"{row[0]}-{row[1].isoformat() if row[1] else '0'}"
+    count, latest = uow.articles.signature(tenant_id)
+    return f"{count}-{latest.isoformat() if latest else '0'}"
 
 
 def dense_enabled(tenant_settings: dict[str, Any] | None) -> bool:
@@ -253,15 +265,18 @@ def seed_demo_knowledge(uow: UnitOfWork) -> ImportResult:
     return import_articles(uow, DEMO_TENANT, DEMO_KB_DIR, create_tenant=True)
 
 
-def list_articles(uow: UnitOfWork, tenant_slug: str) -> list[dict[str, Any]]:
+def list_articles(uow: UnitOfWork, tenant_slug: str, *, who: UserPrincipal | None = None) -> list[dict[str, Any]]:
+    _admin(who)
     with uow:
-        tenant = _tenant(uow, tenant_slug)
+        tenant = _tenant(uow, tenant_slug, who=who)
         return [_article_view(a) for a in uow.articles.for_tenant(tenant.id)]
 
 
-def get_article(uow: UnitOfWork, tenant_slug: str, article_key: str, language: str) -> dict[str, Any]:
+def get_article(uow: UnitOfWork, tenant_slug: str, article_key: str, language: str, *,
+                who: UserPrincipal | None = None) -> dict[str, Any]:
+    _admin(who)
     with uow:
-        tenant = _tenant(uow, tenant_slug)
+        tenant = _tenant(uow, tenant_slug, who=who)
         article = uow.articles.variant(tenant.id, article_key, language)
         if article is None:
             raise NotFound("article not found")
@@ -269,13 +284,14 @@ def get_article(uow: UnitOfWork, tenant_slug: str, article_key: str, language: s
 
 
 def delete_article(uow: UnitOfWork, tenant_slug: str, article_key: str, language: str,
-                   on_change: Callable[[str], None] | None = None) -> None:
+                   on_change: Callable[[str], None] | None = None, *, who: UserPrincipal | None = None) -> None:
+    _admin(who)
     with uow:
-        tenant = _tenant(uow, tenant_slug)
+        tenant = _tenant(uow, tenant_slug, who=who)
         article = uow.articles.variant(tenant.id, article_key, language)
         if article is None:
             raise NotFound("article not found")
-        uow.session.delete(article)
+        uow.articles.delete(article)
         uow.commit()
     if on_change is not None:
         on_change(tenant.id)

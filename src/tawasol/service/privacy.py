@@ -219,14 +219,18 @@ def purge_expired(uow: UnitOfWork, actor: str = "retention-job") -> dict[str, in
         for tenant in uow.tenants.list():
             policy = RetentionPolicy.from_settings(tenant.settings or {})
             now = utcnow()
-            raw_cut = now - timedelta(days=policy.raw_text_days)
-            raw_count += uow.privacy.drop_raw_texts_before(tenant.id, raw_cut)
-            old_cut = now - timedelta(days=policy.redacted_days)
-            for conv_id in uow.privacy.conversations_untouched_since(tenant.id, old_cut):
-                transcript_count += uow.privacy.expire_transcript(conv_id)
-            if raw_count or transcript_count:
+            raw = transcripts = 0  # None in the policy keeps that kind until the customer's erasure
+            if policy.raw_text_days is not None:
+                raw = uow.privacy.drop_raw_texts_before(tenant.id, now - timedelta(days=policy.raw_text_days))
+            if policy.redacted_days is not None:
+                old_cut = now - timedelta(days=policy.redacted_days)
+                for conv_id in uow.privacy.conversations_untouched_since(tenant.id, old_cut):
+                    transcripts += uow.privacy.expire_transcript(conv_id)
+            if raw or transcripts:
                 audit.append(uow, actor, "retention.purge", f"tenant:{tenant.slug}",
-                             {"raw_texts": raw_count, "transcript_messages": transcript_count}, tenant_id=tenant.id)
+                             {"raw_texts": raw, "transcript_messages": transcripts}, tenant_id=tenant.id)
+            raw_count += raw
+            transcript_count += transcripts
         uow.commit()
     return {"raw_texts": raw_count, "transcript_messages": transcript_count}
 

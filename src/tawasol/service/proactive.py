@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
 from tawasol.domain.errors import NotFound
-from tawasol.domain.model import Author, Conversation, Customer, CustomerScore, DecisionRecord, Message, utcnow
+from tawasol.domain.model import Author, Conversation, DecisionRecord, Message, utcnow
 from tawasol.predict import OutreachCandidate, OutreachSignal, rank_outreach
 from tawasol.privacy import disclosure_text
 from tawasol.service import audit, events
@@ -92,17 +90,15 @@ def _candidates(uow: UnitOfWork, tenant: Any) -> list[OutreachCandidate]:
     now = utcnow()
     settings = (tenant.settings or {}).get("insights") or {}
     incidents = settings.get("incidents") or [] if isinstance(settings, dict) else []
-    scores = {s.customer_id: s for s in uow.session.scalars(select(CustomerScore).where(
-        CustomerScore.tenant_id == tenant.id, CustomerScore.kind == "churn")).all()}
-    recent = uow.session.scalars(select(Conversation).where(
-        Conversation.tenant_id == tenant.id, Conversation.created_at >= now - timedelta(days=QUIET_DAYS))).all()
+    scores = {s.customer_id: s for s in uow.reports.scores_of_kind(tenant.id, "churn")}
+    recent = uow.reports.conversations_created_since(tenant.id, now - timedelta(days=QUIET_DAYS))
     busy = {c.customer_id for c in recent if c.status in OPEN or (c.subject or "").startswith("proactive:")}
     week: dict[str, list[Conversation]] = {}
     for c in recent:
         if _aware(c.created_at) >= now - timedelta(days=7) and not (c.subject or "").startswith("proactive:"):
             week.setdefault(c.customer_id, []).append(c)
     out = []
-    for cust in uow.session.scalars(select(Customer).where(Customer.tenant_id == tenant.id)).all():
+    for cust in uow.reports.customers_of(tenant.id):
         attrs = cust.attributes or {}
         if cust.id in busy or attrs.get("erased") or attrs.get("churned") is True or \
                 (cust.consent or {}).get("proactive_contact") is False:
@@ -124,8 +120,7 @@ def outreach_list(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str | None, 
         tenant = tenant_for(uow, who, tenant_slug)
         candidates = _candidates(uow, tenant)
         items = rank_outreach(candidates, limit=limit)
-        names = dict(uow.session.execute(select(Customer.id, Customer.name).where(
-            Customer.id.in_([i.customer_id for i in items]))).tuples().all()) if items else {}
+        names = uow.reports.customer_names([i.customer_id for i in items])
         method = _method(uow, tenant.id)
         return {"tenant": tenant.slug, "churn_method": method, "count": len(items),
                 "data": [{**i.to_dict(), "name": names.get(i.customer_id)} for i in items]}

@@ -186,7 +186,7 @@ def enqueue(uow: UnitOfWork, conv: Conversation, escalation_priority: int, named
             skills: Sequence[str], sentiment: dict[str, Any] | None, customer: Customer | None) -> Queue | None:
     """Put a conversation in the queue that serves its language or skill, with its priority."""
     queues = list(uow.queues.for_tenant(conv.tenant_id))
-    queue = choose_queue(queues, conv.language, list(skills), named_queue)
+    queue: Queue | None = choose_queue(queues, conv.language, list(skills), named_queue)
     conv.queue_id = queue.id if queue else None
     segment = (customer.attributes or {}).get("segment") if customer else None
     conv.priority = base_priority(escalation_priority, sentiment, segment)

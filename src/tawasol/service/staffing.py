@@ -10,13 +10,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
 
 from tawasol.domain.errors import InvalidInput, NotFound
 from tawasol.domain.model import utcnow
 from tawasol.service.insights import SUPERVISORS, tenant_for
 from tawasol.service.principals import UserPrincipal
-from tawasol.store import tables
 from tawasol.store.uow import UnitOfWork
 from tawasol.wfm import ProfileForecaster, StaffingTarget, backtest, plan_summary, staffing_plan
 
@@ -78,18 +76,15 @@ def staffing(uow: UnitOfWork, who: UserPrincipal, q: StaffingQuery) -> dict[str,
     now = utcnow()
     with uow:
         tenant = tenant_for(uow, who, q.tenant)
-        c, d = tables.conversations.c, tables.decision_records.c
-        stmt = select(c.id, c.status, c.created_at, c.queued_at, c.assigned_at, c.closed_at, c.assigned_agent_id,
-                      c.queue_id, c.subject).where(c.tenant_id == tenant.id,
-                                                   c.created_at >= now - timedelta(weeks=q.weeks))
+        since = now - timedelta(weeks=q.weeks)
         queue = None
         if q.queue:
             queue = next((x for x in uow.queues.for_tenant(tenant.id) if x.name == q.queue), None)
             if queue is None:
                 raise NotFound("queue not found")
-        rows = [r for r in uow.session.execute(stmt).all() if not str(r.subject or "").startswith("proactive:")]
-        escalated = set(uow.session.scalars(select(d.conversation_id).where(
-            d.tenant_id == tenant.id, d.kind == "escalation", d.created_at >= now - timedelta(weeks=q.weeks))).all())
+        rows = [r for r in uow.reports.conversations_since(tenant.id, since)
+                if not str(r.subject or "").startswith("proactive:")]
+        escalated = uow.reports.escalated_since(tenant.id, since)
     containment, contained, ended, handle = _measured(rows, escalated)
     if queue is not None:  # conversations in a queue already reached people: the bot's share is behind them
         rows = [r for r in rows if r.queue_id == queue.id]
@@ -99,7 +94,8 @@ def staffing(uow: UnitOfWork, who: UserPrincipal, q: StaffingQuery) -> dict[str,
     if len(series) < 2 * per_day or series.sum() == 0:
         raise InvalidInput("history", "not enough conversation history to forecast: need two full days with contacts")
     stamps = [t.isoformat(sep=" ") for t in series.index]
-    model = ProfileForecaster().fit(series.to_numpy(), stamps)
+    values = [float(v) for v in series.to_numpy()]
+    model = ProfileForecaster().fit(values, stamps)
     horizon = q.horizon_days * per_day
     future, volumes = model.predict(horizon)
     aht, aht_source = (q.aht, "given") if q.aht else ((min(max(handle, 30.0), 3600.0), "measured") if handle
@@ -109,7 +105,7 @@ def staffing(uow: UnitOfWork, who: UserPrincipal, q: StaffingQuery) -> dict[str,
     used = 0.0 if queue is not None else min(containment, 0.95)
     plan = staffing_plan([float(v) for v in volumes], future, target, used)
     try:
-        bt = backtest(series.to_numpy(), stamps, horizon=per_day, origins=7).to_dict()
+        bt = backtest(values, stamps, horizon=per_day, origins=7).to_dict()
     except InvalidInput:
         bt = None
     return {

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
-
-from tawasol.domain.model import Conversation, ConversationStatus, DecisionRecord, Message, Role, utcnow
+from tawasol.domain.model import Conversation, ConversationStatus, Message, Role, utcnow
 from tawasol.routing import wait_report
 from tawasol.service import routing
 from tawasol.service.principals import UserPrincipal
@@ -50,13 +48,8 @@ def overview(uow: UnitOfWork, who: UserPrincipal) -> dict[str, Any]:
 def _alerts(uow: UnitOfWork, tenant_ids: tuple[str, ...], now: Any, minutes: int = 60) -> list[dict[str, Any]]:
     """Open conversations whose latest customer message is strongly negative or angry."""
     since = now - timedelta(minutes=minutes)
-    open_statuses = [ConversationStatus.BOT.value, ConversationStatus.QUEUED.value, ConversationStatus.ASSIGNED.value]
-    stmt = (select(Message, Conversation).join(Conversation, Conversation.id == Message.conversation_id)
-            .where(Message.tenant_id.in_(list(tenant_ids)), Message.author == "customer",
-                   Message.created_at >= since, Conversation.status.in_(open_statuses))
-            .order_by(Message.created_at.desc()).limit(500))
     latest: dict[str, tuple[Message, Conversation]] = {}
-    for m, c in uow.session.execute(stmt).all():
+    for m, c in uow.reports.customer_messages_in_open(tenant_ids, since):
         latest.setdefault(c.id, (m, c))
     alerts = []
     for m, c in latest.values():
@@ -84,8 +77,5 @@ def fairness(uow: UnitOfWork, who: UserPrincipal, days: int = 30, reference: str
     who.require(*SUPERVISORS)
     since = utcnow() - timedelta(days=max(1, days))
     with uow:
-        stmt = select(DecisionRecord).where(DecisionRecord.tenant_id.in_(list(who.tenant_ids)),
-                                            DecisionRecord.kind == "routing", DecisionRecord.created_at >= since)
-        samples = [(d.inputs.get("language"), float(d.inputs.get("wait_seconds") or 0))
-                   for d in uow.session.scalars(stmt).all() if isinstance(d.inputs, dict)]
+        samples = [(w.language, w.wait_seconds) for w in uow.reports.routing_waits(who.tenant_ids, since)]
     return {"days": days, **wait_report(samples, reference=reference)}

@@ -21,6 +21,7 @@ class CustomerReads(Protocol):
 
 
 class ConversationReads(Protocol):
+    def get_in(self, tenant_ids: str | Sequence[str], id_: str) -> Conversation | None: ...
     def require_in(self, tenant_ids: str | Sequence[str], id_: str, lock: bool = False) -> Conversation: ...
 
 

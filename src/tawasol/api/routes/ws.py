@@ -20,10 +20,9 @@ from tawasol.api.input_guard import text_problem
 from tawasol.api.schemas import MAX_SEQ
 from tawasol.bus import Subscription
 from tawasol.domain.errors import DomainError, NotFound, Unauthorized
-from tawasol.service import auth, events
+from tawasol.service import agents, auth, events
 from tawasol.service import conversations as conv_svc
 from tawasol.service.bootstrap import Platform
-from tawasol.store.uow import UnitOfWork
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -128,8 +127,6 @@ class ConsolePresence:
         await asyncio.sleep(self.grace_seconds)
         if self.open.get(user_id, 0):
             return
-        from tawasol.service import agents
-
         try:
             await handle(platform, lambda uow: agents.agent_disconnected(uow, user_id))
         except Exception:  # noqa: BLE001 - best effort; presence also changes from the console
@@ -161,14 +158,8 @@ async def agent_ws(ws: WebSocket, token: str = "") -> None:
         if data.get("type") != "typing" or not conv_id:
             await ws.send_json({"type": "error", "detail": "expected {type: typing, conversation_id}"})
             return
-
-        def owned(uow: UnitOfWork) -> bool:
-            with uow:
-                return uow.conversations.get_in(who.tenant_ids, conv_id) is not None
-
-        if await handle(platform, owned, readonly=True):
-            await platform.bus.publish(events.conversation_channel(conv_id),
-                                       events.typing_event(conv_id, "agent", bool(data.get("typing", True))))
+        typing = bool(data.get("typing", True))
+        await handle(platform, lambda uow: agents.agent_typing(uow, who, conv_id, typing), readonly=True)
 
     presence = _console_presence(ws, platform)
     presence.connected(who.user.id)

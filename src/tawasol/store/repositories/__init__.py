@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Generic, TypeVar
 
 from sqlalchemy import Text, and_, cast, event, func, select
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from tawasol.domain import model
 from tawasol.domain.errors import NotFound
+from tawasol.store import tables
 
 T = TypeVar("T")
 
@@ -306,6 +308,15 @@ class ArticleRepository(_Repository[model.Article]):
             .order_by(model.Article.article_key, model.Article.language)
         )
         return self.session.scalars(stmt).all()
+
+    def signature(self, tenant_id: str) -> tuple[int, datetime | None]:
+        """The number of the tenant's article variants and the latest change: the index's version."""
+        a = tables.kb_articles.c
+        row = self.session.execute(select(func.count(), func.max(a.updated_at)).where(a.tenant_id == tenant_id)).one()
+        return int(row[0]), row[1]
+
+    def delete(self, article: model.Article) -> None:
+        self.session.delete(article)
 
     def variant(self, tenant_id: str, article_key: str, language: str) -> model.Article | None:
         stmt = select(model.Article).where(
