@@ -62,7 +62,8 @@ def inbox(uow: UnitOfWork, who: UserPrincipal, statuses: list[str] | None = None
         convs = uow.conversations.search(who.tenant_ids, statuses=statuses,
                                          agent_id=who.user.id if mine else None)
         # One query for the previews and one for the customers, whatever the number of conversations.
-        last = uow.messages.last_of([c.id for c in convs])
+        # The preview is what the customer last wrote (stored redacted), never a notice or the bot's reply.
+        last = uow.messages.last_of([c.id for c in convs], authors=[Author.CUSTOMER.value])
         customers = uow.customers.get_many([c.customer_id for c in convs])
         keys = uow.customers.load_keys([k for k, c in customers.items() if c.contact_encrypted is not None]) \
             if contacts is not None else []

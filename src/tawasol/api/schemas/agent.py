@@ -50,7 +50,7 @@ class MePublic(UserPublic):
 
 
 class InboxConversationPublic(ConversationPublic):
-    last_message: MessagePublic | None
+    last_message: MessagePublic | None  # what the customer last wrote (redacted); None before they write
     customer_name: str | None
     priority: int
     assigned_at: str | None

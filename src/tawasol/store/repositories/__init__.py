@@ -201,14 +201,18 @@ class MessageRepository(_Repository[model.Message]):
             stmt = stmt.where(model.Message.author == mark.author)
         return next((m for m in self.session.scalars(stmt) if mark.on(m)), None)
 
-    def last_of(self, conversation_ids: Sequence[str]) -> dict[str, model.Message]:
-        """The latest message of each conversation (by id), in one query."""
+    def last_of(self, conversation_ids: Sequence[str],
+                authors: Sequence[str] | None = None) -> dict[str, model.Message]:
+        """The latest message of each conversation (by id), in one query; `authors`: the latest of theirs."""
         if not conversation_ids:
             return {}
         conv_col, seq_col = model.Message.conversation_id, model.Message.seq  # type: ignore[attr-defined]
+        among = conv_col.in_(list(conversation_ids))
+        if authors is not None:
+            among = and_(among, model.Message.author.in_(list(authors)))  # type: ignore[attr-defined]
         latest = (
             select(conv_col.label("cid"), func.max(seq_col).label("seq"))
-            .where(conv_col.in_(list(conversation_ids))).group_by(conv_col).subquery()
+            .where(among).group_by(conv_col).subquery()
         )
         stmt = select(model.Message).join(latest, and_(model.Message.conversation_id == latest.c.cid,
                                                        model.Message.seq == latest.c.seq))
