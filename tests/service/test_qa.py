@@ -43,7 +43,17 @@ def test_review_read_and_correct(settings) -> None:  # type: ignore[no-untyped-d
     after = qa.results(platform.uow(), sup, opened.id)
     greeting = next(a for a in after["answers"] if a["question"] == "greeting")
     assert greeting["choice"] == "yes" and greeting["corrected_by"] == sup.user.id
-    assert after["score"] > before["score"]
+    assert greeting["automatic_choice"] == "no" and greeting["note"] == "greeted in the first line"
+    assert after["score"] > before["score"] and after["automatic_score"] == before["score"]
+    with platform.uow() as uow:  # the correction is a decision and an audit entry
+        kinds = [d.kind for d in uow.decisions.for_conversation(opened.id)]
+        assert kinds.count("qa_answer") == len(qa.qa.default_scorecard().questions) and "qa_correction" in kinds
+    from tawasol.domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="choice"):
+        qa.correct(platform.uow(), sup, opened.id, "greeting", "maybe")
+    with pytest.raises(InvalidInput, match="question"):
+        qa.correct(platform.uow(), sup, opened.id, "mood", "yes")
     agent = _principal(platform, "ag@acme.example", tenant.id)
     with pytest.raises(Forbidden):
         qa.results(platform.uow(), agent, opened.id)  # not their conversation
@@ -68,3 +78,85 @@ def test_wrap_up_is_reviewed_after_its_commit(settings) -> None:  # type: ignore
     agents.resolve(uow, sup, opened.id, disposition="billing")
     assert any(kind == "conversation.resolved" for _, e in uow.events for kind in [e.get("type")])
     assert qa.results(platform.uow(), sup, opened.id)["reviewed"]
+
+
+def test_a_tenant_scorecard_is_versioned_and_used_by_the_next_reviews(settings) -> None:  # type: ignore[no-untyped-def]
+    from tawasol.domain.errors import InvalidInput
+
+    platform = bootstrap(settings, steps=[])
+    tenant = create_tenant(platform.uow(), "acme", "Acme")
+    create_user(platform.uow(), "admin@acme.example", "a-long-passphrase-1", "admin", ["acme"])
+    create_user(platform.uow(), "sup@acme.example", "a-long-passphrase-1", "supervisor", ["acme"])
+    admin = _principal(platform, "admin@acme.example", tenant.id)
+    sup = _principal(platform, "sup@acme.example", tenant.id)
+    seed = qa.get_scorecard(platform.uow(), sup, "acme")
+    assert seed["version"] == 1 and not seed["stored"] and seed["versions"] == []
+    with pytest.raises(Forbidden):
+        qa.save_scorecard(platform.uow(), sup, "acme", {"questions": [{"key": "greeting"}]})
+    with pytest.raises(InvalidInput, match="unknown rule"):
+        qa.save_scorecard(platform.uow(), admin, "acme", {"questions": [{"key": "mood", "rule": "mood_of_agent"}]})
+    saved = qa.save_scorecard(platform.uow(), admin, "acme", {"name": "Short", "questions": [
+        {"key": "greeting", "weight": 1}, {"key": "personal_data", "weight": 5}]})
+    assert saved["version"] == 2
+    assert qa.get_scorecard(platform.uow(), sup, "acme")["versions"] == [2]
+    opened = svc.open_conversation(OpenConversation(tenant_slug="acme", customer=CustomerDetails(name="C")),
+                                   platform.uow(), 1, contacts=platform.contacts)
+    with platform.uow() as uow:
+        for author, text in [("customer", "Hello, my bill is wrong"), ("agent", "Hello! Send me your password")]:
+            uow.messages.add(Message(tenant_id=tenant.id, conversation_id=opened.id, author=author, text=text,
+                                     seq=uow.messages.next_seq(opened.id)))
+        uow.commit()
+    qa.review_conversation(platform.uow(), opened.id)
+    got = qa.results(platform.uow(), sup, opened.id)
+    assert got["scorecard_version"] == 2 and [a["question"] for a in got["answers"]] == ["greeting", "personal_data"]
+    assert got["score"] == round(100 * 1 / 6, 1)
+    from tawasol.domain.errors import NotFound
+
+    with pytest.raises(NotFound):
+        qa.get_scorecard(platform.uow(), sup, "no-such-tenant")
+
+
+def test_agent_summary_and_review_queue(settings) -> None:  # type: ignore[no-untyped-def]
+    from tawasol.domain.errors import InvalidInput
+
+    platform = bootstrap(settings, steps=[])
+    tenant = create_tenant(platform.uow(), "acme", "Acme")
+    create_user(platform.uow(), "sup@acme.example", "a-long-passphrase-1", "supervisor", ["acme"])
+    create_user(platform.uow(), "ag@acme.example", "a-long-passphrase-1", "agent", ["acme"])
+    create_user(platform.uow(), "ag2@acme.example", "a-long-passphrase-1", "agent", ["acme"])
+    sup = _principal(platform, "sup@acme.example", tenant.id)
+    agent = _principal(platform, "ag@acme.example", tenant.id)
+    other = _principal(platform, "ag2@acme.example", tenant.id)
+    convs = {}
+    for name, lines in {"good": [("customer", "Bonjour, ma facture ?"),
+                                 ("agent", "Bonjour, je regarde. Autre chose ? Bonne journée")],
+                        "bad": [("customer", "C'est inadmissible, encore une facture fausse"),
+                                ("agent", "Donnez-moi votre mot de passe")]}.items():
+        opened = svc.open_conversation(OpenConversation(tenant_slug="acme", customer=CustomerDetails(name="C")),
+                                       platform.uow(), 1, contacts=platform.contacts)
+        with platform.uow() as uow:
+            conv = uow.conversations.get(opened.id)
+            conv.assigned_agent_id = agent.user.id
+            for author, text in lines:
+                uow.messages.add(Message(tenant_id=tenant.id, conversation_id=opened.id, author=author, text=text,
+                                         seq=uow.messages.next_seq(opened.id)))
+            uow.commit()
+        qa.review_conversation(platform.uow(), opened.id)
+        convs[name] = opened.id
+    mine = qa.agent_summary(platform.uow(), agent, agent.user.id)
+    assert mine["reviews"] == 2 and len(mine["score_trend"]) == 1
+    greeting = mine["questions"]["greeting"]
+    assert greeting["rate"] == 0.5 and greeting["trend"][0]["yes"] == 1 and greeting["trend"][0]["no"] == 1
+    assert [x["conversation_id"] for x in greeting["low"]] == [convs["bad"]]
+    assert qa.agent_summary(platform.uow(), sup, agent.user.id)["reviews"] == 2
+    with pytest.raises(Forbidden):
+        qa.agent_summary(platform.uow(), other, agent.user.id)
+    with pytest.raises(InvalidInput):
+        qa.agent_summary(platform.uow(), agent, agent.user.id, days=0)
+    queue = qa.review_queue(platform.uow(), sup)
+    assert [i["conversation_id"] for i in queue["items"]] == [convs["bad"]]
+    assert queue["items"][0]["why"][:2] == ["complaint", "low score"]
+    with pytest.raises(Forbidden):
+        qa.review_queue(platform.uow(), agent)
+    qa.correct(platform.uow(), sup, convs["bad"], "greeting", "no")  # looked at: leaves the queue
+    assert qa.review_queue(platform.uow(), sup)["items"] == []

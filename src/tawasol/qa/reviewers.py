@@ -57,6 +57,13 @@ def _negative(ctx: Context, t: Turn) -> bool:
     return t.sentiment == "negative" or ctx.phrases.find("negative", t.text) is not None
 
 
+def negative_turns(transcript: Transcript, phrases: PhraseBook) -> tuple[int, ...]:
+    """The customer's turns read as negative (the stored sentiment, or a complaint's words): a review with one is
+    worth a supervisor's look."""
+    return tuple(t.index for t in transcript.by("customer")
+                 if t.sentiment == "negative" or phrases.find("negative", t.text) is not None)
+
+
 def identification(ctx: Context) -> tuple[str, float, tuple[int, ...], dict[str, Any]]:
     agent = ctx.transcript.by("agent")
     action = _first(ctx, "account_action", agent)

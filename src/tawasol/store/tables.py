@@ -228,6 +228,59 @@ model_cards = Table(
     Index("ix_model_cards_tenant_kind", "tenant_id", "kind"),
 )
 
+# Quality review (issue 17): a tenant's scorecards (versioned; the seed's default applies until one is stored), each
+# review of a conversation and its answers with their evidence (turn indexes, rule, confidence; no message text).
+qa_scorecards = Table(
+    "qa_scorecards", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False),
+    Column("key", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("definition", JSON, nullable=False),
+    Column("created_by", ID),
+    Column("created_at", TS, nullable=False),
+    UniqueConstraint("tenant_id", "key", "version", name="uq_qa_scorecards_tenant_key_version"),
+)
+
+qa_reviews = Table(
+    "qa_reviews", metadata,
+    Column("id", ID, primary_key=True),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False),
+    Column("conversation_id", ID, ForeignKey("conversations.id"), nullable=False),
+    Column("agent_id", ID),  # the agent the conversation was assigned to; none when the bot kept it
+    Column("scorecard_key", String(64), nullable=False),
+    Column("scorecard_version", Integer, nullable=False),
+    Column("score", Float),  # with the corrections applied; none when no question applies
+    Column("automatic_score", Float),
+    Column("lowest_confidence", Float, nullable=False),
+    Column("language", String(16)),
+    Column("complaint", Boolean, nullable=False),  # the customer was negative or rated the contact low
+    Column("reviewed_by", ID),  # a supervisor who corrected or confirmed it
+    Column("created_at", TS, nullable=False),
+    Column("updated_at", TS, nullable=False),
+    Index("ix_qa_reviews_conversation", "conversation_id", "created_at"),
+    Index("ix_qa_reviews_tenant_agent", "tenant_id", "agent_id", "created_at"),
+    Index("ix_qa_reviews_tenant_score", "tenant_id", "score"),
+)
+
+qa_answers = Table(
+    "qa_answers", metadata,
+    Column("id", ID, primary_key=True),
+    Column("review_id", ID, ForeignKey("qa_reviews.id"), nullable=False),
+    Column("tenant_id", ID, ForeignKey("tenants.id"), nullable=False),
+    Column("question", String(64), nullable=False),
+    Column("choice", String(8), nullable=False),  # yes | no | na, the correction's when corrected
+    Column("automatic_choice", String(8), nullable=False),
+    Column("rule", String(64), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("evidence", JSON, nullable=False),  # {"turns": [...], "detail": {...}}
+    Column("decision_id", ID),  # the qa_answer DecisionRecord
+    Column("corrected_by", ID),
+    Column("corrected_at", TS),
+    Column("note", Text),
+    UniqueConstraint("review_id", "question", name="uq_qa_answers_review_question"),
+)
+
 _MAPPED = False
 
 

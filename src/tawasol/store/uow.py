@@ -13,6 +13,7 @@ from tawasol.store import repositories as repos
 from tawasol.store.repositories.audit import AuditRepository
 from tawasol.store.repositories.insights import ModelCardRepository, ScoreRepository
 from tawasol.store.repositories.privacy import PrivacyRepository
+from tawasol.store.repositories.qa import QaRepository
 from tawasol.store.repositories.reports import ReportRepository
 from tawasol.store.repositories.routing import RoutingRepository
 
@@ -62,6 +63,7 @@ class UnitOfWork:
         self.audit = AuditRepository(s)
         self.routing = RoutingRepository(s)
         self.privacy = PrivacyRepository(s)
+        self.qa = QaRepository(s)
         self.reports = ReportRepository(s)
         self.events = []
         return self
