@@ -10,6 +10,7 @@ from tawasol.domain.errors import NotFound
 from tawasol.domain.model import Author, Conversation, DecisionRecord, Message, utcnow
 from tawasol.predict import OutreachCandidate, OutreachSignal, rank_outreach
 from tawasol.privacy import disclosure_text
+from tawasol.seeddata import load
 from tawasol.service import audit, events
 from tawasol.service.insights import SUPERVISORS, tenant_for
 from tawasol.service.principals import UserPrincipal
@@ -18,45 +19,25 @@ from tawasol.store.uow import UnitOfWork
 QUIET_DAYS = 14  # a customer reached proactively is not proposed again for this long
 OPEN = ("bot", "queued", "assigned")
 
-_HELLO = {
-    "fr": "Bonjour, ici l'assistant virtuel de {t}. ", "en": "Hello, this is the virtual assistant of {t}. ",
-    "es": "Hola, le escribe el asistente virtual de {t}. ", "ar": "مرحبا، معك المساعد الآلي لـ{t}. ",
-    "ary": "السلام، معاك المساعد الآلي ديال {t}. ", "ary_Latn": "Salam, m3ak l'assistant dyal {t}. ",
-}
-_BODY = {
-    "unusual_bill": {"fr": "Votre dernière facture est plus élevée que d'habitude : voulez-vous que nous vous en "
-                           "expliquions le détail ?",
-                     "en": "Your last bill is higher than usual: would you like us to explain it?",
-                     "es": "Su última factura es más alta de lo habitual: ¿quiere que le expliquemos el detalle?",
-                     "ar": "فاتورتك الأخيرة أعلى من المعتاد: هل تريد أن نشرح لك تفاصيلها؟",
-                     "ary": "الفاتورة اللخرة ديالك طالعة على العادة: بغيتي نشرحو ليك التفاصيل؟",
-                     "ary_Latn": "La facture lkhra dyalk tal3a 3la l3ada: bghiti nchr7o lik les détails?"},
-    "incident": {"fr": "Un incident est déclaré dans votre zone et nos équipes y travaillent. "
-                       "Pouvons-nous vous aider ?",
-                 "en": "An incident has been declared in your area and our teams are on it. Can we help you?",
-                 "es": "Hay una incidencia declarada en su zona y nuestros equipos trabajan en ella. "
-                       "¿Podemos ayudarle?",
-                 "ar": "هناك عطل معلن في منطقتك وفرقنا تعمل على إصلاحه. هل يمكننا مساعدتك؟",
-                 "ary": "كاين عطب ف المنطقة ديالك والفرقة ديالنا خدامة عليه. واش نقدرو نعاونوك؟",
-                 "ary_Latn": "Kayn incident f la zone dyalk w l'équipe dyalna khdama 3lih. Wach n9dro n3awnouk?"},
-    "repeat_contact": {"fr": "Vous nous avez contactés plusieurs fois récemment : nous voulons être sûrs que tout est "
-                             "réglé. Pouvons-nous vous aider ?",
-                       "en": "You contacted us several times recently: we want to be sure everything is sorted. Can we "
-                             "help?",
-                       "es": "Nos ha contactado varias veces últimamente: queremos asegurarnos de que todo está "
-                             "resuelto. ¿Podemos ayudarle?",
-                       "ar": "تواصلت معنا عدة مرات مؤخرا: نريد التأكد من حل طلبك. هل يمكننا مساعدتك؟",
-                       "ary": "تاصلتي بينا بزاف د المرات هاد الأيام: بغينا نتأكدو بلي كلشي تحل. واش نقدرو نعاونوك؟",
-                       "ary_Latn": "Tasselti bina bzaf d lmerrat had liyam: bghina nt2akdo bli kolchi t7ell. Wach "
-                                   "n9dro n3awnouk?"},
-    "churn_risk": {"fr": "Nous voulions prendre de vos nouvelles : tout se passe bien avec votre abonnement ? "
-                         "Pouvons-nous vous aider ?",
-                   "en": "We wanted to check in: is everything going well with your subscription? Can we help?",
-                   "es": "Queríamos saber de usted: ¿todo va bien con su contrato? ¿Podemos ayudarle?",
-                   "ar": "أردنا الاطمئنان عليك: هل كل شيء على ما يرام مع اشتراكك؟ هل يمكننا مساعدتك؟",
-                   "ary": "بغينا نطمنو عليك: واش كلشي مزيان مع الاشتراك ديالك؟ واش نقدرو نعاونوك؟",
-                   "ary_Latn": "Bghina ntmnno 3lik: wach kolchi mzyan m3a l'abonnement dyalk? Wach n9dro n3awnouk?"},
-}
+
+def _outreach_texts() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """seed/outreach.yaml: the greeting per language ({t}: the tenant's name) and, per outreach reason, the body in
+    each of the greeting's languages (checked here, so that no reason lacks a language)."""
+    seed = load("service", "outreach.yaml")
+    hello = seed.texts_by_key("hello")
+    for lang, text in hello.items():
+        if "{t}" not in text:
+            raise seed.error(f"hello.{lang}", "expected the tenant's name as {t}")
+    body = {kind: seed.texts_by_key(f"body.{kind}") for kind in seed.mapping("body")}
+    for kind, texts in body.items():
+        if missing := sorted(set(hello) - set(texts)):
+            raise seed.error(f"body.{kind}", f"missing languages {missing}")
+    if "churn_risk" not in body or "fr" not in hello:
+        raise seed.error("body", "expected a churn_risk body and a French greeting (the fallbacks)")
+    return hello, body
+
+
+_HELLO, _BODY = _outreach_texts()
 
 
 def outreach_text(kind: str, language: str | None, tenant_name: str) -> str:
