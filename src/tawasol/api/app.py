@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from tawasol import __version__
 from tawasol.api import errors
 from tawasol.api.input_guard import InputGuard
-from tawasol.api.limits import BodySizeLimit, Limits, LoginThrottle, RateLimiter
+from tawasol.api.limits import BodySizeLimit, Limits
 from tawasol.api.routes import agent, auth, conversations, health, insights, knowledge, pages, privacy, supervisor, ws
 from tawasol.api.security_headers import SecurityHeaders
 from tawasol.service.bootstrap import Platform, bootstrap
@@ -103,9 +103,7 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
     _docs(app)
     app.state.platform = platform
     s = platform.settings
-    app.state.limits = Limits(conversations=RateLimiter(s.conversations_per_minute),
-                              messages=RateLimiter(s.rate_limit_per_minute),
-                              logins=LoginThrottle(s.login_failures_per_account, s.login_failures_per_address))
+    app.state.limits = Limits.from_settings(s)
     errors.install(app)
     for router in (health.router, auth.router, conversations.router, agent.router, privacy.router, knowledge.router,
                    ws.router,

@@ -1,16 +1,28 @@
-"""Request-size limit (ASGI middleware), a sliding-window rate limiter for public endpoints, the login throttle."""
+"""Request-size limit (ASGI middleware), sliding-window rate limits for public endpoints (in this process, or shared
+in Redis by every process of the deployment), the login throttle."""
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from limits import RateLimitItemPerSecond
+from limits.aio.storage import Storage as AsyncStorage
+from limits.aio.strategies import MovingWindowRateLimiter
+from limits.errors import StorageError
+from limits.storage import storage_from_string
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+if TYPE_CHECKING:
+    from tawasol.config import Settings
+
+log = logging.getLogger(__name__)
 
 
 class BodySizeLimit:
@@ -71,15 +83,25 @@ async def _too_large(send: Send, limit: int) -> None:
 
 
 class RateLimiter:
-    """At most `limit` hits per key in any `window` seconds (per process)."""
+    """At most `limit` hits per key in any `window` seconds, counted in this process."""
 
     def __init__(self, limit: int, window: float = 60.0) -> None:
         self.limit, self.window = limit, window
         self._hits: dict[Any, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def hit(self, key: Any) -> float | None:
+    async def hit(self, key: Any) -> float | None:
         """Record a hit; returns None when allowed, else the seconds to wait."""
+        return self.hit_now(key)
+
+    async def wait(self, key: Any) -> float | None:
+        """Without recording a hit: None when one more would be allowed, else the seconds to wait."""
+        return self.wait_now(key)
+
+    async def forget(self, key: Any) -> None:
+        self.forget_now(key)
+
+    def hit_now(self, key: Any) -> float | None:
         now = time.monotonic()
         with self._lock:
             q = self._recent(key, now)
@@ -91,8 +113,7 @@ class RateLimiter:
                     del self._hits[k]
             return None
 
-    def wait(self, key: Any) -> float | None:
-        """Without recording a hit: None when one more would be allowed, else the seconds to wait."""
+    def wait_now(self, key: Any) -> float | None:
         now = time.monotonic()
         with self._lock:
             q = self._hits.get(key)
@@ -101,7 +122,7 @@ class RateLimiter:
             q = self._recent(key, now)
             return max(0.0, q[0] + self.window - now) if len(q) >= self.limit else None
 
-    def forget(self, key: Any) -> None:
+    def forget_now(self, key: Any) -> None:
         with self._lock:
             self._hits.pop(key, None)
 
@@ -112,36 +133,116 @@ class RateLimiter:
         return q
 
 
+class SharedRateLimiter:
+    """The same limit counted in Redis for every process of the deployment: the `limits` library (MIT), moving
+    window, on redis-py's asyncio client. While Redis cannot be reached the process counts alone (a warning is
+    logged once per outage), so an outage of Redis slows no request and refuses none that the local count allows."""
+
+    def __init__(self, storage: AsyncStorage, name: str, limit: int, window: float = 60.0) -> None:
+        self.name = name
+        self.item = RateLimitItemPerSecond(limit, max(1, round(window)))
+        self.strategy = MovingWindowRateLimiter(storage)
+        self.local = RateLimiter(limit, window)
+        self._down = False
+
+    def _ids(self, key: Any) -> list[str]:
+        return [self.name, *(map(str, key) if isinstance(key, tuple) else [str(key)])]
+
+    async def _wait_after(self, ids: list[str]) -> float:
+        stats = await self.strategy.get_window_stats(self.item, *ids)
+        return max(0.0, stats.reset_time - time.time())
+
+    def _unreachable(self, exc: Exception) -> None:
+        if not self._down:
+            log.warning("rate limit %s: Redis unreachable (%s); counting in this process until it is back",
+                        self.name, exc)
+        self._down = True
+
+    async def hit(self, key: Any) -> float | None:
+        ids = self._ids(key)
+        try:
+            allowed = await self.strategy.hit(self.item, *ids)
+            wait = None if allowed else await self._wait_after(ids)
+        except StorageError as exc:
+            self._unreachable(exc)
+            return self.local.hit_now(key)
+        self._down = False
+        return wait
+
+    async def wait(self, key: Any) -> float | None:
+        ids = self._ids(key)
+        try:
+            return None if await self.strategy.test(self.item, *ids) else await self._wait_after(ids)
+        except StorageError as exc:
+            self._unreachable(exc)
+            return self.local.wait_now(key)
+
+    async def forget(self, key: Any) -> None:
+        try:
+            await self.strategy.clear(self.item, *self._ids(key))
+        except StorageError as exc:
+            self._unreachable(exc)
+        self.local.forget_now(key)
+
+
+class Limiter(Protocol):
+    async def hit(self, key: Any) -> float | None: ...
+    async def wait(self, key: Any) -> float | None: ...
+    async def forget(self, key: Any) -> None: ...
+
+
 class LoginThrottle:
     """Failed logins counted per (e-mail, client address) and per client address. Only failures count, and
     a success clears its (e-mail, address) count: someone guessing from elsewhere never locks the right
     password out, while one address cannot try many passwords on one account or a few on many accounts."""
 
-    def __init__(self, per_account: int, per_address: int, window: float = 60.0) -> None:
-        self.account = RateLimiter(per_account, window)
-        self.address = RateLimiter(per_address, window)
+    def __init__(self, account: Limiter, address: Limiter) -> None:
+        self.account, self.address = account, address
+
+    @classmethod
+    def in_process(cls, per_account: int, per_address: int, window: float = 60.0) -> LoginThrottle:
+        return cls(RateLimiter(per_account, window), RateLimiter(per_address, window))
 
     @staticmethod
     def account_key(email: str, address: str) -> tuple[str, str]:
         return email.strip().lower(), address  # the same e-mail the login looks up
 
-    def wait(self, email: str, address: str) -> float | None:
-        waits = [w for w in (self.account.wait(self.account_key(email, address)), self.address.wait(address))
-                 if w is not None]
+    async def wait(self, email: str, address: str) -> float | None:
+        waits = [w for w in (await self.account.wait(self.account_key(email, address)),
+                             await self.address.wait(address)) if w is not None]
         return max(waits) if waits else None
 
-    def failed(self, email: str, address: str) -> None:
-        self.account.hit(self.account_key(email, address))
-        self.address.hit(address)
+    async def failed(self, email: str, address: str) -> None:
+        await self.account.hit(self.account_key(email, address))
+        await self.address.hit(address)
 
-    def succeeded(self, email: str, address: str) -> None:
-        self.account.forget(self.account_key(email, address))
+    async def succeeded(self, email: str, address: str) -> None:
+        await self.account.forget(self.account_key(email, address))
 
 
 @dataclass(frozen=True)
 class Limits:
     """The app's limits on public endpoints, one set per app (`create_app` builds it from the settings)."""
 
-    conversations: RateLimiter  # conversations opened per client address
-    messages: RateLimiter  # messages posted per conversation and client address
+    conversations: Limiter  # conversations opened per client address
+    messages: Limiter  # messages posted per conversation and client address
     logins: LoginThrottle
+
+    @classmethod
+    def from_settings(cls, s: Settings) -> Limits:
+        """Counted in Redis when the deployment has Redis (`TAWASOL_REDIS_URL`: every process shares the counts),
+        in this process otherwise."""
+        if not s.redis_url:
+            return cls(RateLimiter(s.conversations_per_minute), RateLimiter(s.rate_limit_per_minute),
+                       LoginThrottle.in_process(s.login_failures_per_account, s.login_failures_per_address))
+        url = s.redis_url if s.redis_url.startswith("async+") else f"async+{s.redis_url}"
+        storage = storage_from_string(url, implementation="redispy", wrap_exceptions=True, key_prefix="tawasol")
+        if not isinstance(storage, AsyncStorage):  # pragma: no cover - the async+ scheme gives an async storage
+            raise TypeError(f"expected an asyncio storage for {url}")
+
+        def shared(name: str, limit: int) -> SharedRateLimiter:
+            return SharedRateLimiter(storage, name, limit)
+
+        return cls(shared("conversations", s.conversations_per_minute), shared("messages", s.rate_limit_per_minute),
+                   LoginThrottle(shared("login-account", s.login_failures_per_account),
+                                 shared("login-address", s.login_failures_per_address)))

@@ -17,16 +17,16 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 async def login(body: LoginIn, request: Request, platform: PlatformDep, limits: LimitsDep) -> TokenOut:
     throttle = limits.logins
     client = request.client.host if request.client else "?"
-    wait = throttle.wait(body.email, client)
+    wait = await throttle.wait(body.email, client)
     if wait is not None:
         raise HTTPException(429, "too many failed logins; wait a minute", headers={"Retry-After": str(int(wait) + 1)})
     ttl = platform.settings.user_token_ttl_hours
     try:
         token, who = await handle(platform, lambda uow: auth.login(uow, body.email, body.password, ttl))
     except Unauthorized:
-        throttle.failed(body.email, client)
+        await throttle.failed(body.email, client)
         raise
-    throttle.succeeded(body.email, client)
+    await throttle.succeeded(body.email, client)
     return TokenOut.model_validate({"access_token": token, "user": user_view(who.user, who.tenant_ids)})
 
 

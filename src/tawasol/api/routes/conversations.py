@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from tawasol.api.deps import CurrentCustomer, LimitsDep, PlatformDep, handle
-from tawasol.api.limits import RateLimiter
+from tawasol.api.limits import Limiter
 from tawasol.api.schemas import (
     MAX_SEQ,
     ConversationCreate,
@@ -20,8 +20,8 @@ from tawasol.service.commands import CustomerDetails, CustomerSaid, OpenConversa
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
 
 
-def _limit(limiter: RateLimiter, key: object) -> None:
-    wait = limiter.hit(key)
+async def _limit(limiter: Limiter, key: object) -> None:
+    wait = await limiter.hit(key)
     if wait is not None:
         raise HTTPException(429, "too many requests; slow down", headers={"Retry-After": str(int(wait) + 1)})
 
@@ -33,7 +33,7 @@ def _client(request: Request) -> str:
 @router.post("", status_code=201)
 async def open_conversation(body: ConversationCreate, request: Request, platform: PlatformDep,
                             limits: LimitsDep) -> ConversationCreated:
-    _limit(limits.conversations, _client(request))
+    await _limit(limits.conversations, _client(request))
     cmd = OpenConversation(
         tenant_slug=body.tenant, channel=body.channel, language=body.language,
         customer=CustomerDetails(**body.customer.model_dump()),
@@ -48,7 +48,7 @@ async def open_conversation(body: ConversationCreate, request: Request, platform
 @router.post("/{conversation_id}/messages", status_code=201)
 async def post_message(conversation_id: str, body: MessageCreate, request: Request, who: CurrentCustomer,
                        platform: PlatformDep, limits: LimitsDep) -> MessagePosted:
-    _limit(limits.messages, (conversation_id, _client(request)))
+    await _limit(limits.messages, (conversation_id, _client(request)))
     cmd = CustomerSaid(conversation_id=conversation_id, tenant_id=who.tenant_id, text=body.text,
                        client_message_id=body.client_message_id)
     max_chars = platform.settings.max_message_chars
