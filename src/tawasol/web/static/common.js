@@ -1,9 +1,71 @@
-/* Shared helpers of the staff pages: API calls with the bearer token, login form, WebSocket URL. */
+/* Shared helpers of the staff pages: API calls with the bearer token, login form, WebSocket URL, and the
+   staff screens' language: a catalogue per language (/static/i18n/staff.<lang>.json, flat keys, {name}
+   placeholders: plain JSON that translators edit and a test checks key by key), chosen per user (kept in this
+   browser under the user's id; the browser's language until they choose), RTL for Arabic. */
 "use strict";
 const Tawasol = (() => {
   const KEY = "tawasol.staff";
   const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/;
   let session = JSON.parse(sessionStorage.getItem(KEY) || "null");
+
+  const LANGUAGES = {fr: "Français", ar: "العربية", en: "English"};
+  const LOCALES = {fr: "fr-MA", ar: "ar-MA", en: "en-GB"};
+  let lang = "en", strings = {}, fallback = {};
+  const langKey = (userId) => "tawasol.staff.lang" + (userId ? "." + userId : "");
+  function pickLanguage(tag) {
+    const base = String(tag || "").toLowerCase().split(/[-_]/)[0];
+    return base in LANGUAGES ? base : null;
+  }
+  function chosenLanguage() {
+    const user = session && session.user;
+    return pickLanguage(user && localStorage.getItem(langKey(user.id))) || pickLanguage(localStorage.getItem(langKey())) ||
+      (navigator.languages || [navigator.language]).map(pickLanguage).find(Boolean) || "en";
+  }
+  async function catalogue(l) {
+    const res = await fetch(`/static/i18n/staff.${l}.json`);
+    return res.ok ? res.json() : {};
+  }
+  /* Load the chosen language's catalogue (English under it for a key not yet translated); call before drawing. */
+  async function loadLanguage() {
+    lang = chosenLanguage();
+    [strings, fallback] = await Promise.all([catalogue(lang), lang === "en" ? Promise.resolve({}) : catalogue("en")]);
+    document.documentElement.lang = lang;
+    document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
+    document.body.dataset.uiLanguage = lang;
+    return lang;
+  }
+  function t(key, vars) {
+    const s = strings[key] ?? fallback[key] ?? key;
+    return s.replace(/\{(\w+)\}/g, (_, k) => (vars && vars[k] !== undefined ? String(vars[k]) : ""));
+  }
+  /* A status, presence, wrap-up code... in the staff language; the code itself when the catalogue has none. */
+  const term = (group, code) => (strings[`${group}.${code}`] ?? fallback[`${group}.${code}`] ?? String(code ?? "").replaceAll("_", " "));
+  function setLanguage(l) {
+    const user = session && session.user;
+    localStorage.setItem(langKey(), l);
+    if (user) localStorage.setItem(langKey(user.id), l);
+    location.reload();  // every screen is drawn again in the new language
+  }
+  function languagePicker() {
+    return el("span", {class: "lang-pick"},
+      el("label", {for: "ui-language", class: "sr-only", text: t("common.language")}),
+      el("select", {id: "ui-language", onchange: (e) => setLanguage(e.target.value)},
+        Object.entries(LANGUAGES).map(([code, name]) => el("option", {value: code, lang: code, selected: code === lang, text: name}))));
+  }
+  const number = (n, opts) => new Intl.NumberFormat(LOCALES[lang], opts).format(n);
+  const time = (d) => new Intl.DateTimeFormat(LOCALES[lang], {hour: "2-digit", minute: "2-digit", second: "2-digit"}).format(d || new Date());
+  const date = (iso) => { const d = new Date(iso); return isNaN(d) ? String(iso || "") : new Intl.DateTimeFormat(LOCALES[lang], {dateStyle: "medium"}).format(d); };
+
+  /* An API error in the staff language: what the status means, and the fields a 422 names. */
+  function errorText(status, detail) {
+    if (status === 422 && Array.isArray(detail)) {
+      const fields = detail.map((d) => (d.loc || []).filter((x) => x !== "body").join(".")).filter(Boolean);
+      return t("error.invalid", {fields: fields.join(", ") || "?"});
+    }
+    const key = {400: "error.bad", 401: "error.unauthorized", 403: "error.forbidden", 404: "error.notFound",
+                 409: "error.conflict", 413: "error.tooLarge", 429: "error.tooMany"}[status];
+    return t(key || (status >= 500 ? "error.server" : "error.bad"));
+  }
 
   async function api(path, options = {}) {
     const headers = Object.assign({"Content-Type": "application/json"}, options.headers || {});
@@ -13,7 +75,9 @@ const Tawasol = (() => {
     const body = res.status === 204 ? null : await res.json().catch(() => null);
     if (!res.ok) {
       const detail = body && body.detail;
-      throw new Error(typeof detail === "string" ? detail : JSON.stringify(detail || res.status));
+      const err = new Error(errorText(res.status, detail));
+      err.status = res.status; err.detail = detail;  // the server's own words, for the logs
+      throw err;
     }
     return body;
   }
@@ -40,21 +104,23 @@ const Tawasol = (() => {
     const error = el("p", {class: "error", role: "alert"});
     const email = el("input", {type: "email", id: "login-email", autocomplete: "username", required: true});
     const password = el("input", {type: "password", id: "login-password", autocomplete: "current-password", required: true});
-    const form = el("form", {class: "login card", "aria-label": "Log in"},
-      el("h1", {text: title}),
-      el("label", {for: "login-email", text: "E-mail"}), email,
-      el("label", {for: "login-password", text: "Password"}), password,
-      el("button", {class: "primary", type: "submit", id: "login-submit", text: "Log in"}), error);
+    const form = el("form", {class: "login card", "aria-label": t("login.title")},
+      el("div", {class: "row"}, el("h1", {text: title, style: "flex:1"}), languagePicker()),
+      el("label", {for: "login-email", text: t("login.email")}), email,
+      el("label", {for: "login-password", text: t("login.password")}), password,
+      el("button", {class: "primary", type: "submit", id: "login-submit", text: t("login.submit")}), error);
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       error.textContent = "";
       try {
         const res = await fetch("/api/v1/auth/login", {method: "POST", headers: {"Content-Type": "application/json"},
           body: JSON.stringify({email: email.value, password: password.value})});
-        const body = await res.json();
-        if (!res.ok) throw new Error(body.detail || "login failed");
+        const body = await res.json().catch(() => null);
+        if (!res.ok) throw new Error(res.status === 401 ? t("login.failed") : errorText(res.status, body && body.detail));
         session = {token: body.access_token, user: body.user};
         sessionStorage.setItem(KEY, JSON.stringify(session));
+        if (!localStorage.getItem(langKey(session.user.id))) localStorage.setItem(langKey(session.user.id), lang);
+        else if (chosenLanguage() !== lang) { location.reload(); return; }  // this user chose another language
         onDone(session);
       } catch (e) { error.textContent = e.message; }
     });
@@ -72,7 +138,9 @@ const Tawasol = (() => {
 
   const isArabic = (text) => ARABIC.test(text || "");
   const isRtlLanguage = (lang) => lang === "ar" || lang === "ary";
-  const fmtWait = (s) => s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`;
+  const fmtWait = (s) => s >= 60 ? t("common.minSec", {min: number(Math.floor(s / 60)), sec: number(Math.round(s % 60))})
+    : t("common.sec", {sec: number(Math.round(s))});
 
-  return {api, wsUrl, el, loginForm, logout, isArabic, isRtlLanguage, fmtWait, get session() { return session; }};
+  return {api, wsUrl, el, loginForm, logout, isArabic, isRtlLanguage, fmtWait, t, term, loadLanguage, languagePicker,
+          number, time, date, errorText, LANGUAGES, get language() { return lang; }, get session() { return session; }};
 })();

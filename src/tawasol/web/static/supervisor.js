@@ -2,22 +2,23 @@
    presence and load, live sentiment alerts, and waiting time by language (routing fairness). */
 "use strict";
 (() => {
-  const {api, el, wsUrl, fmtWait} = Tawasol;
+  const {api, el, wsUrl, fmtWait, t, term} = Tawasol;
   const app = document.getElementById("app");
   const liveAlerts = [];
 
   function layout() {
     app.replaceChildren(
-      el("header", {class: "bar"}, el("h1", {text: "Tawasol — supervisor"}),
+      el("header", {class: "bar"}, el("h1", {text: t("supervisor.title")}),
         el("span", {id: "updated", class: "muted", style: "color:#fff"}),
-        el("a", {href: "/static/insights.html", style: "color:#fff", text: "Planning & insights"}),
-        el("button", {type: "button", onclick: Tawasol.logout, text: "Log out"})),
+        el("a", {href: "/static/insights.html", style: "color:#fff", text: t("supervisor.insights")}),
+        Tawasol.languagePicker(),
+        el("button", {type: "button", onclick: Tawasol.logout, text: t("common.logout")})),
       el("main", {class: "grid"},
-        el("section", {class: "card", "aria-labelledby": "q-h"}, el("h2", {id: "q-h", text: "Queues"}), el("div", {id: "queues"})),
-        el("section", {class: "card", "aria-labelledby": "a-h"}, el("h2", {id: "a-h", text: "Agents"}), el("div", {id: "agents"})),
-        el("section", {class: "card", "aria-labelledby": "al-h"}, el("h2", {id: "al-h", text: "Sentiment alerts"}),
+        el("section", {class: "card", "aria-labelledby": "q-h"}, el("h2", {id: "q-h", text: t("supervisor.queues")}), el("div", {id: "queues"})),
+        el("section", {class: "card", "aria-labelledby": "a-h"}, el("h2", {id: "a-h", text: t("supervisor.agents")}), el("div", {id: "agents"})),
+        el("section", {class: "card", "aria-labelledby": "al-h"}, el("h2", {id: "al-h", text: t("supervisor.alerts")}),
           el("div", {id: "alerts", "aria-live": "polite"})),
-        el("section", {class: "card", "aria-labelledby": "f-h"}, el("h2", {id: "f-h", text: "Waiting time by language (30 days)"}),
+        el("section", {class: "card", "aria-labelledby": "f-h"}, el("h2", {id: "f-h", text: t("supervisor.fairness")}),
           el("div", {id: "fairness"}))));
   }
 
@@ -28,28 +29,28 @@
 
   function alertNode(a) {
     return el("div", {class: "alert"},
-      el("strong", {text: `${a.language || "?"} · ${a.status || ""} `}),
-      el("span", {class: "pill bad", text: `${a.sentiment || "negative"} ${Math.round((a.intensity || 0) * 100)}%`}),
-      a.anger ? el("span", {class: "pill bad", text: `anger ${Math.round(a.anger * 100)}%`}) : null,
+      el("strong", {text: `${a.language || "?"} · ${a.status ? term("status", a.status) : ""} `}),
+      el("span", {class: "pill bad", text: `${term("sentiment", a.sentiment || "negative")} ${Math.round((a.intensity || 0) * 100)}%`}),
+      a.anger ? el("span", {class: "pill bad", text: t("supervisor.anger", {pct: Math.round(a.anger * 100)})}) : null,
       el("div", {dir: "auto", text: a.text || ""}));
   }
 
   async function refresh() {
     const v = await api("/api/v1/supervisor/overview");
-    document.getElementById("queues").replaceChildren(table(["Queue", "Waiting", "Longest wait", "SLA", "Over SLA"],
-      v.queues.map((q) => [q.name, String(q.waiting), el("span", {class: q.longest_wait_seconds > q.sla_seconds ? "breach" : "", text: fmtWait(q.longest_wait_seconds)}),
-                           fmtWait(q.sla_seconds), String(q.over_sla)])));
-    document.getElementById("agents").replaceChildren(table(["Agent", "Presence", "Load", "Languages"],
-      v.agents.map((a) => [a.display_name, el("span", {class: "pill " + (a.presence === "online" ? "ok" : a.presence === "away" ? "warn" : ""), text: a.presence}),
+    document.getElementById("queues").replaceChildren(table([t("supervisor.queue"), t("supervisor.waiting"), t("supervisor.longest"), t("supervisor.sla"), t("supervisor.overSla")],
+      v.queues.map((q) => [q.name, Tawasol.number(q.waiting), el("span", {class: q.longest_wait_seconds > q.sla_seconds ? "breach" : "", text: fmtWait(q.longest_wait_seconds)}),
+                           fmtWait(q.sla_seconds), Tawasol.number(q.over_sla)])));
+    document.getElementById("agents").replaceChildren(table([t("supervisor.agent"), t("supervisor.presence"), t("supervisor.load"), t("supervisor.languages")],
+      v.agents.map((a) => [a.display_name, el("span", {class: "pill " + (a.presence === "online" ? "ok" : a.presence === "away" ? "warn" : ""), text: term("presence", a.presence)}),
                            `${a.load}/${a.capacity}`, a.languages.join(", ")])));
     const seen = new Set(liveAlerts.map((a) => a.conversation_id));
     const all = liveAlerts.concat(v.alerts.filter((a) => !seen.has(a.conversation_id)));
-    document.getElementById("alerts").replaceChildren(...(all.length ? all.slice(0, 20).map(alertNode) : [el("p", {class: "muted", text: "No conversation going badly."})]));
+    document.getElementById("alerts").replaceChildren(...(all.length ? all.slice(0, 20).map(alertNode) : [el("p", {class: "muted", text: t("supervisor.noAlert")})]));
     const f = await api("/api/v1/supervisor/fairness");
-    document.getElementById("fairness").replaceChildren(table(["Language", "Count", "Median", "p90", "× " + f.reference],
-      f.groups.map((g) => [g.language, String(g.count), fmtWait(g.median_seconds), fmtWait(g.p90_seconds),
+    document.getElementById("fairness").replaceChildren(table([t("supervisor.language"), t("supervisor.count"), t("supervisor.median"), "p90", "× " + f.reference],
+      f.groups.map((g) => [g.language, Tawasol.number(g.count), fmtWait(g.median_seconds), fmtWait(g.p90_seconds),
                            el("span", {class: g.flagged ? "breach" : "", text: g.ratio_to_reference ?? "—"})])));
-    document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString();
+    document.getElementById("updated").textContent = t("supervisor.updated", {time: Tawasol.time()});
   }
 
   function connect() {
@@ -70,12 +71,14 @@
   }
 
   async function start() {
+    await Tawasol.loadLanguage();
+    document.title = t("supervisor.title");
     await api("/api/v1/agent/me");
     layout();
     await refresh();
     connect();
     setInterval(refresh, 5000);
   }
-  if (Tawasol.session) start().catch(() => Tawasol.loginForm(app, "Tawasol — supervisor", start));
-  else Tawasol.loginForm(app, "Tawasol — supervisor", start);
+  const login = async () => { await Tawasol.loadLanguage(); document.title = t("supervisor.title"); Tawasol.loginForm(app, t("supervisor.title"), start); };
+  if (Tawasol.session) start().catch(login); else login();
 })();
