@@ -71,9 +71,12 @@ class Scheduler:
 
 
 def server_scheduler(platform: Platform) -> Scheduler:
-    """What a server process runs itself: every job in the embedded deployment, none when a worker runs them."""
+    """What a server process runs itself: every job in the embedded deployment; when a worker runs them, only the
+    check that one is alive (`worker_watch`)."""
     if platform.settings.jobs_in_worker:
+        from tawasol.service.worker_watch import watch_job
+
         log.info("periodic jobs run in `tawasol worker` (TAWASOL_JOBS=%s), not in this process",
                  platform.settings.jobs)
-        return Scheduler([])
+        return Scheduler([watch_job(platform)])  # only the check that a worker is alive
     return Scheduler(platform_jobs(platform))

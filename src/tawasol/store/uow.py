@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from tawasol.store import repositories as repos
 from tawasol.store.repositories.audit import AuditRepository
 from tawasol.store.repositories.insights import ModelCardRepository, ScoreRepository
+from tawasol.store.repositories.jobs import WorkerRepository
 from tawasol.store.repositories.privacy import PrivacyRepository
 from tawasol.store.repositories.qa import QaRepository
 from tawasol.store.repositories.reports import ReportRepository
@@ -65,6 +66,7 @@ class UnitOfWork:
         self.privacy = PrivacyRepository(s)
         self.qa = QaRepository(s)
         self.reports = ReportRepository(s)
+        self.workers = WorkerRepository(s)
         self.events = []
         return self
 
