@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
 from tawasol.api.deps import CurrentCustomer, PlatformDep, handle
+from tawasol.api.routes import admin
 from tawasol.api.schemas import CsatIn, CsatRecorded, QueueStatusPublic
 from tawasol.service import handoff
 
@@ -25,7 +26,10 @@ async def csat(conversation_id: str, body: CsatIn, who: CurrentCustomer, platfor
         uow, who.tenant_id, conversation_id, body.score, body.comment, platform.staff_text_redactor)))
 
 
-for _name in ("console", "supervisor", "widget", "insights"):
+# The admin console's API comes with its page (one include in app.py for the pages and what they need).
+router.include_router(admin.router)
+
+for _name in ("console", "supervisor", "widget", "insights", "admin"):
     def _page(name: str = _name) -> RedirectResponse:
         return RedirectResponse(f"/static/{name}.html")
 

@@ -1,0 +1,50 @@
+"""The admin console's people screens: a tenant's users, invitations and password resets."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from tawasol.api.schemas.common import LANG, Public, Strict, UserPublic
+
+RoleName = Literal["agent", "supervisor", "admin"]
+
+
+class AdminUserPublic(UserPublic):
+    active: bool  # a disabled user cannot log in, and their open sessions are refused
+
+
+class AdminUsersPublic(Public):
+    data: list[AdminUserPublic]
+    count: int
+
+
+class UserInvite(Strict):
+    email: str = Field(min_length=3, max_length=320)
+    role: RoleName
+    display_name: str = Field(default="", max_length=200)
+    languages: list[LANG] = Field(default_factory=list, max_length=6)
+    skills: list[str] = Field(default_factory=list, max_length=30)
+    capacity: int = Field(default=3, ge=0, le=50)
+
+
+class UserUpdate(Strict):
+    """Only the fields sent change."""
+
+    role: RoleName | None = None
+    display_name: str | None = Field(default=None, min_length=1, max_length=200)
+    languages: list[LANG] | None = Field(default=None, max_length=6)
+    skills: list[str] | None = Field(default=None, max_length=30)
+    capacity: int | None = Field(default=None, ge=0, le=50)
+    active: bool | None = None
+
+
+class UserInvited(Public):
+    user: AdminUserPublic
+    temporary_password: str  # shown once: the admin hands it over; it is stored only as a hash
+
+
+class PasswordReset(Public):
+    user_id: str
+    temporary_password: str
