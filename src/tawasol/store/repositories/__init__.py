@@ -1,49 +1,34 @@
-"""Repositories: every read of tenant data names the tenant, so no query can cross tenants."""
+"""Repositories: every read of tenant data names the tenant, so no query can cross tenants.
+
+The base classes are in `base`, messages in `messages`; the others are here or in a module of their
+capability (audit, insights, privacy, qa, reports, routing, jobs)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic, TypeVar
 
-from sqlalchemy import Text, and_, cast, event, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
 from tawasol.domain import model
 from tawasol.domain.errors import NotFound
 from tawasol.store import tables
+from tawasol.store.repositories.base import _Repository, _TenantScoped
+from tawasol.store.repositories.messages import AnalysisMark, MessageRepository, last_seq
 
-T = TypeVar("T")
-
-
-class _Repository(Generic[T]):
-    entity: type[T]
-    # Tables are mapped without relationship(), so the session cannot order inserts by foreign key:
-    # flushing at once keeps parents ahead of children. Entities that are never anyone's parent and whose
-    # own parents are always stored first (messages, decisions) skip it: the session then sends a
-    # message's rows together at the next query or commit instead of one round trip per row.
-    flush_on_add = True
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, obj: T) -> T:
-        self.session.add(obj)
-        if self.flush_on_add:
-            self.session.flush()
-        return obj
-
-    def get(self, id_: str) -> T | None:
-        return self.session.get(self.entity, id_)
-
-    def get_many(self, ids: Sequence[str]) -> dict[str, T]:
-        """The objects with these ids (by id), in one query."""
-        wanted = list(dict.fromkeys(ids))
-        if not wanted:
-            return {}
-        column = self.entity.id
-        return {o.id: o for o in self.session.scalars(select(self.entity).where(column.in_(wanted)))}
+__all__ = [
+    "AnalysisMark",
+    "ArticleRepository",
+    "ConversationRepository",
+    "CustomerRepository",
+    "DecisionRepository",
+    "MessageRepository",
+    "QueueRepository",
+    "TenantRepository",
+    "TokenRepository",
+    "UserRepository",
+    "last_seq",
+]
 
 
 class TenantRepository(_Repository[model.Tenant]):
@@ -54,16 +39,6 @@ class TenantRepository(_Repository[model.Tenant]):
 
     def list(self) -> Sequence[model.Tenant]:
         return self.session.scalars(select(model.Tenant).order_by(model.Tenant.slug)).all()
-
-
-class _TenantScoped(_Repository[T]):
-    def get_in(self, tenant_ids: str | Sequence[str], id_: str) -> T | None:
-        """The object if it belongs to one of these tenants, else None (no existence leak)."""
-        obj = self.session.get(self.entity, id_)
-        ids = {tenant_ids} if isinstance(tenant_ids, str) else set(tenant_ids)
-        if obj is None or obj.tenant_id not in ids:
-            return None
-        return obj
 
 
 class CustomerRepository(_TenantScoped[model.Customer]):
@@ -140,127 +115,6 @@ class ConversationRepository(_TenantScoped[model.Conversation]):
         return int(self.session.scalar(stmt) or 0)
 
 
-class MessageRepository(_Repository[model.Message]):
-    entity = model.Message
-    flush_on_add = False  # parents: tenant, conversation, user (all stored by their own add)
-
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
-        self._counts: dict[str, int] = {}  # conversation id -> highest seq added, not yet on the conversation
-        event.listen(session, "before_commit", self._write_counts)
-
-    def add(self, obj: model.Message) -> model.Message:
-        """Insert the message; its conversation's counter (`last_seq`) follows at commit, in one UPDATE of the
-        conversation however many messages the transaction added."""
-        self._counts[obj.conversation_id] = max(self._counts.get(obj.conversation_id, 0), obj.seq)
-        return super().add(obj)
-
-    def _write_counts(self, _session: Session) -> None:
-        for conversation_id, seq in self._counts.items():
-            conv = self.session.get(model.Conversation, conversation_id)
-            if conv is not None and seq > last_seq(conv):
-                conv.last_seq = seq
-        self._counts.clear()
-
-    def for_conversation(
-        self, conversation_id: str, after_seq: int = 0, limit: int = 500
-    ) -> Sequence[model.Message]:
-        stmt = (
-            select(model.Message)
-            .where(model.Message.conversation_id == conversation_id, model.Message.seq > after_seq)
-            .order_by(model.Message.seq)
-            .limit(limit)
-        )
-        return self.session.scalars(stmt).all()
-
-    def recent(self, conversation_id: str, limit: int = 50,
-               keep: Sequence[AnalysisMark] = ()) -> list[model.Message]:
-        """The conversation's last `limit` messages in seq order. For each mark in `keep` that none of them
-        carries, the latest older message carrying it comes first (a state or mapping written long ago)."""
-        stmt = (
-            select(model.Message).where(model.Message.conversation_id == conversation_id)
-            .order_by(model.Message.seq.desc()).limit(limit)  # type: ignore[attr-defined]
-        )
-        window = list(reversed(self.session.scalars(stmt).all()))
-        if len(window) < limit:
-            return window
-        older = [m for mark in keep if not any(mark.on(w) for w in window)
-                 for m in [self._latest_marked(conversation_id, window[0].seq, mark)] if m is not None]
-        return sorted({m.id: m for m in older}.values(), key=lambda m: m.seq) + window
-
-    def _latest_marked(self, conversation_id: str, before_seq: int, mark: AnalysisMark,
-                       scan: int = 20) -> model.Message | None:
-        # JSON is stored as text on both engines: a LIKE on the key narrows the rows, mark.on() decides.
-        stmt = (
-            select(model.Message)
-            .where(model.Message.conversation_id == conversation_id, model.Message.seq < before_seq,
-                   cast(model.Message.analysis, Text).like(f'%"{mark.path[-1]}"%'))  # type: ignore[arg-type]
-            .order_by(model.Message.seq.desc()).limit(scan)  # type: ignore[attr-defined]
-        )
-        if mark.author is not None:
-            stmt = stmt.where(model.Message.author == mark.author)
-        return next((m for m in self.session.scalars(stmt) if mark.on(m)), None)
-
-    def last_of(self, conversation_ids: Sequence[str],
-                authors: Sequence[str] | None = None) -> dict[str, model.Message]:
-        """The latest message of each conversation (by id), in one query; `authors`: the latest of theirs."""
-        if not conversation_ids:
-            return {}
-        conv_col, seq_col = model.Message.conversation_id, model.Message.seq  # type: ignore[attr-defined]
-        among = conv_col.in_(list(conversation_ids))
-        if authors is not None:
-            among = and_(among, model.Message.author.in_(list(authors)))  # type: ignore[attr-defined]
-        latest = (
-            select(conv_col.label("cid"), func.max(seq_col).label("seq"))
-            .where(among).group_by(conv_col).subquery()
-        )
-        stmt = select(model.Message).join(latest, and_(model.Message.conversation_id == latest.c.cid,
-                                                       model.Message.seq == latest.c.seq))
-        return {m.conversation_id: m for m in self.session.scalars(stmt)}
-
-    def by_client_id(self, conversation_id: str, client_message_id: str) -> model.Message | None:
-        stmt = select(model.Message).where(
-            model.Message.conversation_id == conversation_id,
-            model.Message.client_message_id == client_message_id,
-        )
-        return self.session.scalars(stmt).first()
-
-    def replies_to(self, message_id: str) -> Sequence[model.Message]:
-        stmt = select(model.Message).where(model.Message.in_reply_to == message_id).order_by(model.Message.seq)
-        return self.session.scalars(stmt).all()
-
-    def next_seq(self, conversation_id: str, locked: bool = False) -> int:
-        """The seq of the conversation's next message, from its counter. `locked`: the caller holds the
-        conversation's row lock (its counter is current); otherwise the counter is re-read under one."""
-        conv = self.session.get(model.Conversation, conversation_id)
-        if conv is None:
-            raise NotFound("conversation not found")
-        if not locked:
-            self.session.refresh(conv, ["last_seq"], with_for_update=True)
-        return max(last_seq(conv), self._counts.get(conversation_id, 0)) + 1
-
-
-def last_seq(conv: model.Conversation) -> int:
-    """The conversation's message counter (a column of the store, not of the domain object)."""
-    return int(getattr(conv, "last_seq", None) or 0)
-
-
-@dataclass(frozen=True)
-class AnalysisMark:
-    """Messages whose analysis holds a dict at `path` (by `author` when set): e.g. the bot's state."""
-
-    path: tuple[str, ...]
-    author: str | None = None
-
-    def on(self, msg: model.Message) -> bool:
-        if self.author is not None and msg.author != self.author:
-            return False
-        node: object = msg.analysis or {}
-        for key in self.path:
-            node = node.get(key) if isinstance(node, dict) else None
-        return isinstance(node, dict) and bool(node)
-
-
 class UserRepository(_Repository[model.User]):
     entity = model.User
 
@@ -300,11 +154,6 @@ class TokenRepository(_Repository[model.AuthToken]):
 
     def delete(self, token: model.AuthToken) -> None:
         self.session.delete(token)
-
-    def delete_for_user(self, user_id: str) -> None:
-        """End every session of a user (their password was reset)."""
-        for token in self.session.scalars(select(model.AuthToken).where(model.AuthToken.user_id == user_id)):
-            self.session.delete(token)
 
 
 class ArticleRepository(_Repository[model.Article]):

@@ -81,13 +81,13 @@ class ReportRepository:
             _convs.queued_at,
             _convs.assigned_at,
         ).where(_convs.tenant_id == tenant_id, _convs.created_at >= since)
-        return [ConversationFacts(*row) for row in self.session.execute(stmt).tuples()]
+        return [ConversationFacts._make(row) for row in self.session.execute(stmt).tuples()]
 
     def message_signals(self, tenant_id: str, since: datetime, authors: Sequence[str]) -> list[MessageSignal]:
         stmt = select(_msgs.conversation_id, _msgs.author, _msgs.analysis).where(
             _msgs.tenant_id == tenant_id, _msgs.created_at >= since, _msgs.author.in_(list(authors))
         )
-        return [MessageSignal(*row) for row in self.session.execute(stmt).tuples()]
+        return [MessageSignal._make(row) for row in self.session.execute(stmt).tuples()]
 
     def escalated_since(self, tenant_id: str, since: datetime) -> set[str]:
         """Ids of the tenant's conversations with an escalation decision since then."""
@@ -100,7 +100,7 @@ class ReportRepository:
         stmt = select(_customers.id, _customers.preferred_language, _customers.attributes, _customers.created_at).where(
             _customers.tenant_id == tenant_id
         )
-        return [CustomerProfile(*row) for row in self.session.execute(stmt).tuples()]
+        return [CustomerProfile._make(row) for row in self.session.execute(stmt).tuples()]
 
     def routing_waits(self, tenant_ids: Sequence[str], since: datetime) -> list[WaitSample]:
         """Language and wait of every routing decision of these tenants since then."""
