@@ -136,3 +136,22 @@ def test_every_change_is_audited(client, platform, world) -> None:  # type: igno
     with platform.uow() as uow:
         details = [str(e.details) for e in uow.session.scalars(select(AuditEntry)).all()]
     assert not any("temporary" in d or "password_hash" in d for d in details)
+
+
+def test_an_admin_tests_a_question_on_the_knowledge_base(client, platform) -> None:  # type: ignore[no-untyped-def]
+    from tawasol.demo.seed import TENANT, seed_demo
+
+    seed_demo(platform.uow, platform.contacts)
+    admin = factories.login(client, factories.user(platform, [TENANT], role="admin")["email"])
+    url = f"/api/v1/admin/tenants/{TENANT}/kb/test"
+    r = client.post(url, headers=admin, json={"question": "Comment payer ma facture en ligne ?"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["language"] == "fr" and body["answer"] is True and body["reason"] == "answered"
+    assert body["articles"][0]["rank"] == 1 and body["articles"][0]["language"] == "fr"
+    off = client.post(
+        url, headers=admin, json={"question": "quelle est la capitale de la Mongolie ?", "language": "fr"}
+    )
+    assert off.status_code == 200 and off.json()["answer"] is False
+    agent = factories.login(client, factories.user(platform, [TENANT])["email"])
+    assert client.post(url, headers=agent, json={"question": "facture"}).status_code == 403

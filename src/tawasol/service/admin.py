@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import secrets
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from tawasol.domain.errors import Conflict, InvalidInput, NotFound
 from tawasol.domain.model import Queue, Role, Tenant, User
@@ -14,6 +15,9 @@ from tawasol.service.principals import UserPrincipal
 from tawasol.service.security import hash_password
 from tawasol.service.views import user_view
 from tawasol.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from tawasol.bot import KnowledgeIndex
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -198,3 +202,30 @@ def _role(role: str) -> str:
 def _capacity(capacity: int) -> None:
     if not 0 <= capacity <= 50:
         raise InvalidInput("capacity", f"expected 0 to 50 conversations at once, got {capacity}")
+
+
+# -- the admin console: "test this question" on the knowledge base ------------------------------------------
+
+def test_question(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str, question: str, language: str | None,
+                  index_for: Callable[[str], KnowledgeIndex]) -> dict[str, Any]:
+    """The articles the bot ranks for `question` and whether it would answer with the first (with the same
+    settings as in a conversation; the message's intent is not read here, so the ranking is retrieval's)."""
+    from tawasol.bot import BotSettings, Reading, decide
+    from tawasol.bot.language import guess_language
+
+    question = question.strip()
+    if not question:
+        raise InvalidInput("question", "empty")
+    with uow:
+        tenant = _admin_tenant(uow, who, tenant_slug)
+        settings = BotSettings.from_tenant(tenant.settings)
+    index = index_for(tenant.id)
+    language = language or guess_language(question)
+    decision = decide(index, question, Reading.of(None, language), settings, k=5)
+    ranked = []
+    for rank, hit in enumerate(decision.hits, start=1):
+        article, exact = index.variant(hit.article_key, language)
+        ranked.append({"rank": rank, "article_key": hit.article_key, "title": article.title,
+                       "language": article.language, "exact_language": exact, "score": round(hit.score, 3)})
+    return {"question": question, "language": language, "answer": decision.answer, "reason": decision.reason,
+            "probability": round(decision.probability, 3), "articles": ranked}

@@ -12,6 +12,8 @@ from tawasol.api.schemas.admin import (
     AdminUserPublic,
     AdminUsersPublic,
     PasswordReset,
+    QuestionIn,
+    QuestionTested,
     UserInvite,
     UserInvited,
     UserUpdate,
@@ -76,4 +78,18 @@ async def update_user(
 async def reset_password(tenant: str, user_id: str, who: CurrentUser, platform: PlatformDep) -> PasswordReset:
     return PasswordReset.model_validate(
         await handle(platform, lambda uow: svc.reset_password(uow, who, tenant, user_id))
+    )
+
+
+kb_router = APIRouter(prefix="/api/v1/admin/tenants/{tenant}/kb", tags=["admin"])
+
+
+@kb_router.post("/test", responses=ERRORS, summary="What the bot would answer: ranked articles and the decision")
+async def test_question(tenant: str, body: QuestionIn, who: CurrentUser, platform: PlatformDep) -> QuestionTested:
+    return QuestionTested.model_validate(
+        await handle(
+            platform,
+            lambda uow: svc.test_question(uow, who, tenant, body.question, body.language, platform.knowledge),
+            readonly=True,
+        )
     )

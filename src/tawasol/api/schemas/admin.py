@@ -48,3 +48,28 @@ class UserInvited(Public):
 class PasswordReset(Public):
     user_id: str
     temporary_password: str
+
+
+class QuestionIn(Strict):
+    question: str = Field(min_length=1, max_length=500)
+    language: LANG | None = None  # the customer's language (guessed from the question when absent)
+
+
+class RankedArticle(Public):
+    rank: int
+    article_key: str
+    title: str
+    language: str
+    exact_language: bool  # False: the article has no variant in the question's language
+    score: float
+
+
+class QuestionTested(Public):
+    """What the bot would do with the question: the ranked articles, and whether it answers with the first."""
+
+    question: str
+    language: str
+    answer: bool
+    reason: str  # answered | low_confidence | out_of_scope
+    probability: float
+    articles: list[RankedArticle]
