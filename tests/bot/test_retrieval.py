@@ -101,3 +101,23 @@ def test_a_verb_of_knowing_before_a_question_word_is_no_content_word():
     # without a question word after it, "savoir" is what the customer wants: to know their balance
     assert "savoir" in [w.word for w in tokenizer.words("je veux savoir mon solde", "fr")]
     assert "n3ref" not in [w.word for w in tokenizer.words("bghit n3ref kifach nchargi", "ary_Latn")]
+
+
+@pytest.mark.parametrize("question,article", [
+    # "taper le code" is keying it in (the how-to article's "en composant"), not a refused code
+    ("Bonsoir ! je voudrais savoir comment on recharge avec une carte a gratter, je sais pas ou taper le code",
+     "recharge-how"),
+    ("bghit n3ayet l khti f france mn lmaghrib, chno ndrab 9bel nemra?", "international-calls"),  # "what do I dial"
+    ("w fin n9der nkhlsha? f application wla f agence?", "bill-pay"),  # "pay it", the object glued on
+])
+def test_dialling_and_glued_objects_find_the_article(index, question, article):
+    language = "fr" if "recharge" in question else "ary_Latn"
+    assert index.search(question, k=3, language=language)[0].article_key == article
+
+
+def test_a_word_that_is_a_stopword_in_arabizi_stays_a_content_word_in_english():
+    from tawasol.bot.text import Tokenizer
+
+    tokenizer = Tokenizer()
+    assert "dial" in [w.word for w in tokenizer.words("dial 00 then the country code", "en")]
+    assert "dial" not in [w.word for w in tokenizer.words("nemra dial lcontrat", "ary_Latn")]  # "of"

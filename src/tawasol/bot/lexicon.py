@@ -29,6 +29,9 @@ for _concepts in PARAPHRASES.values():
 # Function words of the six languages and scripts: they carry no retrieval signal.
 STOPWORDS: frozenset[str] = frozenset(_SEED.text("stopwords").split())
 
+# Per language, words that stay content words although another language's stopwords list them.
+CONTENT_WORDS: dict[str, tuple[str, ...]] = _SEED.strings_by_key("content_words")
+
 # A verb of knowing before a question word frames the question; it is no content word (see the seed file).
 FRAMING_VERBS: frozenset[str] = frozenset(_SEED.strings("framing_verbs"))
 QUESTION_WORDS: frozenset[str] = frozenset(_SEED.strings("question_words"))

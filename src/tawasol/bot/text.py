@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-from tawasol.bot.lexicon import CONCEPTS, FRAMING_VERBS, PLACE_PHRASES, PLACES, QUESTION_WORDS, STOPWORDS
+from tawasol.bot.lexicon import CONCEPTS, CONTENT_WORDS, FRAMING_VERBS, PLACE_PHRASES, PLACES, QUESTION_WORDS, STOPWORDS
 
 Fold = Callable[[str], str]
 
@@ -134,6 +134,7 @@ def _strip_latin_article(key: str) -> str:
 
 
 _STOP = {word_key(w) for w in STOPWORDS}
+_CONTENT = {lang: {word_key(w) for w in ws} for lang, ws in CONTENT_WORDS.items()}
 _FRAMING = {word_key(w) for w in FRAMING_VERBS}
 _QUESTION = {word_key(w) for w in QUESTION_WORDS if " " not in w}
 _SINGLE, _PAIRS, _STEMMED = _build_lexicon()
@@ -185,7 +186,9 @@ class Tokenizer:
         in_place = {j for i in range(len(keys) - 1) if (keys[i], keys[i + 1]) in self._place_pairs for j in (i, i + 1)}
         out: list[QueryWord] = []
         for i, (w, key) in enumerate(zip(raw, keys, strict=True)):
-            if key in _STOP or w in _STOP or len(key) < 2 and not key.isdigit():
+            if (key in _STOP or w in _STOP) and key not in _CONTENT.get(language or "", ()):
+                continue
+            if len(key) < 2 and not key.isdigit():
                 continue
             if key in _FRAMING and i + 1 < len(keys) and keys[i + 1] in _QUESTION:
                 continue  # "savoir comment", "know how": frames the question, asks nothing
