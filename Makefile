@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 # the packages that pass mypy --strict; a package joins when its errors are fixed
-TYPED := domain routing wfm bus api assist voice service
+TYPED := domain routing wfm bus api assist voice service store
 
 .PHONY: run test lint bench clean
 

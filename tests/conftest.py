@@ -81,7 +81,8 @@ def settings(tmp_path: Path, database_url: str, model_dir: Path):  # type: ignor
 
     # Background jobs stay off in tests: each is exercised directly by its own tests.
     return Settings(home=tmp_path / "home", database_url=database_url, data_key="", redis_url="",
-                    model_dir=model_dir, retention_interval_seconds=0, insights_interval_seconds=0)
+                    model_dir=model_dir, retention_interval_seconds=0, insights_interval_seconds=0,
+                    qa_review_interval_seconds=0)
 
 
 @pytest.fixture

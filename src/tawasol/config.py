@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     agent_disconnect_grace_seconds: float = 15.0  # console closed this long: agent offline, conversations requeued
     retention_interval_seconds: int = 3600  # how often the retention purge runs in-process (0: never)
     insights_interval_seconds: int = 6 * 3600  # churn and CSAT scores refresh (0: never; runs at start)
+    qa_review_interval_seconds: int = 300  # quality review of conversations not yet reviewed (0: never)
     # who runs the periodic jobs: "worker" (`tawasol worker`, over PostgreSQL: once per deployment), "in-process"
     # (each server process), "auto" (worker on PostgreSQL, in-process on SQLite)
     jobs: str = "auto"

@@ -92,12 +92,13 @@ def test_the_server_runs_the_jobs_on_sqlite_and_leaves_them_to_the_worker_on_pos
         def uow(self) -> None: ...
 
     embedded = Settings(home=tmp_path, database_url="")
-    assert [j.name for j in server_scheduler(Just(embedded)).jobs] == ["retention", "insights"]  # type: ignore[arg-type]
+    names = [j.name for j in server_scheduler(Just(embedded)).jobs]  # type: ignore[arg-type]
+    assert names == ["retention", "insights", "qa-review"]
     postgres = Settings(home=tmp_path, database_url="postgresql://u@h/db")
     # the worker runs the jobs; the server only checks that one is alive
     assert [j.name for j in server_scheduler(Just(postgres)).jobs] == ["worker-watch"]  # type: ignore[arg-type]
     both = Settings(home=tmp_path, database_url="postgresql://u@h/db", jobs="in-process")
-    assert len(server_scheduler(Just(both)).jobs) == 2  # type: ignore[arg-type]
+    assert len(server_scheduler(Just(both)).jobs) == 3  # type: ignore[arg-type]
 
 
 @pytest.mark.postgres

@@ -77,7 +77,61 @@ def test_wrap_up_is_reviewed_after_its_commit(settings) -> None:  # type: ignore
     uow = platform.uow()
     agents.resolve(uow, sup, opened.id, disposition="billing")
     assert any(kind == "conversation.resolved" for _, e in uow.events for kind in [e.get("type")])
+    if settings.effective_database_url.startswith("postgres"):
+        # PostgreSQL: the wrap-up queued a run of the qa-review job for `tawasol worker`, not a review
+        import psycopg
+
+        from tawasol.service.job_queue import conninfo
+
+        assert not qa.results(platform.uow(), sup, opened.id)["reviewed"]
+        with psycopg.connect(conninfo(settings.effective_database_url)) as conn:
+            queued = conn.execute("SELECT task_name, status FROM procrastinate_jobs").fetchall()
+        assert [tuple(r) for r in queued] == [("tawasol.qa-review", "todo")]
+        assert qa.after_wrap_up(platform.uow, opened.id) == "waiting"  # one waiting run covers every wrap-up
+        assert qa.review_pending(platform.uow) == {"reviewed": 1, "failed": 0, "pending": 1}  # the worker's run
     assert qa.results(platform.uow(), sup, opened.id)["reviewed"]
+    assert qa.review_pending(platform.uow)["pending"] == 0  # reviewed since its wrap-up: not again
+
+
+def test_the_qa_review_job_reviews_what_waits_for_it(settings) -> None:  # type: ignore[no-untyped-def]
+    """Wrapped up and not reviewed since (also after a reopening), and the bot's quiet conversations."""
+    from datetime import timedelta
+
+    from tawasol.domain.model import ConversationStatus, utcnow
+
+    platform = bootstrap(settings, steps=[])
+    tenant = create_tenant(platform.uow(), "acme", "Acme")
+    ids = {}
+    for name in ("resolved", "bot_quiet", "bot_recent", "bot_silent"):
+        opened = svc.open_conversation(OpenConversation(tenant_slug="acme", customer=CustomerDetails(name="C")),
+                                       platform.uow(), 1, contacts=platform.contacts)
+        ids[name] = opened.id
+        with platform.uow() as uow:
+            conv = uow.conversations.get(opened.id)
+            if name != "bot_silent":
+                for author, text in [("customer", "How do I pay my bill?"), ("bot", "Pay it in the app.")]:
+                    uow.messages.add(Message(tenant_id=tenant.id, conversation_id=opened.id, author=author,
+                                             text=text, seq=uow.messages.next_seq(opened.id)))
+            if name == "resolved":
+                conv.status = ConversationStatus.RESOLVED.value
+                conv.closed_at = utcnow()
+            conv.updated_at = utcnow() - (timedelta(hours=2) if name != "bot_recent" else timedelta(minutes=1))
+            uow.commit()
+    assert qa.review_pending(platform.uow, limit=1) == {"reviewed": 2, "failed": 0, "pending": 2}  # in batches
+    reviewed = {name: bool(_reviews(platform, cid)) for name, cid in ids.items()}
+    assert reviewed == {"resolved": True, "bot_quiet": True, "bot_recent": False, "bot_silent": False}
+    assert qa.review_pending(platform.uow)["pending"] == 0
+    with platform.uow() as uow:  # reopened and wrapped up again: reviewed again
+        conv = uow.conversations.get(ids["resolved"])
+        conv.closed_at = utcnow() + timedelta(seconds=1)
+        uow.commit()
+    assert qa.review_pending(platform.uow)["reviewed"] == 1
+    assert len(_reviews(platform, ids["resolved"])) == 2
+
+
+def _reviews(platform, conversation_id: str) -> list:  # type: ignore[no-untyped-def, type-arg]
+    with platform.uow() as uow:
+        return uow.qa.reviews_of([c.tenant_id for c in [uow.conversations.get(conversation_id)]], conversation_id)
 
 
 def test_a_tenant_scorecard_is_versioned_and_used_by_the_next_reviews(settings) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,19 @@ from tawasol import __version__
 from tawasol.api import errors
 from tawasol.api.input_guard import InputGuard
 from tawasol.api.limits import BodySizeLimit, Limits
-from tawasol.api.routes import agent, auth, conversations, health, insights, knowledge, pages, privacy, supervisor, ws
+from tawasol.api.routes import (
+    agent,
+    auth,
+    conversations,
+    health,
+    insights,
+    knowledge,
+    pages,
+    privacy,
+    qa,
+    supervisor,
+    ws,
+)
 from tawasol.api.security_headers import SecurityHeaders
 from tawasol.service.bootstrap import Platform, bootstrap
 from tawasol.service.jobs import server_scheduler
@@ -107,7 +119,7 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
     errors.install(app)
     for router in (health.router, auth.router, conversations.router, agent.router, privacy.router, knowledge.router,
                    ws.router,
-                   supervisor.router, pages.router, insights.router):
+                   supervisor.router, pages.router, insights.router, qa.router):
         app.include_router(router)
     if WEB.is_dir():
         app.mount("/static", StaticFiles(directory=WEB, html=True), name="static")

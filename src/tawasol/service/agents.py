@@ -206,12 +206,13 @@ def resolve(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, dispositi
 
 
 def _review_quality(uow: UnitOfWork, conversation_id: str) -> None:
-    """The automatic QA review of the wrapped-up conversation, after its commit and in a unit of work of its own
-    (the caller's events are still to be published); a failing review never fails the wrap-up."""
+    """The automatic QA review of the wrapped-up conversation, after its commit: queued for the job queue's
+    workers on PostgreSQL, done here in a unit of work of its own on SQLite (the caller's events are still to be
+    published); a failure never fails the wrap-up (the periodic qa-review job catches what it missed)."""
     from tawasol.service import qa
 
     try:
-        qa.review_conversation(UnitOfWork(uow.session_factory), conversation_id)
+        qa.after_wrap_up(lambda: UnitOfWork(uow.session_factory), conversation_id)
     except Exception:  # noqa: BLE001 - logged; the conversation is resolved either way
         log.exception("automatic QA review of conversation %s failed", conversation_id)
 

@@ -29,15 +29,18 @@ class PeriodicJob:
 
 
 def platform_jobs(platform: Platform) -> list[PeriodicJob]:
-    """Every background job of the platform: the retention purge, and the churn/CSAT models retrained and
-    every customer rescored (`insights.refresh_all`)."""
-    from tawasol.service import insights, privacy
+    """Every background job of the platform: the retention purge, the churn/CSAT models retrained and
+    every customer rescored (`insights.refresh_all`), and the quality review of the conversations waiting for it
+    (`qa.review_pending`; a wrap-up also queues a run)."""
+    from tawasol.service import insights, privacy, qa
 
     s = platform.settings
     return [
         PeriodicJob("retention", s.retention_interval_seconds, lambda: privacy.purge_expired(platform.uow())),
         PeriodicJob("insights", s.insights_interval_seconds, lambda: insights.refresh_all(platform.uow),
                     first_delay_seconds=5.0),
+        PeriodicJob(qa.JOB, s.qa_review_interval_seconds, lambda: qa.review_pending(platform.uow),
+                    first_delay_seconds=30.0),
     ]
 
 

@@ -8,9 +8,11 @@ audit entry. A tenant's scorecard is stored versioned; until one is, the seed's 
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tawasol import qa
 from tawasol.domain.errors import Forbidden, InvalidInput, NotFound
@@ -20,11 +22,18 @@ from tawasol.service.principals import UserPrincipal
 from tawasol.store.repositories.qa import QaAnswerRow, QaReviewRow
 from tawasol.store.uow import UnitOfWork
 
+if TYPE_CHECKING:
+    import procrastinate
+
+log = logging.getLogger(__name__)
 STAFF = (Role.AGENT, Role.SUPERVISOR, Role.ADMIN)
 REVIEWERS = (Role.SUPERVISOR, Role.ADMIN)
 LOW_SCORE = 60.0  # the review queue: a score at or under this
 LOW_CONFIDENCE = 0.7  # ... or an answer less sure than this
 LOW_CSAT = 2  # ... or a survey answer at or under this (1..5), or a negative customer turn: a complaint
+BOT_IDLE_MINUTES = 30  # a conversation the bot kept is reviewed once quiet this long
+BATCH = 200  # conversations reviewed per run of the qa-review job
+JOB = "qa-review"
 _IDENTIFY: list[qa.reviewers.Identify] = []
 
 
@@ -87,6 +96,52 @@ def review_conversation(uow: UnitOfWork, conversation_id: str,
         return {"review_id": review.id, "conversation_id": conv.id, "score": result.score,
                 "lowest_confidence": result.lowest_confidence, "complaint": complaint,
                 "answers": [_answer_view(a) for a in result.answers]}
+
+
+def review_pending(uow_factory: Callable[[], UnitOfWork], limit: int = BATCH,
+                   max_batches: int = 50) -> dict[str, int]:
+    """The qa-review job: review every conversation waiting for it (wrapped up and not reviewed since, or kept by
+    the bot and quiet), in batches of `limit`, each conversation in its own unit of work; one failing is logged and
+    the others go on (a batch where every review fails ends the run: the next run tries again)."""
+    reviewed = failed = seen = 0
+    for _ in range(max_batches):
+        with uow_factory() as uow:
+            pending = uow.qa.pending_conversations(utcnow() - timedelta(minutes=BOT_IDLE_MINUTES), limit)
+        seen += len(pending)
+        done = 0
+        for conversation_id in pending:
+            try:
+                review_conversation(uow_factory(), conversation_id)
+                done += 1
+            except Exception:  # noqa: BLE001 - one conversation's failure must not stop the others' reviews
+                failed += 1
+                log.exception("automatic QA review of conversation %s failed", conversation_id)
+        reviewed += done
+        if len(pending) < limit or done == 0:
+            break
+    return {"reviewed": reviewed, "failed": failed, "pending": seen}
+
+
+_QUEUES: dict[str, procrastinate.App] = {}
+
+
+def after_wrap_up(uow_factory: Callable[[], UnitOfWork], conversation_id: str) -> str:
+    """After a wrap-up has committed. On PostgreSQL, where `tawasol worker` runs the jobs: queue a run of the
+    qa-review job (one waiting run covers every conversation wrapped up meanwhile). On SQLite (the embedded
+    deployment, no worker): review it here at once. Returns "queued", "waiting" (a run was already queued) or
+    "reviewed"; the periodic qa-review job catches a wrap-up missed either way (also with TAWASOL_JOBS=in-process
+    on PostgreSQL, where the servers run it)."""
+    engine = uow_factory().session_factory.kw["bind"]
+    if engine.dialect.name != "postgresql":
+        review_conversation(uow_factory(), conversation_id)
+        return "reviewed"
+    from tawasol.service import job_queue
+    from tawasol.service.jobs import PeriodicJob
+
+    url = engine.url.render_as_string(hide_password=False)
+    if url not in _QUEUES:  # only the task's name is needed to queue it; the worker holds the real one
+        _QUEUES[url] = job_queue.build_queue(url, [PeriodicJob(JOB, 0, lambda: None)])
+    return "queued" if job_queue.enqueue(_QUEUES[url], JOB) is not None else "waiting"
 
 
 def _answer_view(a: qa.Answer) -> dict[str, Any]:
@@ -201,15 +256,16 @@ def agent_summary(uow: UnitOfWork, who: UserPrincipal, agent_id: str, days: int 
 
 
 def review_queue(uow: UnitOfWork, who: UserPrincipal, limit: int = 50, max_score: float = LOW_SCORE,
-                 max_confidence: float = LOW_CONFIDENCE) -> dict[str, Any]:
+                 max_confidence: float = LOW_CONFIDENCE, agent_id: str | None = None) -> dict[str, Any]:
     """Conversations worth a person's review, not yet looked at: complaints first, then the lowest scores, then the
-    least sure answers; each with why it is there."""
+    least sure answers (one agent's with `agent_id`); each with why it is there."""
     who.require(*REVIEWERS)
     if not 1 <= limit <= 200:
         raise InvalidInput("limit", "expected 1 to 200")
     with uow:
         items = []
-        for review in uow.qa.queue(who.tenant_ids, max_score=max_score, max_confidence=max_confidence, limit=limit):
+        for review in uow.qa.queue(who.tenant_ids, max_score=max_score, max_confidence=max_confidence, limit=limit,
+                                   agent_id=agent_id):
             why = (["complaint"] if review.complaint else []) + (
                 ["low score"] if review.score is not None and review.score <= max_score else []) + (
                 ["low confidence"] if review.lowest_confidence < max_confidence else [])

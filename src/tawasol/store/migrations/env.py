@@ -11,6 +11,8 @@ MIGRATION_LOCK = 0x7A7A501  # an advisory lock key of Tawasol's migrations
 
 def run_migrations_online() -> None:
     url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("no sqlalchemy.url: run the migrations through tawasol.store.migrate (tawasol db upgrade)")
     engine = create_engine(url, poolclass=pool.NullPool)
     with engine.connect() as connection:
         context.configure(

@@ -16,6 +16,18 @@ from tawasol.store import tables
 from tawasol.store.repositories.base import _Repository, _TenantScoped
 from tawasol.store.repositories.messages import AnalysisMark, MessageRepository, last_seq
 
+# queries are written against the tables' columns (typed), objects are read as the mapped dataclasses
+_auth_tokens = tables.auth_tokens.c
+_conversations = tables.conversations.c
+_customer_keys = tables.customer_keys.c
+_customers = tables.customers.c
+_decision_records = tables.decision_records.c
+_kb_articles = tables.kb_articles.c
+_memberships = tables.memberships.c
+_queues = tables.queues.c
+_tenants = tables.tenants.c
+_users = tables.users.c
+
 __all__ = [
     "AnalysisMark",
     "ArticleRepository",
@@ -35,10 +47,10 @@ class TenantRepository(_Repository[model.Tenant]):
     entity = model.Tenant
 
     def by_slug(self, slug: str) -> model.Tenant | None:
-        return self.session.scalars(select(model.Tenant).where(model.Tenant.slug == slug)).first()
+        return self.session.scalars(select(model.Tenant).where(_tenants.slug == slug)).first()
 
     def list(self) -> Sequence[model.Tenant]:
-        return self.session.scalars(select(model.Tenant).order_by(model.Tenant.slug)).all()
+        return self.session.scalars(select(model.Tenant).order_by(_tenants.slug)).all()
 
 
 class CustomerRepository(_TenantScoped[model.Customer]):
@@ -46,7 +58,7 @@ class CustomerRepository(_TenantScoped[model.Customer]):
 
     def by_external_id(self, tenant_id: str, external_id: str) -> model.Customer | None:
         stmt = select(model.Customer).where(
-            model.Customer.tenant_id == tenant_id, model.Customer.external_id == external_id
+            _customers.tenant_id == tenant_id, _customers.external_id == external_id
         )
         return self.session.scalars(stmt).first()
 
@@ -56,7 +68,7 @@ class CustomerRepository(_TenantScoped[model.Customer]):
         wanted = list(dict.fromkeys(customer_ids))
         if not wanted:
             return []
-        stmt = select(model.CustomerKey).where(model.CustomerKey.customer_id.in_(wanted))  # type: ignore[attr-defined]
+        stmt = select(model.CustomerKey).where(_customer_keys.customer_id.in_(wanted))
         return list(self.session.scalars(stmt).all())
 
 
@@ -65,7 +77,7 @@ class QueueRepository(_TenantScoped[model.Queue]):
 
     def for_tenant(self, tenant_id: str) -> Sequence[model.Queue]:
         return self.session.scalars(
-            select(model.Queue).where(model.Queue.tenant_id == tenant_id).order_by(model.Queue.name)
+            select(model.Queue).where(_queues.tenant_id == tenant_id).order_by(_queues.name)
         ).all()
 
     def default_for(self, tenant_id: str) -> model.Queue | None:
@@ -81,7 +93,7 @@ class ConversationRepository(_TenantScoped[model.Conversation]):
         ids = [tenant_ids] if isinstance(tenant_ids, str) else list(tenant_ids)
         stmt = (
             select(model.Conversation)
-            .where(model.Conversation.id == id_, model.Conversation.tenant_id.in_(ids))
+            .where(_conversations.id == id_, _conversations.tenant_id.in_(ids))
             .with_for_update()
         )
         return self.session.scalars(stmt).first()
@@ -97,20 +109,20 @@ class ConversationRepository(_TenantScoped[model.Conversation]):
         self, tenant_ids: Sequence[str], statuses: Sequence[str] | None = None,
         agent_id: str | None = None, customer_id: str | None = None, limit: int = 100,
     ) -> Sequence[model.Conversation]:
-        stmt = select(model.Conversation).where(model.Conversation.tenant_id.in_(list(tenant_ids)))
+        stmt = select(model.Conversation).where(_conversations.tenant_id.in_(list(tenant_ids)))
         if statuses:
-            stmt = stmt.where(model.Conversation.status.in_(list(statuses)))
+            stmt = stmt.where(_conversations.status.in_(list(statuses)))
         if agent_id:
-            stmt = stmt.where(model.Conversation.assigned_agent_id == agent_id)
+            stmt = stmt.where(_conversations.assigned_agent_id == agent_id)
         if customer_id:
-            stmt = stmt.where(model.Conversation.customer_id == customer_id)
-        stmt = stmt.order_by(model.Conversation.updated_at.desc()).limit(limit)
+            stmt = stmt.where(_conversations.customer_id == customer_id)
+        stmt = stmt.order_by(_conversations.updated_at.desc()).limit(limit)
         return self.session.scalars(stmt).all()
 
     def count_assigned(self, agent_id: str) -> int:
         stmt = select(func.count()).select_from(model.Conversation).where(
-            model.Conversation.assigned_agent_id == agent_id,
-            model.Conversation.status == model.ConversationStatus.ASSIGNED.value,
+            _conversations.assigned_agent_id == agent_id,
+            _conversations.status == model.ConversationStatus.ASSIGNED.value,
         )
         return int(self.session.scalar(stmt) or 0)
 
@@ -119,10 +131,10 @@ class UserRepository(_Repository[model.User]):
     entity = model.User
 
     def by_email(self, email: str) -> model.User | None:
-        return self.session.scalars(select(model.User).where(model.User.email == email.lower())).first()
+        return self.session.scalars(select(model.User).where(_users.email == email.lower())).first()
 
     def tenant_ids(self, user_id: str) -> list[str]:
-        stmt = select(model.Membership.tenant_id).where(model.Membership.user_id == user_id)
+        stmt = select(_memberships.tenant_id).where(_memberships.user_id == user_id)
         return list(self.session.scalars(stmt).all())
 
     def add_membership(self, user_id: str, tenant_id: str) -> None:
@@ -130,9 +142,9 @@ class UserRepository(_Repository[model.User]):
             self.session.add(model.Membership(user_id=user_id, tenant_id=tenant_id))
 
     def in_tenants(self, tenant_ids: Sequence[str]) -> Sequence[model.User]:
-        members = select(model.Membership.user_id).where(model.Membership.tenant_id.in_(list(tenant_ids)))
+        members = select(_memberships.user_id).where(_memberships.tenant_id.in_(list(tenant_ids)))
         # A subquery, not DISTINCT: PostgreSQL has no equality operator for JSON columns.
-        stmt = select(model.User).where(model.User.id.in_(members)).order_by(model.User.email)
+        stmt = select(model.User).where(_users.id.in_(members)).order_by(_users.email)
         return self.session.scalars(stmt).all()
 
 
@@ -143,8 +155,8 @@ class DecisionRepository(_Repository[model.DecisionRecord]):
     def for_conversation(self, conversation_id: str) -> Sequence[model.DecisionRecord]:
         stmt = (
             select(model.DecisionRecord)
-            .where(model.DecisionRecord.conversation_id == conversation_id)
-            .order_by(model.DecisionRecord.created_at)
+            .where(_decision_records.conversation_id == conversation_id)
+            .order_by(_decision_records.created_at)
         )
         return self.session.scalars(stmt).all()
 
@@ -162,8 +174,8 @@ class ArticleRepository(_Repository[model.Article]):
     def for_tenant(self, tenant_id: str) -> Sequence[model.Article]:
         stmt = (
             select(model.Article)
-            .where(model.Article.tenant_id == tenant_id)
-            .order_by(model.Article.article_key, model.Article.language)
+            .where(_kb_articles.tenant_id == tenant_id)
+            .order_by(_kb_articles.article_key, _kb_articles.language)
         )
         return self.session.scalars(stmt).all()
 
@@ -178,8 +190,8 @@ class ArticleRepository(_Repository[model.Article]):
 
     def variant(self, tenant_id: str, article_key: str, language: str) -> model.Article | None:
         stmt = select(model.Article).where(
-            model.Article.tenant_id == tenant_id,
-            model.Article.article_key == article_key,
-            model.Article.language == language,
+            _kb_articles.tenant_id == tenant_id,
+            _kb_articles.article_key == article_key,
+            _kb_articles.language == language,
         )
         return self.session.scalars(stmt).first()

@@ -4,12 +4,19 @@ tenants)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+
+class _OfTenant(Protocol):
+    id: str
+    tenant_id: str
+
+
 T = TypeVar("T")
+S = TypeVar("S", bound=_OfTenant)
 
 
 class _Repository(Generic[T]):
@@ -37,12 +44,13 @@ class _Repository(Generic[T]):
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return {}
-        column = self.entity.id
-        return {o.id: o for o in self.session.scalars(select(self.entity).where(column.in_(wanted)))}
+        (column,) = inspect(self.entity).primary_key  # `id`, or `token_hash` for tokens
+        found = self.session.scalars(select(self.entity).where(column.in_(wanted)))
+        return {str(getattr(o, column.key)): o for o in found}
 
 
-class _TenantScoped(_Repository[T]):
-    def get_in(self, tenant_ids: str | Sequence[str], id_: str) -> T | None:
+class _TenantScoped(_Repository[S]):
+    def get_in(self, tenant_ids: str | Sequence[str], id_: str) -> S | None:
         """The object if it belongs to one of these tenants, else None (no existence leak)."""
         obj = self.session.get(self.entity, id_)
         ids = {tenant_ids} if isinstance(tenant_ids, str) else set(tenant_ids)

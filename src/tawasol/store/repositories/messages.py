@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Text, and_, cast, event, func, select
+from sqlalchemy import ColumnElement, Text, and_, cast, event, func, select
 from sqlalchemy.orm import Session
 
 from tawasol.domain import model
 from tawasol.domain.errors import NotFound
+from tawasol.store import tables
 from tawasol.store.repositories.base import _Repository
+
+_messages = tables.messages.c
 
 
 class MessageRepository(_Repository[model.Message]):
@@ -32,7 +35,7 @@ class MessageRepository(_Repository[model.Message]):
         for conversation_id, seq in self._counts.items():
             conv = self.session.get(model.Conversation, conversation_id)
             if conv is not None and seq > last_seq(conv):
-                conv.last_seq = seq
+                setattr(conv, "last_seq", seq)  # noqa: B010 - a column of the store, not a field of the domain object
         self._counts.clear()
 
     def for_conversation(
@@ -40,8 +43,8 @@ class MessageRepository(_Repository[model.Message]):
     ) -> Sequence[model.Message]:
         stmt = (
             select(model.Message)
-            .where(model.Message.conversation_id == conversation_id, model.Message.seq > after_seq)
-            .order_by(model.Message.seq)
+            .where(_messages.conversation_id == conversation_id, _messages.seq > after_seq)
+            .order_by(_messages.seq)
             .limit(limit)
         )
         return self.session.scalars(stmt).all()
@@ -51,8 +54,8 @@ class MessageRepository(_Repository[model.Message]):
         """The conversation's last `limit` messages in seq order. For each mark in `keep` that none of them
         carries, the latest older message carrying it comes first (a state or mapping written long ago)."""
         stmt = (
-            select(model.Message).where(model.Message.conversation_id == conversation_id)
-            .order_by(model.Message.seq.desc()).limit(limit)  # type: ignore[attr-defined]
+            select(model.Message).where(_messages.conversation_id == conversation_id)
+            .order_by(_messages.seq.desc()).limit(limit)
         )
         window = list(reversed(self.session.scalars(stmt).all()))
         if len(window) < limit:
@@ -66,12 +69,12 @@ class MessageRepository(_Repository[model.Message]):
         # JSON is stored as text on both engines: a LIKE on the key narrows the rows, mark.on() decides.
         stmt = (
             select(model.Message)
-            .where(model.Message.conversation_id == conversation_id, model.Message.seq < before_seq,
-                   cast(model.Message.analysis, Text).like(f'%"{mark.path[-1]}"%'))  # type: ignore[arg-type]
-            .order_by(model.Message.seq.desc()).limit(scan)  # type: ignore[attr-defined]
+            .where(_messages.conversation_id == conversation_id, _messages.seq < before_seq,
+                   cast(_messages.analysis, Text).like(f'%"{mark.path[-1]}"%'))
+            .order_by(_messages.seq.desc()).limit(scan)
         )
         if mark.author is not None:
-            stmt = stmt.where(model.Message.author == mark.author)
+            stmt = stmt.where(_messages.author == mark.author)
         return next((m for m in self.session.scalars(stmt) if mark.on(m)), None)
 
     def last_of(self, conversation_ids: Sequence[str],
@@ -79,27 +82,27 @@ class MessageRepository(_Repository[model.Message]):
         """The latest message of each conversation (by id), in one query; `authors`: the latest of theirs."""
         if not conversation_ids:
             return {}
-        conv_col, seq_col = model.Message.conversation_id, model.Message.seq  # type: ignore[attr-defined]
-        among = conv_col.in_(list(conversation_ids))
+        conv_col, seq_col = _messages.conversation_id, _messages.seq
+        among: ColumnElement[bool] = conv_col.in_(list(conversation_ids))
         if authors is not None:
-            among = and_(among, model.Message.author.in_(list(authors)))  # type: ignore[attr-defined]
+            among = and_(among, _messages.author.in_(list(authors)))
         latest = (
             select(conv_col.label("cid"), func.max(seq_col).label("seq"))
             .where(among).group_by(conv_col).subquery()
         )
-        stmt = select(model.Message).join(latest, and_(model.Message.conversation_id == latest.c.cid,
-                                                       model.Message.seq == latest.c.seq))
+        stmt = select(model.Message).join(latest, and_(_messages.conversation_id == latest.c.cid,
+                                                       _messages.seq == latest.c.seq))
         return {m.conversation_id: m for m in self.session.scalars(stmt)}
 
     def by_client_id(self, conversation_id: str, client_message_id: str) -> model.Message | None:
         stmt = select(model.Message).where(
-            model.Message.conversation_id == conversation_id,
-            model.Message.client_message_id == client_message_id,
+            _messages.conversation_id == conversation_id,
+            _messages.client_message_id == client_message_id,
         )
         return self.session.scalars(stmt).first()
 
     def replies_to(self, message_id: str) -> Sequence[model.Message]:
-        stmt = select(model.Message).where(model.Message.in_reply_to == message_id).order_by(model.Message.seq)
+        stmt = select(model.Message).where(_messages.in_reply_to == message_id).order_by(_messages.seq)
         return self.session.scalars(stmt).all()
 
     def next_seq(self, conversation_id: str, locked: bool = False) -> int:

@@ -187,17 +187,33 @@ class QaRepository:
         return [AgentAnswer(*r) for r in reversed(rows)]
 
     def queue(self, tenant_ids: str | Sequence[str], max_score: float, max_confidence: float,
-              limit: int = 50) -> list[QaReviewRow]:
+              limit: int = 50, agent_id: str | None = None) -> list[QaReviewRow]:
         """Latest reviews no person has looked at yet that are worth it: a complaint, a score at or under
         `max_score`, or an answer less sure than `max_confidence`; complaints first, then the lowest scores."""
         tenants = _tenants(tenant_ids)
         stmt = (select(tables.qa_reviews).where(
             _reviews.tenant_id.in_(tenants), _reviews.reviewed_by.is_(None), _reviews.id.in_(self._latest_ids(tenants)),
-            or_(_reviews.complaint.is_(True), _reviews.score <= max_score, _reviews.lowest_confidence < max_confidence))
+            or_(_reviews.complaint.is_(True), _reviews.score <= max_score, _reviews.lowest_confidence < max_confidence),
+            *([_reviews.agent_id == agent_id] if agent_id is not None else []))
             .order_by(_reviews.complaint.desc(), _reviews.score.is_(None), _reviews.score, _reviews.lowest_confidence,
                       _reviews.created_at.desc())
             .limit(limit))
         return [_review(r) for r in self.session.execute(stmt)]
+
+    def pending_conversations(self, idle_before: datetime, limit: int = 200) -> list[str]:
+        """Conversations of every tenant waiting for their automatic review, oldest first: wrapped up (resolved or
+        closed) with no review since, and those the bot kept, quiet since `idle_before`, with a customer message and
+        no review since their last change."""
+        c, m = tables.conversations.c, tables.messages.c
+        wrapped = and_(c.status.in_(["resolved", "closed"]), c.closed_at.is_not(None),
+                       ~select(_reviews.id).where(_reviews.conversation_id == c.id,
+                                                  _reviews.created_at >= c.closed_at).exists())
+        bot = and_(c.status == "bot", c.updated_at < idle_before,
+                   select(m.id).where(m.conversation_id == c.id, m.author == "customer").exists(),
+                   ~select(_reviews.id).where(_reviews.conversation_id == c.id,
+                                              _reviews.created_at >= c.updated_at).exists())
+        stmt = select(c.id).where(or_(wrapped, bot)).order_by(c.updated_at).limit(limit)
+        return list(self.session.scalars(stmt))
 
     def mark_reviewed(self, review_id: str, reviewer: str) -> None:
         self.session.execute(update(tables.qa_reviews).where(_reviews.id == review_id)
