@@ -67,7 +67,7 @@ def list_jobs() -> None:
 
 
 @jobs_app.command("enqueue")
-def enqueue(job: str = typer.Argument(..., help="Job name: retention or insights.")) -> None:
+def enqueue(job: str = typer.Argument(..., help="Job name: retention, insights or qa-review.")) -> None:
     """Queue one run of a job now, for the workers (exit 1 when a run of it is already waiting)."""
     from tawasol.service.job_queue import enqueue as defer
 
