@@ -20,3 +20,9 @@ def speech_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     except VoiceUnavailable as exc:
         skip_or_fail(str(exc))
         raise
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """The voice tests run on SQLite only: calls reach the same message handler the chat tests run on both."""
+    return f"sqlite:///{tmp_path / 'tawasol.db'}"

@@ -27,6 +27,7 @@ from tawasol.api.routes import (
     privacy,
     qa,
     supervisor,
+    voice,
     ws,
 )
 from tawasol.api.security_headers import SecurityHeaders
@@ -119,7 +120,7 @@ def create_app(platform: Platform | None = None, warm_up: bool = True) -> FastAP
     errors.install(app)
     for router in (health.router, auth.router, conversations.router, agent.router, privacy.router, knowledge.router,
                    ws.router,
-                   supervisor.router, pages.router, insights.router, qa.router):
+                   supervisor.router, pages.router, insights.router, qa.router, voice.router):
         app.include_router(router)
     if WEB.is_dir():
         app.mount("/static", StaticFiles(directory=WEB, html=True), name="static")
