@@ -147,19 +147,29 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
                 _disclose_again(ctx, tenant, conv, history, greeting)
         uow.messages.add(msg)
         uow.flush()
-        uow.emit(events.conversation_channel(conv.id), events.message_event(msg))
-        uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(msg, staff=True))
-        if reopened:
-            uow.emit(events.conversation_channel(conv.id), events.status_event(conv, reopened=True))
-            uow.emit(events.tenant_channel(conv.tenant_id), events.conversation_event("conversation.reopened", conv))
+        _announce(uow, conv, msg, reopened)
         stored_replies = apply_outcome(uow, ctx, conv, msg)
-        if ctx.decisions:
-            audit.append(uow, "system", "decisions", f"message:{msg.id}", {
-                "decisions": [{"id": d.id, "kind": d.kind, "outcome": d.outcome, "model": d.model,
-                               "version": d.model_version} for d in ctx.decisions]}, tenant_id=conv.tenant_id)
+        _audit_decisions(uow, ctx, conv, msg)
         uow.commit()
         return CustomerSaidResult(message={**message_view(msg), "text": text},  # the customer's own words
                                   replies=[message_view(r) for r in stored_replies], status=conv.status)
+
+
+def _announce(uow: UnitOfWork, conv: Conversation, msg: Message, reopened: bool) -> None:
+    """The customer's message to their stream and to the tenant's staff (and the reopening, if it reopened)."""
+    uow.emit(events.conversation_channel(conv.id), events.message_event(msg))
+    uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(msg, staff=True))
+    if reopened:
+        uow.emit(events.conversation_channel(conv.id), events.status_event(conv, reopened=True))
+        uow.emit(events.tenant_channel(conv.tenant_id), events.conversation_event("conversation.reopened", conv))
+
+
+def _audit_decisions(uow: UnitOfWork, ctx: MessageContext, conv: Conversation, msg: Message) -> None:
+    """The message's automated decisions, linked into the audit chain (one entry for all of them)."""
+    if ctx.decisions:
+        audit.append(uow, "system", "decisions", f"message:{msg.id}", {
+            "decisions": [{"id": d.id, "kind": d.kind, "outcome": d.outcome, "model": d.model,
+                           "version": d.model_version} for d in ctx.decisions]}, tenant_id=conv.tenant_id)
 
 
 def closing_words(text: str) -> bool:
