@@ -85,3 +85,35 @@ def test_handoff_without_reason_is_unjustified(identify) -> None:  # type: ignor
 def test_a_scorecard_refuses_unknown_rules() -> None:
     with pytest.raises(ValueError, match="unknown rule"):
         scorecard_from_dict({"questions": [{"key": "x", "rule": "mood_of_agent"}]})
+
+
+def test_a_disposition_the_contact_reason_contradicts_is_wrong(identify) -> None:  # type: ignore[no-untyped-def]
+    rows = [{"author": "customer", "text": "Bonjour, je souhaite résilier mon abonnement internet."},
+            {"author": "agent", "text": "Bonjour, j'ai résilié votre abonnement. Bonne journée !"}]
+    assert answers(rows, identify, disposition="cancellation")[0]["disposition"] == "yes"
+    got, result = answers(rows, identify, disposition="billing")
+    assert got["disposition"] == "no"
+    evidence = next(a for a in result.answers if a.question == "disposition")
+    assert evidence.detail["contact_reason"] == "cancellation" and evidence.turns == (0,)
+    assert answers(rows, identify, disposition="loyalty_offer")[0]["disposition"] == "yes"  # no words: as is
+    assert answers(rows, identify)[0]["disposition"] == "no"  # none recorded
+
+
+def test_a_transfer_line_is_no_answer_and_a_bot_conversation_left_unresolved_is_not_resolved(identify) -> None:  # type: ignore[no-untyped-def]
+    handed = [{"author": "customer", "text": "¿Cuánto saldo me queda?", "at": 0},
+              {"author": "bot", "text": "Le paso con un asesor.", "at": 2},
+              {"author": "system", "text": "Un asesor se encargará.", "event": "handoff", "at": 3},
+              {"author": "agent", "text": "Hola, le quedan 35 dírhams. ¿Algo más?", "at": 40}]
+    got, _ = answers(handed, identify)
+    assert got["bot_article"] == "na" and got["bot_handoff_justified"] == "no"
+    ignored = [{"author": "customer", "text": "How much credit do I have left?", "at": 0},
+               {"author": "bot", "text": "You can check your balance by dialling *555#.", "at": 2},
+               {"author": "customer", "text": "I'd like to talk to a real person, please.", "at": 30},
+               {"author": "bot", "text": "You can check your balance by dialling *555#.", "at": 32}]
+    got, _ = answers(ignored, identify)
+    assert got["resolution_time"] == "no" and got["bot_no_missed_handoff"] == "no" and got["bot_article"] == "yes"
+    # asking to cancel and being shown the self-service way is not a missed handoff
+    selfserve = [{"author": "customer", "text": "How do I cancel my contract?"},
+                 {"author": "bot", "text": "You can request a cancellation from your online account."},
+                 {"author": "customer", "text": "Great, thanks."}]
+    assert answers(selfserve, identify)[0]["bot_no_missed_handoff"] == "yes"

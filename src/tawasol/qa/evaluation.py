@@ -60,8 +60,8 @@ def evaluate(rows: Iterable[dict[str, Any]], scorecard: Scorecard, identify: Ide
     all_h = [x for h, _ in pairs.values() for x in h]
     all_a = [x for _, a in pairs.values() for x in a]
     report = fairness(groups)
-    for g, (h, a) in by_group.items():  # every answer of the group's conversations, all questions pooled
-        report["groups"].setdefault(g, {"n": 0}).update(_agreement(h, a))
+    for g, (group_h, group_a) in by_group.items():  # every answer of the group's conversations, questions pooled
+        report["groups"].setdefault(g, {"n": 0}).update(_agreement(group_h, group_a))
     return {"conversations": n, "overall": _agreement(all_h, all_a), "questions": per_question, **report}
 
 

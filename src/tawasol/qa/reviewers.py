@@ -10,6 +10,7 @@ from typing import Any
 from tawasol.qa.phrases import PhraseBook
 from tawasol.qa.transcript import HANDOFF, Transcript, Turn
 
+DISPOSITION = "disposition_"  # phrase categories naming a disposition's contact reason
 FAMILY = {"ary": "ar", "ary_Latn": "ar", "ar": "ar"}  # a Darija customer may be answered in MSA or Arabizi
 Identify = Callable[[str], tuple[str, float]]
 Verdict = tuple[str, float, tuple[int, ...], dict[str, Any]]  # choice, confidence, evidence turns, detail
@@ -130,11 +131,18 @@ def response_time(ctx: Context) -> tuple[str, float, tuple[int, ...], dict[str, 
 
 
 def resolution_time(ctx: Context) -> tuple[str, float, tuple[int, ...], dict[str, Any]]:
+    """Within the limit, and resolved: a conversation the bot kept after the customer said its answer was wrong or
+    asked for a person is not."""
     limit = float(ctx.params.get("max_seconds", 900))
     times = [t.at for t in ctx.transcript.turns if t.at is not None]
     if len(times) < 2:
         return "na", 1.0, (), {}
     took = max(times) - min(times)
+    if not ctx.transcript.by("agent"):
+        unresolved = [t for t in ctx.transcript.by("customer") if ctx.phrases.find("wrong_answer", t.text)
+                      or ctx.phrases.find("human_request", t.text)]
+        if unresolved and not any(t.event == HANDOFF for t in ctx.transcript.turns):
+            return "no", 0.8, (unresolved[0].index,), {"seconds": took, "unresolved": True}
     return ("yes" if took <= limit else "no"), 1.0, (), {"seconds": took, "max_seconds": limit}
 
 
@@ -149,9 +157,24 @@ def personal_data(ctx: Context) -> tuple[str, float, tuple[int, ...], dict[str, 
 
 
 def disposition(ctx: Context) -> tuple[str, float, tuple[int, ...], dict[str, Any]]:
+    """Recorded, and not contradicted by the contact reason: the customer's first turn has the words of another
+    disposition (phrases `disposition_<key>`) and none of this one's. A disposition without words is taken as is."""
     if not ctx.transcript.by("agent"):
         return "na", 1.0, (), {}
-    return ("yes" if (ctx.transcript.disposition or "").strip() else "no"), 1.0, (), {}
+    recorded = (ctx.transcript.disposition or "").strip()
+    if not recorded:
+        return "no", 1.0, (), {}
+    first = next(iter(ctx.transcript.by("customer")), None)
+    own = f"{DISPOSITION}{recorded}"
+    if first is None or own not in ctx.phrases.phrases:
+        return "yes", 0.8, (), {"disposition": recorded}
+    if ctx.phrases.find(own, first.text):
+        return "yes", 0.9, (first.index,), {"disposition": recorded}
+    others = [c.removeprefix(DISPOSITION) for c in ctx.phrases.categories()
+              if c.startswith(DISPOSITION) and c != own and ctx.phrases.find(c, first.text)]
+    if others:
+        return "no", 0.75, (first.index,), {"disposition": recorded, "contact_reason": others[0]}
+    return "yes", 0.7, (), {"disposition": recorded}
 
 
 def _bot_part(ctx: Context) -> list[Turn]:
@@ -163,7 +186,8 @@ def _bot_part(ctx: Context) -> list[Turn]:
 
 def bot_article(ctx: Context) -> tuple[str, float, tuple[int, ...], dict[str, Any]]:
     part = _bot_part(ctx)
-    answers = [t for t in part if t.author == "bot" and not ctx.phrases.find("bot_fallback", t.text)]
+    answers = [t for t in part if t.author == "bot" and not ctx.phrases.find("bot_fallback", t.text)
+               and not ctx.phrases.find("bot_transfer", t.text)]
     if not answers:
         return "na", 1.0, (), {}
     for t in part:
@@ -172,11 +196,13 @@ def bot_article(ctx: Context) -> tuple[str, float, tuple[int, ...], dict[str, An
     return "yes", 0.7, tuple(t.index for t in answers), {}
 
 
-def _needs_human(ctx: Context, turns: list[Turn]) -> list[Turn]:
+def _needs_human(ctx: Context, turns: list[Turn], account: bool = True) -> list[Turn]:
+    """Turns that call for a person: the customer asks for one, says the answer is wrong, is negative, (with
+    `account`) asks for something done on the account; the bot says it did not understand."""
     negative = [t for t in turns if t.author == "customer" and _negative(ctx, t)]
     reasons = [t for t in turns if t.author == "customer" and (
-        ctx.phrases.find("human_request", t.text) or ctx.phrases.find("account_request", t.text)
-        or ctx.phrases.find("wrong_answer", t.text))]
+        ctx.phrases.find("human_request", t.text) or ctx.phrases.find("wrong_answer", t.text)
+        or (account and ctx.phrases.find("account_request", t.text)))]
     reasons += [t for t in turns if t.author == "bot" and ctx.phrases.find("bot_fallback", t.text)]
     return sorted(reasons + negative, key=lambda t: t.index)
 
@@ -194,7 +220,8 @@ def bot_no_missed_handoff(ctx: Context) -> tuple[str, float, tuple[int, ...], di
     part = _bot_part(ctx)
     if not any(t.author == "bot" for t in part):
         return "na", 1.0, (), {}
-    why = [t for t in _needs_human(ctx, part) if t.author == "customer"]
+    # an account request the bot answered with the self-service way is not yet a need for a person
+    why = [t for t in _needs_human(ctx, part, account=False) if t.author == "customer"]
     if not why:
         return "yes", 0.75, (), {}
     later_bot = [t for t in part if t.author == "bot" and t.index > why[0].index]
