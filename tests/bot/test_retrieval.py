@@ -121,3 +121,15 @@ def test_a_word_that_is_a_stopword_in_arabizi_stays_a_content_word_in_english():
     tokenizer = Tokenizer()
     assert "dial" in [w.word for w in tokenizer.words("dial 00 then the country code", "en")]
     assert "dial" not in [w.word for w in tokenizer.words("nemra dial lcontrat", "ary_Latn")]  # "of"
+
+
+def test_a_complaint_already_filed_and_unanswered_is_the_follow_up_article(index):
+    question = "j'ai depose une reclamation il y a 10 jours et personne m'a repondu, je peux voir ou elle en est ?"
+    assert index.search(question, k=3, language="fr")[0].article_key == "complaint-follow-up"
+
+
+def test_a_phrase_of_function_words_at_the_end_gives_its_concept_to_the_last_content_word():
+    from tawasol.bot.text import Tokenizer
+
+    words = Tokenizer().words("je peux voir ou elle en est ?", "fr")
+    assert "#follow_up" in words[-1].tokens

@@ -139,3 +139,16 @@ def test_an_intent_read_in_a_slot_answer_is_no_sensitive_topic() -> None:
     flow_reply = Reply(text="8 أرقام", extra={"kind": "bot_flow", "outcome": "slot_invalid"})
     assert rules(ctx("رقم العقد 6603921", intent=("contract_termination", 0.8, False), replies=[flow_reply])) == []
     assert "sensitive_topic" in rules(ctx("أريد فسخ العقد", intent=("contract_termination", 0.8, False)))
+
+
+def test_the_same_intent_while_answering_a_flow_is_no_loop_but_turns_without_progress_are() -> None:
+    history = [said("roaming"), said("", author="bot", outcome="flow_started"), said("roaming"),
+               said("", author="bot", outcome="slot_invalid")]
+    answered = ctx("perdon, España", history, intent=("roaming", 0.9, False),
+                   replies=[Reply(text="¿Su número?", extra={"kind": "bot_flow", "outcome": "slot_requested"})])
+    assert "loop" not in rules(answered)
+    stuck = [said("roaming"), said("", author="bot", outcome="slot_invalid"), said("roaming"),
+             said("", author="bot", outcome="slot_invalid")]
+    again = ctx("Narnia", stuck, intent=("roaming", 0.9, False),
+                replies=[Reply(text="?", extra={"kind": "bot_flow", "outcome": "slot_invalid"})])
+    assert "loop" in rules(again)

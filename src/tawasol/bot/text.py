@@ -178,11 +178,12 @@ class Tokenizer:
                 paired.setdefault(i + 1 if keys[i + 1] not in _STOP else i, set()).update(found)
         for i in range(len(keys) - 2):  # three-word forms, as written: the concept goes to their last
             found = _PAIRS.get((keys[i], keys[i + 1], keys[i + 2]), set())
-            if found:  # content word, or (all function words: "où en est") to the next content word
+            if found:  # content word, or (all function words: "où en est") to the next (or last) content word
                 span = [j for j in (i + 2, i + 1, i) if keys[j] not in _STOP]
                 after = [j for j in range(i + 3, len(keys)) if keys[j] not in _STOP]
-                if span or after:
-                    paired.setdefault(span[0] if span else after[0], set()).update(found)
+                before = [j for j in range(i - 1, -1, -1) if keys[j] not in _STOP]  # "... ou elle en est ?"
+                if span or after or before:
+                    paired.setdefault(span[0] if span else after[0] if after else before[0], set()).update(found)
         in_place = {j for i in range(len(keys) - 1) if (keys[i], keys[i + 1]) in self._place_pairs for j in (i, i + 1)}
         out: list[QueryWord] = []
         for i, (w, key) in enumerate(zip(raw, keys, strict=True)):

@@ -214,7 +214,9 @@ def history_reasons(ctx: MessageContext, policy: EscalationPolicy) -> list[dict[
         elif ctx.analysis.intent.confidence < policy.low_confidence and low >= policy.max_out_of_scope:
             reasons.append({"rule": "low_confidence", "signal": "low_confidence_turns", "value": low})
     labels = [str(i.get("label")) for i in intents[-policy.loop_turns:] if i]
-    if (len(labels) >= policy.loop_turns and len(set(labels)) == 1 and labels[0] not in _IDLE_INTENTS
+    # In a flow the same intent turn after turn is the customer answering its questions ("Narnia", then
+    # "perdon, España"): the flow counts its own failed tries, and turns without progress still count here.
+    if (not in_flow and len(labels) >= policy.loop_turns and len(set(labels)) == 1 and labels[0] not in _IDLE_INTENTS
             and labels[0] != "out_of_scope"):
         reasons.append({"rule": "loop", "signal": "same_intent_turns", "value": labels[0]})
     else:
