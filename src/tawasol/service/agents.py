@@ -168,8 +168,8 @@ def agent_said(uow: UnitOfWork, who: UserPrincipal, cmd: AgentSaid, max_chars: i
         conv.updated_at = utcnow()
         uow.flush()
         customer = uow.customers.get(conv.customer_id) if sealer is not None and stored != text else None
-        if customer is not None and not cmd.internal:
-            msg.text_encrypted = sealer(uow, customer, msg, text)  # type: ignore[misc]
+        if sealer is not None and customer is not None and not cmd.internal:
+            msg.text_encrypted = sealer(uow, customer, msg, text)
         if not cmd.internal:
             uow.emit(events.conversation_channel(conv.id), events.message_event(msg))
         uow.emit(events.tenant_channel(conv.tenant_id), events.message_event(msg, staff=True))
@@ -181,7 +181,9 @@ def _as_written(uow: UnitOfWork, conv: Any, msg: Message, sealer: RawTextSealer 
     """A stored reply's words as the agent wrote them when they are still sealed for the customer, else the
     redaction (compared placeholder by placeholder). Used only to compare a retry, never shown."""
     customer = uow.customers.get(conv.customer_id) if sealer is not None and msg.text_encrypted else None
-    return sealer.open(uow, customer, [msg]).get(msg.id, msg.text) if customer is not None else msg.text  # type: ignore[union-attr]
+    if sealer is None or customer is None:
+        return msg.text
+    return sealer.open(uow, customer, [msg]).get(msg.id, msg.text)
 
 
 def resolve(uow: UnitOfWork, who: UserPrincipal, conversation_id: str, disposition: str | None = None,

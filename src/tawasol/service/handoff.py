@@ -67,7 +67,7 @@ def _reply_message(reply: Reply, conv: Conversation, msg: Message, seq: int) -> 
 CommentRedactor = Callable[[UnitOfWork, Conversation, str], tuple[str, dict[str, Any]]]
 
 
-def waiting_status(uow: UnitOfWork, tenant_id: str, conversation_id: str) -> dict:  # type: ignore[type-arg]
+def waiting_status(uow: UnitOfWork, tenant_id: str, conversation_id: str) -> dict[str, Any]:
     """For the widget: the customer's place in the queue and the estimated wait."""
     with uow:
         conv = uow.conversations.require_in(tenant_id, conversation_id)
@@ -75,7 +75,7 @@ def waiting_status(uow: UnitOfWork, tenant_id: str, conversation_id: str) -> dic
 
 
 def record_csat(uow: UnitOfWork, tenant_id: str, conversation_id: str, score: int,
-                comment: str | None = None, redact: CommentRedactor | None = None) -> dict:  # type: ignore[type-arg]
+                comment: str | None = None, redact: CommentRedactor | None = None) -> dict[str, Any]:
     """The customer's satisfaction (1..5) at the end; one answer per conversation, the last one wins.
     `redact`: the comment is stored as its redaction (a phone or card typed in it becomes [PHONE_1])."""
     from tawasol.domain.errors import Conflict, InvalidInput

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -47,12 +48,14 @@ class RawTextSealer:
     def open(self, uow: UnitOfWork, customer: Customer, msgs: list[Message]) -> dict[str, str]:
         """The clear texts of `msgs` (by message id) that are still readable: not erased, not past retention.
         For the customer's own transcript only; staff read clear text through `reveal`, which is audited."""
-        sealed = [m for m in msgs if m.text_encrypted is not None]
+        sealed = [(m, m.text_encrypted) for m in msgs if m.text_encrypted is not None]
         key = customer_data_key(uow, self.keyring, customer, create=False) if sealed else None
         out: dict[str, str] = {}
-        for m in sealed if key is not None else []:
+        if key is None:  # nothing sealed, or the customer's key is shredded
+            return out
+        for m, blob in sealed:
             try:
-                out[m.id] = decrypt(m.text_encrypted, key, message_aad(m)).decode("utf-8")  # type: ignore[arg-type]
+                out[m.id] = decrypt(blob, key, message_aad(m)).decode("utf-8")
             except DecryptionFailed:
                 continue
         return out
@@ -66,11 +69,8 @@ class TextRedactor:
         self.sessions = ConversationRedaction(secret_key)
 
     def __call__(self, uow: UnitOfWork, conv: Conversation, text: str) -> tuple[str, dict[str, Any]]:
-        customer = uow.customers.get(conv.customer_id)
         history = list(uow.messages.for_conversation(conv.id))
-        ctx = MessageContext(tenant=None, conversation=conv, customer=customer, message=None,  # type: ignore[arg-type]
-                             history=history, text=text)
-        result = self.sessions(ctx).redact(text)
+        result = self.sessions.for_history(conv.customer_id, history).redact(text)
         if not result.entities:
             return text, {}
         return result.text, {"pii": [{"type": e.type, "text": e.value, "start": e.start, "end": e.end,
@@ -87,13 +87,17 @@ class ConversationRedaction:
         self.secret_key = secret_key.encode("utf-8")
 
     def __call__(self, ctx: MessageContext) -> RedactionSession:
+        return self.for_history(ctx.customer.id, ctx.history)
+
+    def for_history(self, customer_id: str, history: Sequence[Message]) -> RedactionSession:
+        """The session of a conversation from its messages (the latest mapping stored), for this customer."""
         mapping: dict[str, str] | None = None
-        for m in reversed(ctx.history):
+        for m in reversed(history):
             stored = ((m.analysis or {}).get("extra") or {}).get(PLACEHOLDERS_KEY)
             if stored:
                 mapping = dict(stored)
                 break
-        secret = hmac.new(self.secret_key, f"placeholders/{ctx.customer.id}".encode(), hashlib.sha256).digest()
+        secret = hmac.new(self.secret_key, f"placeholders/{customer_id}".encode(), hashlib.sha256).digest()
         return RedactionSession(mapping, secret)
 
 

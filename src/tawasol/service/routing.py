@@ -249,7 +249,8 @@ def queue_status(uow: UnitOfWork, conv: Conversation) -> dict[str, Any]:
     states = [s for s in agent_states(uow, conv.tenant_id) if s.online]
     eligible = [s for s in states if rank_agents(need, [replace(s, load=0)])]
     free = sum(max(0, s.capacity - s.load) for s in eligible)
-    handle = int(((uow.tenants.get(conv.tenant_id).settings or {}).get("routing") or {}).get("handle_seconds", 240))  # type: ignore[union-attr]
+    tenant = uow.tenants.get(conv.tenant_id)
+    handle = int((((tenant.settings if tenant else None) or {}).get("routing") or {}).get("handle_seconds", 240))
     seconds = estimate_wait(position, free, len(eligible), handle)
     return {"status": conv.status, "position": position, "estimated_wait_seconds": seconds,
             "agents_online": len(eligible), "sla_seconds": sla, "waited_seconds": round(_seconds(conv.queued_at, now)),
