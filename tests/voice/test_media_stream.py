@@ -110,16 +110,28 @@ def test_a_french_call_reaches_the_bot_and_hears_its_answer(voice_client: Any, p
     assert messages[0]["author"] == "system" and "assistant virtuel" in messages[0]["text"]
 
 
-def test_asking_for_a_person_hands_the_call_to_the_queue(voice_client: Any, platform: Any) -> None:
+def test_asking_for_a_person_queues_the_call_and_the_agent_s_reply_is_spoken(voice_client: Any, platform: Any) -> None:
     t = factories.tenant(platform)
+    agent = factories.login(voice_client, factories.user(platform, [t.slug], languages=["es"])["email"])
     with voice_client.websocket_connect(f"/api/v1/voice/stream?tenant={t.slug}") as ws:
         _start(ws, "es")
         _until_mark(ws)
         _say(ws, _speech("es-agente.wav"))
         assert _until_mark(ws)[0] > 0  # the handoff notice is spoken
+        conversation, _ = _call_messages(platform, t.slug)
+        assert conversation["status"] == "queued"
+        conv_id = conversation["id"]
+        assert voice_client.post(f"/api/v1/agent/conversations/{conv_id}/claim", headers=agent).status_code == 200
+        r = voice_client.post(
+            f"/api/v1/agent/conversations/{conv_id}/messages",
+            headers=agent,
+            json={"text": "Hola, soy Sara. ¿En qué puedo ayudarle?"},
+        )
+        assert r.status_code in (200, 201), r.text
+        assert _until_mark(ws)[0] > 8000  # the agent's words, spoken to the caller
         ws.send_json({"event": "stop", "streamSid": "MZ"})
     conversation, messages = _call_messages(platform, t.slug)
-    assert conversation["status"] == "queued"
+    assert conversation["status"] == "assigned"
     assert "persona" in next(m for m in messages if m["author"] == "customer")["text"].lower()
 
 

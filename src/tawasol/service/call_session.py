@@ -252,6 +252,11 @@ class CallSession:
         self._marks.add(mark)
         await self.send({"event": "mark", "streamSid": self.stream_sid, "mark": {"name": mark}})
 
+    async def relay(self, text: str) -> None:
+        """Speak what a person (the agent who took the call) wrote to the caller, after what is already queued."""
+        if self.call is not None and not self._ended:
+            await self._work.put(("speak", (text, self.language or self.call.language), 0.0))
+
     async def idle(self) -> None:
         """Wait until every queued turn has been answered and spoken (tests, benchmarks)."""
         while not self._work.empty() or (self._playback is not None and not self._playback.done()):

@@ -8,8 +8,11 @@ install command; `GET /api/v1/voice/status` answers 503 with the same message).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, WebSocket, WebSocketDisconnect
@@ -19,7 +22,8 @@ from starlette.concurrency import run_in_threadpool
 from tawasol.api.deps import PlatformDep, handle
 from tawasol.api.input_guard import text_problem
 from tawasol.domain.errors import InvalidInput, NotFound
-from tawasol.service import calls
+from tawasol.service import calls, events
+from tawasol.service import conversations as conv_svc
 from tawasol.service.bootstrap import Platform
 from tawasol.service.call_session import CallHooks, CallSession
 from tawasol.voice import VoiceUnavailable
@@ -82,12 +86,15 @@ async def media_stream(ws: WebSocket, tenant: str = Query("", max_length=64)) ->
         return
     session = CallSession(tenant, engine, _hooks(platform), ws.send_json)
     code, reason = 1000, "call ended"
+    agents: asyncio.Task[None] | None = None
     try:
         while True:
             raw = await ws.receive_text()
             frame = _frame(raw)
             if not await session.on_event(frame):
                 break
+            if agents is None and session.call is not None:
+                agents = asyncio.create_task(_speak_agent_replies(platform, session, session.call))
     except WebSocketDisconnect:
         code = 0
     except LanguageNotSupported as exc:
@@ -97,9 +104,34 @@ async def media_stream(ws: WebSocket, tenant: str = Query("", max_length=64)) ->
     except NotFound as exc:
         code, reason = 4404, str(exc)
     finally:
+        if agents is not None:
+            agents.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await agents
         await session.hang_up()
     if code:
         await _close(ws, code, reason)
+
+
+async def _speak_agent_replies(platform: Platform, session: CallSession, call: calls.CallOpened) -> None:
+    """Once a person has the call, what they write to the caller is spoken (as the customer reads it in chat)."""
+    sub = await platform.bus.subscribe([events.conversation_channel(call.conversation_id)])
+    try:
+        async for event in sub:
+            message = event.get("message") if event.get("type") == "message" else None
+            if not isinstance(message, dict) or message.get("author") != "agent" or message.get("internal"):
+                continue
+            view = await handle(platform, _reader(call, message, platform), readonly=True)
+            await session.relay(str(view.get("text") or ""))
+    finally:
+        await sub.close()
+
+
+def _reader(call: calls.CallOpened, message: dict[str, Any], platform: Platform) -> Callable[[Any], dict[str, Any]]:
+    def read(uow: Any) -> dict[str, Any]:
+        return conv_svc.customer_message(uow, call.tenant_id, call.conversation_id, message, platform.raw_text_sealer)
+
+    return read
 
 
 def _frame(raw: str) -> dict[str, Any]:
