@@ -52,7 +52,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Itera
     home = tmp_path_factory.mktemp("web")
     settings = Settings(home=home, database_url=f"sqlite:///{home / 'tawasol.db'}", data_key="", redis_url="",
                         rate_limit_per_minute=1000, conversations_per_minute=1000,
-                        insights_interval_seconds=0, retention_interval_seconds=0)
+                        insights_interval_seconds=0, retention_interval_seconds=0,
+                        qa_review_interval_seconds=0)
     platform = bootstrap(settings)
     seed_demo(platform.uow, platform.contacts)
     port = _free_port()
@@ -60,7 +61,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Itera
                                            ws="websockets-sansio"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240  # warm-up trains the models: slow on a loaded machine
     while not server.started:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")

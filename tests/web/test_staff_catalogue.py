@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 STATIC = Path(__file__).resolve().parents[2] / "src" / "tawasol" / "web" / "static"
-PAGES = ("common.js", "console.js", "supervisor.js", "insights.js", "admin.js")
+PAGES = ("common.js", "console.js", "supervisor.js", "insights.js", "admin.js", "coaching.js")
 LANGUAGES = ("fr", "ar", "en")
 
 

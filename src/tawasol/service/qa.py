@@ -264,12 +264,14 @@ def review_queue(uow: UnitOfWork, who: UserPrincipal, limit: int = 50, max_score
         raise InvalidInput("limit", "expected 1 to 200")
     with uow:
         items = []
-        for review in uow.qa.queue(who.tenant_ids, max_score=max_score, max_confidence=max_confidence, limit=limit,
-                                   agent_id=agent_id):
+        reviews = uow.qa.queue(who.tenant_ids, max_score=max_score, max_confidence=max_confidence, limit=limit,
+                               agent_id=agent_id)
+        names = {u.id: u.display_name for u in uow.users.get_many([r.agent_id for r in reviews if r.agent_id]).values()}
+        for review in reviews:
             why = (["complaint"] if review.complaint else []) + (
                 ["low score"] if review.score is not None and review.score <= max_score else []) + (
                 ["low confidence"] if review.lowest_confidence < max_confidence else [])
-            items.append({**_review_view(review), "why": why})
+            items.append({**_review_view(review), "why": why, "agent_name": names.get(review.agent_id or "")})
         return {"items": items, "max_score": max_score, "max_confidence": max_confidence}
 
 

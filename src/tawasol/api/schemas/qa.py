@@ -99,6 +99,7 @@ class QaQueueItem(Public):
     review_id: str
     conversation_id: str
     agent_id: str | None
+    agent_name: str | None  # none when the bot kept the conversation
     scorecard: str
     scorecard_version: int
     score: float | None

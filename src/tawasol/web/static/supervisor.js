@@ -11,6 +11,7 @@
       el("header", {class: "bar"}, el("h1", {text: t("supervisor.title")}),
         el("span", {id: "updated", class: "muted", style: "color:#fff"}),
         el("a", {href: "/static/insights.html", style: "color:#fff", text: t("supervisor.insights")}),
+        el("a", {href: "/static/coaching.html", style: "color:#fff", text: t("supervisor.coaching")}),
         Tawasol.languagePicker(),
         el("button", {type: "button", onclick: Tawasol.logout, text: t("common.logout")})),
       el("main", {class: "grid"},
