@@ -56,7 +56,7 @@
     if (!res) return;
     document.getElementById("users").replaceChildren(el("table", {id: "users-table"},
       el("thead", {}, el("tr", {}, [t("admin.name"), t("login.email"), t("admin.role"), t("admin.languages"),
-        t("admin.capacity"), t("admin.state"), ""].map((h) => el("th", {text: h})))),
+        t("admin.capacity"), t("admin.state"), t("common.actions")].map((h) => el("th", {text: h})))),
       el("tbody", {}, res.data.map((u) => userRow(u, secret)))));
   }
 
@@ -145,7 +145,8 @@
     const draw = () => {
       const lang = document.getElementById("article-language").value;
       preview.setAttribute("lang", lang); preview.setAttribute("dir", lang === "ar" || lang === "ary" ? "rtl" : "ltr");
-      preview.replaceChildren(el("h4", {text: document.getElementById("article-title").value}),
+      const title = document.getElementById("article-title").value.trim();
+      preview.replaceChildren(title ? el("h4", {text: title}) : "",
         ...body.value.split(/\n{2,}/).filter(Boolean).map((p) => el("p", {text: p})));
     };
     const form = el("form", {id: "article-form", class: "controls"},

@@ -124,7 +124,7 @@ const Tawasol = (() => {
         onDone(session);
       } catch (e) { error.textContent = e.message; }
     });
-    root.replaceChildren(form);
+    root.replaceChildren(el("main", {}, form));
     email.focus();
   }
 

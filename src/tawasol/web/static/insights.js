@@ -98,7 +98,7 @@
           el("td", {}, el("ul", {}, item.reasons.map((r) => el("li", {text: r})))), el("td", {}, button, status));
       });
       box.replaceChildren(note || "", el("table", {id: "outreach"},
-        el("thead", {}, el("tr", {}, ["#", t("insights.customer"), t("insights.priority"), t("insights.language"), t("insights.reasons"), ""].map((h) => el("th", {text: h})))),
+        el("thead", {}, el("tr", {}, ["#", t("insights.customer"), t("insights.priority"), t("insights.language"), t("insights.reasons"), t("common.actions")].map((h) => el("th", {text: h})))),
         el("tbody", {}, rows)));
     } catch (e) { box.replaceChildren(el("p", {class: "error", text: e.message})); }
   }
