@@ -23,6 +23,7 @@ from tawasol.api.schemas import (
     TransferIn,
     UserPublic,
 )
+from tawasol.service import agent_assist
 from tawasol.service import agents as svc
 from tawasol.service.commands import AgentSaid
 
@@ -88,14 +89,14 @@ async def transfer(conversation_id: str, body: TransferIn, who: CurrentUser,
 
 @router.get("/conversations/{conversation_id}/assist")
 async def assist(conversation_id: str, who: CurrentUser, platform: PlatformDep) -> AssistPublic:
-    return AssistPublic.model_validate(await handle(platform, lambda uow: svc.assist_for(
+    return AssistPublic.model_validate(await handle(platform, lambda uow: agent_assist.assist_for(
         uow, who, conversation_id, platform.knowledge)))
 
 
 @router.get("/kb")
 async def kb_search(who: CurrentUser, platform: PlatformDep, q: str = Query(min_length=1, max_length=500),
                     language: str | None = Query(None, max_length=16), tenant_id: str | None = None) -> KbHitsPublic:
-    return KbHitsPublic.model_validate(await handle(platform, lambda uow: svc.kb_search(
+    return KbHitsPublic.model_validate(await handle(platform, lambda uow: agent_assist.kb_search(
         uow, who, q, language, platform.knowledge, tenant_id)))
 
 
