@@ -88,7 +88,7 @@ def create_user(uow: UnitOfWork, email: str, password: str, role: str, tenant_sl
 # Every handler below is for an admin of the tenant (role admin and serving it; another tenant's slug answers
 # 404 like an unknown one), and every change is an audit entry of that tenant.
 
-def _admin_tenant(uow: UnitOfWork, who: UserPrincipal, slug: str) -> Tenant:
+def admin_tenant(uow: UnitOfWork, who: UserPrincipal, slug: str) -> Tenant:
     who.require(Role.ADMIN)
     tenant = uow.tenants.by_slug(slug)
     if tenant is None or tenant.id not in who.tenant_ids:
@@ -117,7 +117,7 @@ def admin_user_view(user: User, tenant_ids: list[str]) -> dict[str, Any]:
 
 def list_users(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str) -> list[dict[str, Any]]:
     with uow:
-        tenant = _admin_tenant(uow, who, tenant_slug)
+        tenant = admin_tenant(uow, who, tenant_slug)
         return [admin_user_view(u, uow.users.tenant_ids(u.id)) for u in uow.users.in_tenants([tenant.id])]
 
 
@@ -133,7 +133,7 @@ def invite_user(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str, email: st
     _capacity(capacity)
     password = temporary_password()
     with uow:
-        tenant = _admin_tenant(uow, who, tenant_slug)
+        tenant = admin_tenant(uow, who, tenant_slug)
         if uow.users.by_email(email) is not None:
             raise Conflict("a user with this e-mail exists")
         user = uow.users.add(User(email=email, password_hash=hash_password(password), role=role_value,
@@ -162,7 +162,7 @@ def update_user(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str, user_id: 
     if "capacity" in changes:
         _capacity(changes["capacity"])
     with uow:
-        tenant = _admin_tenant(uow, who, tenant_slug)
+        tenant = admin_tenant(uow, who, tenant_slug)
         user = _member(uow, tenant, user_id)
         if user.id == who.user.id and (changes.get("active") is False or changes.get("role", user.role) != user.role):
             raise Conflict("an admin cannot disable or demote themselves")
@@ -183,7 +183,7 @@ def reset_password(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str, user_i
     """A new temporary password, returned once; the user's sessions end (their tokens are refused)."""
     password = temporary_password()
     with uow:
-        tenant = _admin_tenant(uow, who, tenant_slug)
+        tenant = admin_tenant(uow, who, tenant_slug)
         user = _member(uow, tenant, user_id)
         user.password_hash = hash_password(password)
         uow.tokens.delete_for_user(user.id)
@@ -217,7 +217,7 @@ def test_question(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str, questio
     if not question:
         raise InvalidInput("question", "empty")
     with uow:
-        tenant = _admin_tenant(uow, who, tenant_slug)
+        tenant = admin_tenant(uow, who, tenant_slug)
         settings = BotSettings.from_tenant(tenant.settings)
     index = index_for(tenant.id)
     language = language or guess_language(question)

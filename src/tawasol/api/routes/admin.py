@@ -14,11 +14,14 @@ from tawasol.api.schemas.admin import (
     PasswordReset,
     QuestionIn,
     QuestionTested,
+    TenantSettingsPublic,
+    TenantSettingsUpdate,
     UserInvite,
     UserInvited,
     UserUpdate,
 )
 from tawasol.service import admin as svc
+from tawasol.service import tenant_settings
 
 router = APIRouter(prefix="/api/v1/admin/tenants/{tenant}/users", tags=["admin"])
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -92,4 +95,24 @@ async def test_question(tenant: str, body: QuestionIn, who: CurrentUser, platfor
             lambda uow: svc.test_question(uow, who, tenant, body.question, body.language, platform.knowledge),
             readonly=True,
         )
+    )
+
+
+settings_router = APIRouter(prefix="/api/v1/admin/tenants/{tenant}/settings", tags=["admin"])
+
+
+@settings_router.get("", responses=ERRORS, summary="Escalation and answer thresholds, retention: the values in force")
+async def read_settings(tenant: str, who: CurrentUser, platform: PlatformDep) -> TenantSettingsPublic:
+    return TenantSettingsPublic.model_validate(
+        await handle(platform, lambda uow: tenant_settings.read(uow, who, tenant), readonly=True)
+    )
+
+
+@settings_router.patch("", responses=ERRORS, summary="Change some thresholds or retention periods (audited)")
+async def update_settings(
+    tenant: str, body: TenantSettingsUpdate, who: CurrentUser, platform: PlatformDep
+) -> TenantSettingsPublic:
+    changes = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None}  # None: keep forever
+    return TenantSettingsPublic.model_validate(
+        await handle(platform, lambda uow: tenant_settings.update(uow, who, tenant, changes))
     )

@@ -29,6 +29,7 @@ async def csat(conversation_id: str, body: CsatIn, who: CurrentCustomer, platfor
 # The admin console's API comes with its page (one include in app.py for the pages and what they need).
 router.include_router(admin.router)
 router.include_router(admin.kb_router)
+router.include_router(admin.settings_router)
 
 for _name in ("console", "supervisor", "widget", "insights", "admin"):
     def _page(name: str = _name) -> RedirectResponse:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, StrictFloat, StrictInt
 
 from tawasol.api.schemas.common import LANG, Public, Strict, UserPublic
 
@@ -73,3 +73,19 @@ class QuestionTested(Public):
     reason: str  # answered | low_confidence | out_of_scope
     probability: float
     articles: list[RankedArticle]
+
+
+class TenantSettingsPublic(Public):
+    """The values in force (the tenant's, else the defaults the pipeline uses)."""
+
+    escalation: dict[str, float | int]
+    bot: dict[str, float | int]
+    retention: dict[str, int | None]  # days; None keeps forever
+
+
+class TenantSettingsUpdate(Strict):
+    """Only the keys sent change; an unknown key or a value out of range is refused (422) and nothing is stored."""
+
+    escalation: dict[str, StrictInt | StrictFloat] | None = None  # strict: true is no number
+    bot: dict[str, StrictInt | StrictFloat] | None = None
+    retention: dict[str, StrictInt | None] | None = None
