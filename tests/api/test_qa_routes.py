@@ -74,6 +74,10 @@ def test_a_conversation_scorecard_its_correction_and_the_queue(client, wrapped) 
     assert after["automatic_score"] == body["score"] and after["reviewed_by"]
     queued = client.get("/api/v1/qa/queue?limit=200", headers=wrapped["sup"]).json()["items"]
     assert cid not in [i["conversation_id"] for i in queued]  # a person looked at it
+    calibration = client.get("/api/v1/qa/calibration", headers=wrapped["sup"])
+    assert calibration.status_code == 200, calibration.text
+    assert calibration.json()["questions"]["disposition"]["corrections"] == {"no->yes": 1}
+    assert client.get("/api/v1/qa/calibration", headers=wrapped["staff"]).status_code == 403
 
 
 def test_agent_summary(client, wrapped) -> None:  # type: ignore[no-untyped-def]

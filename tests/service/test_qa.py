@@ -214,3 +214,12 @@ def test_agent_summary_and_review_queue(settings) -> None:  # type: ignore[no-un
         qa.review_queue(platform.uow(), agent)
     qa.correct(platform.uow(), sup, convs["bad"], "greeting", "no")  # looked at: leaves the queue
     assert qa.review_queue(platform.uow(), sup)["items"] == []
+    qa.correct(platform.uow(), sup, convs["bad"], "closing", "yes")
+    calibration = qa.calibration(platform.uow(), sup)
+    assert calibration["conversations"] == 1  # only the conversation a person reviewed
+    assert calibration["questions"]["greeting"]["accuracy"] == 1.0  # confirmed
+    assert calibration["questions"]["closing"]["accuracy"] == 0.0
+    assert calibration["questions"]["closing"]["corrections"] == {"no->yes": 1}
+    assert calibration["overall"]["answers"] == len(qa.qa.default_scorecard().questions)
+    with pytest.raises(Forbidden):
+        qa.calibration(platform.uow(), agent)

@@ -65,6 +65,11 @@ def evaluate(rows: Iterable[dict[str, Any]], scorecard: Scorecard, identify: Ide
     return {"conversations": n, "overall": _agreement(all_h, all_a), "questions": per_question, **report}
 
 
+def agreement(human: list[str], auto: list[str]) -> dict[str, Any]:
+    """Cohen's kappa and accuracy of the automatic answers against a person's, and how many answers."""
+    return _agreement(human, auto)
+
+
 def _agreement(human: list[str], auto: list[str]) -> dict[str, Any]:
     return {"kappa": _kappa(human, auto), "accuracy": round(sum(x == y for x, y in zip(human, auto, strict=True))
                                                              / max(len(human), 1), 3), "answers": len(human)}

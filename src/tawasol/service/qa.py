@@ -275,6 +275,32 @@ def review_queue(uow: UnitOfWork, who: UserPrincipal, limit: int = 50, max_score
         return {"items": items, "max_score": max_score, "max_confidence": max_confidence}
 
 
+def calibration(uow: UnitOfWork, who: UserPrincipal, days: int = 90) -> dict[str, Any]:
+    """How far the automatic review agrees with the supervisors, on the conversations they reviewed (an answer a
+    supervisor left unchanged counts as confirmed): Cohen's kappa and accuracy per question and overall, the
+    corrections to recalibrate the rules with. The sample is the queue's (complaints, low scores, unsure answers),
+    not a random one: read it as agreement where the review is hardest."""
+    from tawasol.qa.evaluation import agreement
+
+    who.require(*REVIEWERS)
+    if not 1 <= days <= 366:
+        raise InvalidInput("days", "expected 1 to 366")
+    with uow:
+        rows = uow.qa.human_reviewed_answers(who.tenant_ids, since=utcnow() - timedelta(days=days))
+    per: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for _, question, automatic, human in rows:
+        per[question][0].append(human)
+        per[question][1].append(automatic)
+    corrections: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for _, question, automatic, human in rows:
+        if automatic != human:
+            corrections[question][f"{automatic}->{human}"] += 1
+    return {"days": days, "conversations": len({r[0] for r in rows}),
+            "overall": agreement([r[3] for r in rows], [r[2] for r in rows]),
+            "questions": {q: {**agreement(h, a), "corrections": dict(corrections.get(q, {}))}
+                          for q, (h, a) in sorted(per.items())}}
+
+
 def _tenant_administered(uow: UnitOfWork, who: UserPrincipal, tenant_slug: str) -> str:
     tenant = uow.tenants.by_slug(tenant_slug)
     if tenant is None or tenant.id not in who.tenant_ids:

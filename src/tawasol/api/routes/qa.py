@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query
 from tawasol.api.deps import CurrentUser, PlatformDep, handle
 from tawasol.api.schemas.qa import (
     QaAgentSummaryPublic,
+    QaCalibrationPublic,
     QaCorrectionIn,
     QaCorrectionPublic,
     QaQueuePublic,
@@ -50,6 +51,14 @@ async def review_queue(who: CurrentUser, platform: PlatformDep, limit: int = Que
     """Conversations worth a supervisor's review: complaints, the lowest scores, the least sure answers."""
     return QaQueuePublic.model_validate(await handle(
         platform, lambda uow: svc.review_queue(uow, who, limit, max_score, max_confidence, agent_id), readonly=True))
+
+
+@router.get("/calibration")
+async def calibration(who: CurrentUser, platform: PlatformDep,
+                      days: int = Query(90, ge=1, le=366)) -> QaCalibrationPublic:
+    """Kappa and accuracy of the automatic review against the supervisors' corrections and confirmations."""
+    return QaCalibrationPublic.model_validate(
+        await handle(platform, lambda uow: svc.calibration(uow, who, days), readonly=True))
 
 
 @router.get("/tenants/{tenant}/scorecard")

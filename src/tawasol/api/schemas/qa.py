@@ -148,3 +148,22 @@ class QaScorecardPublic(Public):
     questions: list[QaQuestionPublic]
     stored: bool
     versions: list[int] | None = None
+
+
+class QaAgreement(Public):
+    kappa: float | None
+    accuracy: float
+    answers: int
+
+
+class QaQuestionAgreement(QaAgreement):
+    corrections: dict[str, int]  # "automatic->human": how many
+
+
+class QaCalibrationPublic(Public):
+    """The automatic review against the supervisors' answers on the conversations they reviewed."""
+
+    days: int
+    conversations: int
+    overall: QaAgreement
+    questions: dict[str, QaQuestionAgreement]

@@ -215,6 +215,19 @@ class QaRepository:
         stmt = select(c.id).where(or_(wrapped, bot)).order_by(c.updated_at).limit(limit)
         return list(self.session.scalars(stmt))
 
+    def human_reviewed_answers(self, tenant_ids: str | Sequence[str], since: datetime | None = None
+                               ) -> list[tuple[str, str, str, str]]:
+        """(review id, question, automatic choice, choice) of the latest reviews a person looked at: an answer they
+        left as it was counts as confirmed."""
+        tenants = _tenants(tenant_ids)
+        stmt = (select(_reviews.id, _answers.question, _answers.automatic_choice, _answers.choice)
+                .join(tables.qa_answers, _answers.review_id == _reviews.id)
+                .where(_reviews.tenant_id.in_(tenants), _reviews.reviewed_by.is_not(None),
+                       _reviews.id.in_(self._latest_ids(tenants))))
+        if since is not None:
+            stmt = stmt.where(_reviews.created_at >= since)
+        return [(r[0], r[1], r[2], r[3]) for r in self.session.execute(stmt.order_by(_reviews.id, _answers.question))]
+
     def mark_reviewed(self, review_id: str, reviewer: str) -> None:
         self.session.execute(update(tables.qa_reviews).where(_reviews.id == review_id)
                              .values(reviewed_by=reviewer, updated_at=utcnow()))
