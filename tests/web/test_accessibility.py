@@ -70,6 +70,9 @@ def test_the_staff_pages(site, browser, locale, path, email, ready) -> None:  # 
             page.click("#tab-kb")
             page.wait_for_selector("#articles-table")
             assert _violations(page) == []
+            page.click("#tab-settings")
+            page.wait_for_selector("#settings-form")
+            assert _violations(page) == []
     finally:
         page.context.close()
 

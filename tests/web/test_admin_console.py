@@ -147,3 +147,33 @@ def test_an_agent_is_told_the_console_is_for_admins(site, browser) -> None:  # t
         assert page.text_content("#not-admin") == "دورك لا يسمح بهذا الإجراء."
     finally:
         ctx.close()
+
+
+def test_thresholds_and_retention_of_a_new_tenant(site, browser, second_tenant) -> None:  # type: ignore[no-untyped-def]
+    page = _console(browser, site["url"], second_tenant, "fr-FR")
+    try:
+        page.click("#tab-settings")
+        page.wait_for_selector("#settings-form")
+        assert page.input_value("#setting-escalation-anger") == "0.6"
+        assert "Colère" in page.inner_text("label[for='setting-escalation-anger']")
+        page.fill("#setting-escalation-anger", "0.55")
+        page.fill("#setting-bot-max_misses", "3")
+        page.fill("#setting-retention-raw_text_days", "")  # kept forever
+        page.click("#settings-save")
+        page.wait_for_selector("#notice:has-text('Enregistré')")
+        page.reload()
+        page.wait_for_selector("#tenant")
+        page.select_option("#tenant", second_tenant)
+        page.click("#tab-settings")
+        page.wait_for_selector("#settings-form")
+        assert page.input_value("#setting-escalation-anger") == "0.55"
+        assert page.input_value("#setting-bot-max_misses") == "3"
+        assert page.input_value("#setting-retention-raw_text_days") == ""
+        shot(page, "admin-settings-fr")
+        from tawasol.routing import EscalationPolicy
+
+        with site["platform"].uow() as uow:
+            tenant = uow.tenants.by_slug(second_tenant)
+            assert tenant is not None and EscalationPolicy.from_settings(tenant.settings).anger == 0.55
+    finally:
+        page.context.close()

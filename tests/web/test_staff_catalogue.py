@@ -54,3 +54,14 @@ def test_the_wrap_up_codes_and_statuses_have_words_in_each_language() -> None:
             assert f"wrapup.{code}" in cat
         for status in ("bot", "queued", "assigned", "resolved", "closed"):
             assert f"status.{status}" in cat
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_setting_the_server_lets_admins_change_has_a_label(lang: str) -> None:
+    from tawasol.service.tenant_settings import EDITABLE
+
+    cat = _catalogue(lang)
+    for section, keys in EDITABLE.items():
+        assert f"setting.{section}" in cat
+        for key in keys:
+            assert f"setting.{section}.{key}" in cat, (section, key)

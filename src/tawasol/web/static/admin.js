@@ -33,7 +33,8 @@
         el("button", {type: "button", onclick: Tawasol.logout, text: t("common.logout")})),
       el("nav", {class: "tabs", "aria-label": t("admin.sections")},
         el("button", {type: "button", id: "tab-users", onclick: () => show("users"), text: t("admin.users")}),
-        el("button", {type: "button", id: "tab-kb", onclick: () => show("kb"), text: t("admin.kb")})),
+        el("button", {type: "button", id: "tab-kb", onclick: () => show("kb"), text: t("admin.kb")}),
+        el("button", {type: "button", id: "tab-settings", onclick: () => show("settings"), text: t("admin.settings")})),
       el("p", {id: "notice", role: "status", "aria-live": "polite"}),
       el("main", {id: "screen", class: "admin"}));
   }
@@ -41,9 +42,9 @@
   let current = "users";
   function show(which) {
     current = which;
-    for (const w of ["users", "kb"]) document.getElementById("tab-" + w).setAttribute("aria-pressed", String(w === which));
+    for (const w of ["users", "kb", "settings"]) document.getElementById("tab-" + w).setAttribute("aria-pressed", String(w === which));
     notice("");
-    (which === "users" ? usersScreen : kbScreen)();
+    ({users: usersScreen, kb: kbScreen, settings: settingsScreen})[which]();
   }
 
   // -- people ---------------------------------------------------------------------------------------------
@@ -221,6 +222,42 @@
       if (r) { await kbScreen(); notice(t("admin.imported", {created: r.created, updated: r.updated, unchanged: r.unchanged})); }
     });
     return form;
+  }
+
+  // -- thresholds and retention --------------------------------------------------------------------------
+  /* Every value in force, one number field each; only the values changed are sent. Retention left empty
+     keeps forever. The server declares the ranges and refuses anything outside them. */
+  async function settingsScreen() {
+    const screen = document.getElementById("screen");
+    screen.replaceChildren(el("h2", {text: t("admin.settings")}), el("p", {class: "muted", text: t("common.loading")}));
+    const current = await act(() => api(`${base()}/settings`));
+    if (!current) return;
+    const fieldsets = Object.entries(current).map(([section, values]) => el("fieldset", {class: "settings"},
+      el("legend", {text: t(`setting.${section}`)}),
+      Object.entries(values).map(([key, value]) => {
+        const id = `setting-${section}-${key}`;
+        const whole = section === "retention" || Number.isInteger(value) && !/confidence|intensity|anger|threat|request|frustration|threshold/.test(key);
+        return el("label", {for: id}, t(`setting.${section}.${key}`),
+          el("input", {id, type: "number", "data-section": section, "data-key": key, value: value === null ? "" : String(value),
+            step: whole ? "1" : "0.05", min: "0", max: section === "retention" ? "3650" : whole ? "10" : "1",
+            placeholder: section === "retention" ? t("admin.forever") : ""}));
+      })));
+    const form = el("form", {class: "card controls", id: "settings-form"}, ...fieldsets,
+      el("button", {type: "submit", class: "primary", id: "settings-save", text: t("admin.save")}));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const changes = {};
+      form.querySelectorAll("input[data-key]").forEach((input) => {
+        const {section, key} = input.dataset;
+        const value = input.value.trim() === "" ? null : Number(input.value);
+        if (value !== current[section][key]) (changes[section] = changes[section] || {})[key] = value;
+      });
+      if (!Object.keys(changes).length) { notice(t("admin.nothingChanged")); return; }
+      if (await act(() => api(`${base()}/settings`, {method: "PATCH", body: JSON.stringify(changes)}))) {
+        await settingsScreen(); notice(t("admin.saved"));
+      }
+    });
+    screen.replaceChildren(el("h2", {text: t("admin.settings")}), el("p", {class: "muted", text: t("admin.settingsHint")}), form);
   }
 
   async function start() {
