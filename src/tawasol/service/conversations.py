@@ -13,6 +13,7 @@ from tawasol.domain.model import (
     ConversationStatus,
     Customer,
     Message,
+    Tenant,
 )
 from tawasol.domain.pipeline import MessageContext, Reply
 from tawasol.privacy.step import PLACEHOLDERS_KEY
@@ -141,10 +142,7 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         if raw_text_sealer is not None:
             msg.text_encrypted = raw_text_sealer(uow, customer, msg, text)
         msg.analysis = _analysis_dict(ctx)
-        if ctx.analysis.language and ctx.analysis.language.label not in ("", "und") and not conv.language:
-            conv.language = ctx.analysis.language.label
-            if first_words and greeting is not None:
-                _disclose_again(ctx, tenant, conv, history, greeting)
+        _learn_language(ctx, tenant, conv, history, greeting if first_words else None)
         uow.messages.add(msg)
         uow.flush()
         _announce(uow, conv, msg, reopened)
@@ -153,6 +151,16 @@ def customer_said(cmd: CustomerSaid, uow: UnitOfWork, pipeline: Pipeline, max_ch
         uow.commit()
         return CustomerSaidResult(message={**message_view(msg), "text": text},  # the customer's own words
                                   replies=[message_view(r) for r in stored_replies], status=conv.status)
+
+
+def _learn_language(ctx: MessageContext, tenant: Tenant, conv: Conversation, history: list[Message],
+                    greeting: Greeter | None) -> None:
+    """A conversation opened without a language takes the first one understood; with `greeting` (its first
+    words), the AI disclosure is given again in that language."""
+    if ctx.analysis.language and ctx.analysis.language.label not in ("", "und") and not conv.language:
+        conv.language = ctx.analysis.language.label
+        if greeting is not None:
+            _disclose_again(ctx, tenant, conv, history, greeting)
 
 
 def _announce(uow: UnitOfWork, conv: Conversation, msg: Message, reopened: bool) -> None:
@@ -198,7 +206,7 @@ def customer_message(uow: UnitOfWork, tenant_id: str, conversation_id: str, view
         return {**view, **_customer_views(uow, conv, [msg], sealer)[0]}
 
 
-def _disclose_again(ctx: MessageContext, tenant: Any, conv: Conversation, history: list[Message],
+def _disclose_again(ctx: MessageContext, tenant: Tenant, conv: Conversation, history: list[Message],
                     greeting: Greeter) -> None:
     """The disclosure in the customer's language, first among the replies, when the one shown differs."""
     shown = {m.text for m in history if (m.analysis or {}).get("kind") == "disclosure"}
