@@ -108,6 +108,10 @@ def test_agent_answers_and_the_queue_read_the_latest_review_of_each_conversation
         uow.qa.add_review(_review(tenant, d, 80.0, confidence=0.5, agent="agent-2"), _answers())
         uow.qa.add_review(_review(other, e, 0.0), _answers("no"))
         uow.commit()
+    with platform.uow() as uow:  # trends date a review by its conversation: c is today's, a and b older
+        for conv, days in ((a, 3), (b, 1)):
+            uow.conversations.get(conv).created_at = utcnow() - timedelta(days=days)
+        uow.commit()
     with platform.uow() as uow:
         answers = uow.qa.agent_answers([tenant], "agent-1")
         assert [(x.conversation_id, x.question, x.choice) for x in answers] == [

@@ -219,7 +219,8 @@ def _period(at: datetime) -> str:
 
 def agent_summary(uow: UnitOfWork, who: UserPrincipal, agent_id: str, days: int = 90,
                   examples: int = 5) -> dict[str, Any]:
-    """An agent's reviews over the last `days`: per question and ISO week the answers and the share of "yes"
+    """An agent's reviewed conversations of the last `days` (dated by when they ended): per question and ISO week
+    the answers and the share of "yes"
     among those that apply, the mean score per week, and per question the latest conversations answered "no"
     (the conversations behind each low score). An agent sees only their own."""
     who.require(*STAFF)
@@ -233,12 +234,12 @@ def agent_summary(uow: UnitOfWork, who: UserPrincipal, agent_id: str, days: int 
         scores: dict[str, dict[str, float]] = {}
         low: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for a in answers:
-            period = _period(a.created_at)
+            period = _period(a.at)
             scores.setdefault(period, {})[a.review_id] = a.score if a.score is not None else -1.0
             if a.choice in ("yes", "no"):
                 counts[a.question][period][a.choice] += 1
             if a.choice == "no":
-                low[a.question].append({"conversation_id": a.conversation_id, "reviewed_at": a.created_at,
+                low[a.question].append({"conversation_id": a.conversation_id, "conversation_at": a.at,
                                         "score": a.score})
         questions = {}
         for question, by_period in sorted(counts.items()):

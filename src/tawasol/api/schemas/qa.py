@@ -70,7 +70,7 @@ class QaTrendPoint(Public):
 
 class QaLowExample(Public):
     conversation_id: str
-    reviewed_at: datetime
+    conversation_at: datetime  # when it ended
     score: float | None
 
 

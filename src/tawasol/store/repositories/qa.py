@@ -71,7 +71,7 @@ class AgentAnswer:
 
     review_id: str
     conversation_id: str
-    created_at: datetime
+    at: datetime  # when the conversation ended (started, if it has not)
     question: str
     choice: str
     score: float | None
@@ -173,16 +173,19 @@ class QaRepository:
 
     def agent_answers(self, tenant_ids: str | Sequence[str], agent_id: str, since: datetime | None = None,
                       limit: int = 5000) -> list[AgentAnswer]:
-        """The answers of the agent's latest reviews, oldest first (at most `limit` answers)."""
+        """The answers of the agent's latest reviews, oldest first (at most `limit` answers), dated by when the
+        conversation ended (when it started if it has not), not by when the review ran."""
         tenants = _tenants(tenant_ids)
-        stmt = (select(_reviews.id, _reviews.conversation_id, _reviews.created_at, _answers.question, _answers.choice,
-                       _reviews.score)
+        c = tables.conversations.c
+        at = func.coalesce(c.closed_at, c.created_at)
+        stmt = (select(_reviews.id, _reviews.conversation_id, at, _answers.question, _answers.choice, _reviews.score)
                 .join(tables.qa_answers, _answers.review_id == _reviews.id)
+                .join(tables.conversations, c.id == _reviews.conversation_id)
                 .where(_reviews.tenant_id.in_(tenants), _reviews.agent_id == agent_id,
                        _reviews.id.in_(self._latest_ids(tenants))))
         if since is not None:
-            stmt = stmt.where(_reviews.created_at >= since)
-        stmt = stmt.order_by(_reviews.created_at.desc(), _answers.question.desc()).limit(limit)
+            stmt = stmt.where(at >= since)
+        stmt = stmt.order_by(at.desc(), _answers.question.desc()).limit(limit)
         rows = self.session.execute(stmt).all()
         return [AgentAnswer(*r) for r in reversed(rows)]
 

@@ -21,7 +21,8 @@
       if (!r.reviewed) { box.replaceChildren(el("p", {text: t("coaching.notReviewed")})); return; }
       const rows = r.answers.map((a) => {
         const evidence = [a.turns.length ? t("coaching.turns", {turns: a.turns.map((n) => n + 1).join(", ")}) : "",
-          ...Object.entries(a.detail || {}).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`)].filter(Boolean).join(" · ");
+          ...Object.entries(a.detail || {}).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map((n) => (/_turns$/.test(k) ? n + 1 : n)).join(", ") : v}`)]
+          .filter(Boolean).join(" · ");
         let fix = null;
         if (reviewer && a.choice !== undefined) {
           const select = el("select", {"aria-label": t("coaching.choice") + " " + a.question},
@@ -70,7 +71,7 @@
             title: t("coaching.weekRate", w)})))),
         el("td", {}, el("ul", {class: "low"}, d.low.map((x) => el("li", {},
           el("button", {type: "button", class: "link", onclick: () => open(x.conversation_id),
-            text: `${short(x.conversation_id)} · ${Tawasol.date(x.reviewed_at)} · ${score(x.score)}`})))))));
+            text: `${short(x.conversation_id)} · ${Tawasol.date(x.conversation_at)} · ${score(x.score)}`})))))));
       box.replaceChildren(
         el("p", {id: "qa-reviews", text: t("coaching.reviews", {n: Tawasol.number(s.reviews), days: Tawasol.number(s.days)})}),
         el("ul", {class: "muted"}, s.score_trend.map((p) => el("li", {text: t("coaching.meanScore",
