@@ -155,3 +155,14 @@ def test_an_admin_tests_a_question_on_the_knowledge_base(client, platform) -> No
     assert off.status_code == 200 and off.json()["answer"] is False
     agent = factories.login(client, factories.user(platform, [TENANT])["email"])
     assert client.post(url, headers=agent, json={"question": "facture"}).status_code == 403
+
+
+def test_the_staff_language_is_the_users_own_setting(client, world) -> None:  # type: ignore[no-untyped-def]
+    agent = world["as_agent"]
+    assert client.get("/api/v1/agent/me", headers=agent).json()["ui_language"] is None  # the browser's
+    r = client.put("/api/v1/agent/language", headers=agent, json={"language": "ar"})
+    assert r.status_code == 200 and r.json()["ui_language"] == "ar"
+    login = client.post("/api/v1/auth/login", json={"email": world["agent"]["email"], "password": factories.PASSWORD})
+    assert login.json()["user"]["ui_language"] == "ar"  # on any desk
+    assert client.put("/api/v1/agent/language", headers=agent, json={"language": "ary"}).status_code == 422
+    assert client.put("/api/v1/agent/language", headers=agent, json={"language": None}).json()["ui_language"] is None

@@ -154,6 +154,7 @@ class User:
     capacity: int = 3
     presence: str = Presence.OFFLINE.value
     active: bool = True
+    ui_language: str | None = None  # the staff screens' language (fr, ar, en); None: the browser's
     id: str = field(default_factory=new_id)
     created_at: datetime = field(default_factory=utcnow)
     last_assigned_at: datetime | None = None

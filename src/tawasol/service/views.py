@@ -66,6 +66,7 @@ def user_view(u: User, tenant_ids: list[str] | tuple[str, ...] = ()) -> dict[str
         "skills": u.skills,
         "capacity": u.capacity,
         "presence": u.presence,
+        "ui_language": u.ui_language,
         "tenant_ids": list(tenant_ids),
     }
 

@@ -84,6 +84,7 @@ users = Table(
     Column("capacity", Integer, nullable=False),
     Column("presence", String(16), nullable=False),
     Column("active", Boolean, nullable=False),
+    Column("ui_language", String(8)),
     Column("created_at", TS, nullable=False),
     Column("last_assigned_at", TS),
 )

@@ -23,7 +23,8 @@ from tawasol.api.schemas import (
     TransferIn,
     UserPublic,
 )
-from tawasol.service import agent_assist
+from tawasol.api.schemas.admin import UiLanguageIn
+from tawasol.service import agent_assist, staff_preferences
 from tawasol.service import agents as svc
 from tawasol.service.commands import AgentSaid
 
@@ -33,6 +34,12 @@ router = APIRouter(prefix="/api/v1/agent", tags=["agent"])
 @router.get("/me")
 async def me(who: CurrentUser, platform: PlatformDep) -> MePublic:
     return MePublic.model_validate(await handle(platform, lambda uow: svc.me(uow, who)))
+
+
+@router.put("/language", summary="The staff screens' language of the user (fr, ar, en; null: the browser's)")
+async def ui_language(body: UiLanguageIn, who: CurrentUser, platform: PlatformDep) -> UserPublic:
+    return UserPublic.model_validate(await handle(platform, lambda uow: staff_preferences.set_ui_language(
+        uow, who, body.language)))
 
 
 @router.put("/presence")

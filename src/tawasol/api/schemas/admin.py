@@ -50,6 +50,10 @@ class PasswordReset(Public):
     temporary_password: str
 
 
+class UiLanguageIn(Strict):
+    language: Literal["fr", "ar", "en"] | None  # None: follow the browser's language
+
+
 class QuestionIn(Strict):
     question: str = Field(min_length=1, max_length=500)
     language: LANG | None = None  # the customer's language (guessed from the question when absent)

@@ -77,6 +77,7 @@ class UserPublic(Public):
     capacity: int
     presence: str
     tenant_ids: list[str]
+    ui_language: str | None = None  # the staff screens' language (fr, ar, en); None: the browser's
 
 
 class QueuePublic(Public):
