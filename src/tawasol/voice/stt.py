@@ -19,6 +19,8 @@ from tawasol.voice.models import SpeechModel, VoiceUnavailable, require_engine
 # the product's languages and dialects -> the Whisper language that transcribes them
 SPOKEN = {"fr": "fr", "ar": "ar", "ary": "ar", "ary_Latn": "ar", "en": "en", "es": "es"}
 WHISPER_LANGUAGES = ("fr", "ar", "en", "es")
+TOKENS_PER_SECOND = 12  # well above speech (Arabic script costs the most tokens a word)
+MAX_TOKENS = 220  # under Whisper's 448-token window with its prompt
 
 
 class LanguageNotSupported(VoiceUnavailable):
@@ -98,23 +100,35 @@ class SpeechRecognizer:
         started = time.perf_counter()
         audio = np.ascontiguousarray(audio, dtype=np.float32)
         whisper = self._load()
+        seconds = len(audio) / MODEL_RATE
+        options = {
+            "beam_size": self.beam_size,
+            "vad_filter": False,
+            "condition_on_previous_text": False,
+            "without_timestamps": True,
+            # an utterance of a few seconds holds a few dozen tokens: a decoder looping on a robotic or
+            # noisy turn is cut, so one bad turn cannot hold the line for many seconds
+            "max_new_tokens": min(MAX_TOKENS, int(TOKENS_PER_SECOND * seconds) + 16),
+        }
         if language:
             lang, prob = self.whisper_language(language), 1.0
-        else:
-            lang, prob = self.identify(audio)
-        segments, _ = whisper.transcribe(
-            audio,
-            language=lang,
-            beam_size=self.beam_size,
-            vad_filter=False,
-            condition_on_previous_text=False,
-            without_timestamps=True,
-        )
+            segments, _ = whisper.transcribe(audio, language=lang, **options)
+        else:  # one pass: Whisper's own identification, kept when it names a supported language
+            segments, info = whisper.transcribe(audio, language=None, **options)
+            lang, prob = str(info.language), float(info.language_probability)
+            supported = self.languages()
+            if lang not in supported:
+                lang, prob = max(
+                    ((str(c), float(p)) for c, p in info.all_language_probs or [] if c in supported),
+                    key=lambda cp: cp[1],
+                    default=(supported[0], 0.0),
+                )
+                segments, _ = whisper.transcribe(audio, language=lang, **options)
         text = " ".join(s.text.strip() for s in segments).strip()
         return Transcription(
             text=text,
             language=lang,
             language_probability=prob,
-            audio_seconds=len(audio) / MODEL_RATE,
+            audio_seconds=seconds,
             compute_seconds=time.perf_counter() - started,
         )
