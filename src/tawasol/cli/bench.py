@@ -33,7 +33,9 @@ def nlu(
     if not folder.is_dir():
         raise typer.BadParameter(f"datasets folder not found: {folder} (set --data-dir or TAWASOL_DATA_DIR)")
     progress = lambda msg: typer.echo(msg, err=True)  # noqa: E731
-    rows = run_suite(folder, progress=progress, embeddings=embeddings)
+    from tawasol.config import get_settings
+
+    rows = run_suite(folder, progress=progress, embeddings=embeddings, model_dir=get_settings().effective_model_dir)
     if e2e:
         from tawasol.bench.e2e import beside_components, nlu_rows, served_privacy
 

@@ -60,6 +60,28 @@ def train(
                f"{len(set(labels))} labels")
 
 
+@app.command("train-dialect")
+def train_dialect(
+    data_dir: Annotated[Path | None, typer.Option(help="the shared data directory (default $TAWASOL_DATA_DIR or "
+                                                       "../shared/data)")] = None,
+) -> None:
+    """Train the Darija-vs-other-Arabic model from the public data's training parts into the model directory
+    (their licences keep it off the repository: it is built here, read in place)."""
+    import os
+
+    from tawasol.nlu.dialect import DialectModel, dialect_model_path, training_rows
+
+    folder = data_dir or Path(os.environ.get("TAWASOL_DATA_DIR", "../shared/data"))
+    try:
+        texts, labels = training_rows(folder)
+    except FileNotFoundError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    target = dialect_model_path(_model_dir())
+    target.mkdir(parents=True, exist_ok=True)
+    DialectModel().fit(texts, labels).save(target)
+    typer.echo(f"trained the dialect model on {len(texts)} rows ({labels.count('ary')} ary) into {target}")
+
+
 @app.command("eval")
 def evaluate(
     task: Annotated[str, typer.Option(help="intent, sentiment or language")],

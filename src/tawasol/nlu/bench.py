@@ -432,6 +432,62 @@ def bench_builtin_sentiment(data: Path, analyzer: Analyzer, progress: Callable[[
     return rows
 
 
+def _dialect_sets(data: Path) -> dict[str, tuple[list[str], str]]:
+    """Development fifths (by text hash) of the dialect data, each with the label it should read as."""
+    from tawasol.nlu.dialect import OTHER_DIALECTS, is_dev
+
+    mac_t, mac_c = _csv(data / "darija_sentiment_mac" / "MAC_corpus.csv", "tweets", "class")
+    ars_t, ars_d = _csv(data / "arsarcasm_v2" / "training_data.csv", "tweet", "dialect")
+    doda = _csv(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin", "darija_arabic")[1]
+    out = {
+        "mac dialectal tweets (dev fifth)": ([t for t, c in zip(mac_t, mac_c, strict=True)
+                                              if c != "standard" and is_dev(t)], "ary"),
+        "mac standard tweets (dev fifth)": ([t for t, c in zip(mac_t, mac_c, strict=True)
+                                             if c == "standard" and is_dev(t)], "ar"),
+        "doda arabic script (dev fifth)": ([t for t in doda if is_dev(t)][:1500], "ary"),
+        "umsab ar val (not trained on)": (_csv(data / "umsab_sentiment" / "arabic_val.csv", "text", "label")[0], "ar"),
+    }
+    for dialect in OTHER_DIALECTS:
+        out[f"arsarcasm {dialect} (dev fifth)"] = ([t for t, d in zip(ars_t, ars_d, strict=True)
+                                                    if d == dialect and is_dev(t)], "ar")
+    return out
+
+
+def bench_dialect(data: Path, analyzer: Analyzer, model_dir: Path | None, progress: Callable[[str], None]) -> list[Row]:
+    """Darija vs other Arabic on development fifths: the seed-only identifier and, when `tawasol nlu
+    train-dialect` has trained it into `model_dir`, the identifier with the dialect model. Rows: share read as
+    `ary` (recall for Darija sets, false `ary` for the others), and `ar` precision on the Darija-heavy mix."""
+    from tawasol.nlu.dialect import DialectModel, dialect_model_path
+
+    progress("language: dialect identification")
+    identifiers = [("seed only", analyzer.language)]
+    path = dialect_model_path(model_dir) if model_dir is not None else None
+    if path is not None and (path / "manifest.json").is_file():
+        identifiers.append(("+ dialect model", analyzer.language.with_dialect(DialectModel.load(path))))
+    else:
+        identifiers.append(("+ dialect model", None))  # type: ignore[arg-type]
+    rows: list[Row] = []
+    sets = _dialect_sets(data)
+    for name, lid in identifiers:
+        if lid is None:
+            rows.append(_row("language", f"dialect, {name}", "ary %", None,
+                             "skipped: run `tawasol nlu train-dialect` (trains from the data dir)"))
+            continue
+        gold_all, pred_all = [], []
+        for dataset, (texts, gold) in sets.items():
+            pred = [lid.identify(t).label for t in texts]
+            share = round(100 * sum(p == "ary" for p in pred) / max(len(pred), 1), 1)
+            target = ">= 80" if gold == "ary" else "<= 10"
+            rows.append(_row("language", f"{dataset}, {name}", "read as ary %", share, target, n_test=len(texts)))
+            gold_all += [gold] * len(pred)
+            pred_all += pred
+        said_ar = [g for g, p in zip(gold_all, pred_all, strict=True) if p == "ar"]
+        precision = round(100 * sum(g == "ar" for g in said_ar) / max(len(said_ar), 1), 2)
+        rows.append(_row("language", f"dialect sets together, {name}", "ar precision", precision,
+                         n_test=len(gold_all)))
+    return rows
+
+
 def bench_speed(data: Path, analyzer: Analyzer, progress: Callable[[str], None]) -> list[Row]:
     progress("latency and memory")
     texts = _csv(data / "banking77" / "test.csv", "text", "category")[0][:700]
@@ -456,11 +512,13 @@ def bench_speed(data: Path, analyzer: Analyzer, progress: Callable[[str], None])
     return rows
 
 
-def run_suite(data: Path, progress: Callable[[str], None] = lambda _: None, embeddings: bool = False) -> list[Row]:
+def run_suite(data: Path, progress: Callable[[str], None] = lambda _: None, embeddings: bool = False,
+              model_dir: Path | None = None) -> list[Row]:
     analyzer = Analyzer.default()
     rows: list[Row] = []
     rows += bench_speed(data, analyzer, progress)
     rows += bench_language(data, analyzer, progress)
+    rows += bench_dialect(data, analyzer, model_dir, progress)
     rows += bench_sentiment(data, analyzer, progress)
     rows += bench_builtin_sentiment(data, analyzer, progress)
     rows += bench_intents(data, progress)

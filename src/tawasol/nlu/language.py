@@ -7,6 +7,7 @@ en/fr/es, its models shipped in the wheel) names the European language.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
@@ -16,6 +17,7 @@ from lingua import Language, LanguageDetectorBuilder
 
 from tawasol.domain.analysis import LanguageResult
 from tawasol.nlu import seed
+from tawasol.nlu.dialect import DialectModel
 from tawasol.nlu.features import FeatureConfig
 from tawasol.nlu.lexicons import (
     DARIJA_ARABIC,
@@ -136,6 +138,8 @@ class LanguageIdentifier:
 
     def __init__(self) -> None:
         self.arabic_: LinearTextClassifier | None = None  # ar vs ary
+        # opt-in: ar vs ary trained from public data at build time (tawasol.nlu.dialect); replaces p(ary) of arabic_
+        self.dialect_: DialectModel | None = None
         self.latin_: LinearTextClassifier | None = None  # ary_Latn vs other
 
     def fit(self, texts: Sequence[str], languages: Sequence[str]) -> LanguageIdentifier:
@@ -162,7 +166,10 @@ class LanguageIdentifier:
         (Levantine, Egyptian, Gulf, Iraqi) share much informal vocabulary with Darija but are not `ary`:
         the seed holds them as `ar` so that the model tells them apart."""
         assert self.arabic_ is not None
-        p_ary = float(self.arabic_.predict_proba(text)[self.arabic_.labels_.index("ary")])
+        if self.dialect_ is not None:
+            p_ary = self.dialect_.p_ary(text)
+        else:
+            p_ary = float(self.arabic_.predict_proba(text)[self.arabic_.labels_.index("ary")])
         strong = sum(1 for w in words if _darija_arabic(w)) + 2 * raw.count("ڭ")  # gaf: written only in Maghrebi Arabic
         markers = strong + _WEAK_MARKER * sum(1 for w in words if w in DARIJA_ARABIC_WEAK)
         if strong:
@@ -232,6 +239,12 @@ class LanguageIdentifier:
                   for lang, fw in FUNCTION_WORDS.items()}
         lang, count = max(counts.items(), key=lambda kv: kv[1])
         return lang if count >= 1 else None
+
+    def with_dialect(self, dialect: DialectModel) -> LanguageIdentifier:
+        """A copy of this identifier that reads p(ary) of Arabic-script messages from `dialect`."""
+        ident = copy.copy(self)
+        ident.dialect_ = dialect
+        return ident
 
     def save(self, path: Path) -> None:
         if self.arabic_ is None or self.latin_ is None:
