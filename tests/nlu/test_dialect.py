@@ -73,3 +73,43 @@ def test_training_rows_keep_the_dev_fifth_out(data_dir: Path) -> None:
     seed_texts = {t for t, _ in seed.language_examples()}
     assert not {t for t in train if t not in seed_texts} & set(dev)
     assert all(is_dev(t) for t in dev)
+
+
+def _write(path: Path, header: str, rows: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+
+
+def test_train_dialect_command_builds_the_model_the_analyser_then_uses(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small data directory in the shared layout (rows written for this test), then `nlu train-dialect`."""
+    from typer.testing import CliRunner
+
+    from tawasol.cli import app
+    from tawasol.config import get_settings
+    from tawasol.nlu import Analyzer
+
+    data = tmp_path / "data"
+    darija = ["واش كاين شي حل لهاد المشكل", "بغيت نعرف فين وصلات الكوموند ديالي", "دابا غادي نمشي للدار",
+              "هادشي زوين بزاف", "كنتسنى الجواب ديالكم", "علاش ماكيخدمش الانترنيت"] * 3
+    msa = ["أريد أن أعرف موعد وصول الطلب", "هل يمكنكم حل هذه المشكلة", "سأذهب إلى المنزل الآن",
+           "هذا جميل جدا", "أنتظر ردكم الكريم", "لماذا لا يعمل الإنترنت"] * 3
+    _write(data / "darija_sentiment_mac" / "MAC_corpus.csv", "tweets,type,class",
+           [f"{t} {i},neutral,dialectal" for i, t in enumerate(darija)] +
+           [f"{t} {i},neutral,standard" for i, t in enumerate(msa)])
+    _write(data / "darija_doda" / "sentences_arabizi_arabic_parallel.csv", "darija_latin,darija_arabic",
+           [f"x{i},{t} {i}" for i, t in enumerate(darija)])
+    _write(data / "arsarcasm_v2" / "training_data.csv", "tweet,sarcasm,sentiment,dialect",
+           [f"{t} {i},FALSE,NEU,{'egypt' if i % 2 else 'msa'}" for i, t in enumerate(msa)])
+    monkeypatch.setenv("TAWASOL_HOME", str(tmp_path / "home"))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["nlu", "train-dialect", "--data-dir", str(data)])
+        assert result.exit_code == 0, result.output
+        assert "trained the dialect model" in result.output
+        analyzer = Analyzer.default(get_settings().effective_model_dir)
+        assert analyzer.language.dialect_ is not None
+        missing = CliRunner().invoke(app, ["nlu", "train-dialect", "--data-dir", str(tmp_path / "nowhere")])
+        assert missing.exit_code != 0 and "missing" in missing.output
+    finally:
+        get_settings.cache_clear()
