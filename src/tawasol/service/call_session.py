@@ -198,7 +198,8 @@ class CallSession:
                 return
             try:
                 if kind == "speak":
-                    await self._speak(*value, ended_at=at)
+                    text, language = value
+                    await self._speak(text, language, ended_at=at)
                 else:
                     await self._answer(kind, value, at)
             except asyncio.CancelledError:
