@@ -28,6 +28,7 @@ def second_tenant(site: dict[str, Any]) -> str:
         user = uow.users.by_email(ADMIN)
         assert user is not None
         uow.users.add_membership(user.id, tenant.id)
+        user.ui_language = None  # the browser's language, whatever an earlier test chose
         uow.commit()
     return str(tenant.slug)
 

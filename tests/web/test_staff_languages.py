@@ -47,8 +47,19 @@ def test_the_console_follows_the_browser_then_the_users_choice(site, browser) ->
         shot(page, "console-ar")
         page.reload()  # kept for this user
         page.wait_for_selector("html[dir='rtl'] #mine-h")
+        elsewhere = _page(browser, "en-GB")  # another desk, another browser: the user's language follows them
+        try:
+            elsewhere.goto(f"{site['url']}/static/console.html")
+            elsewhere.wait_for_selector("#login-submit:has-text('Log in')")
+            _login(elsewhere, "claire@atlas-telecom.example")
+            elsewhere.wait_for_selector("html[dir='rtl'] #mine-h")
+            assert elsewhere.text_content("#mine-h") == "محادثاتي"
+        finally:
+            elsewhere.context.close()
         page.select_option("#ui-language", "en")
         page.wait_for_selector("html[dir='ltr'] #mine-h:has-text('My conversations')")
+        # back to the browser's language, as the other tests expect of this demo user
+        page.evaluate("Tawasol.api('/api/v1/agent/language', {method: 'PUT', body: JSON.stringify({language: null})})")
     finally:
         page.context.close()
 

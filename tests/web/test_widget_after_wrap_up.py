@@ -26,7 +26,7 @@ def _resolved_widget(site: dict[str, Any], pages: Any, lang: str, email: str) ->
     staff = _staff(site["url"], email)
     widget = open_widget(pages, site["url"], lang)
     widget.click("#human")
-    widget.wait_for_selector("#banner[data-kind='assigned']")
+    widget.wait_for_selector("#banner[data-kind^='assigned']")  # with the agent's name or without
     conv_id = widget.get_attribute("body", "data-conversation")
     done = httpx.post(f"{site['url']}/api/v1/agent/conversations/{conv_id}/resolve", headers=staff, json={})
     assert done.status_code == 200, done.text

@@ -1,7 +1,7 @@
 /* Shared helpers of the staff pages: API calls with the bearer token, login form, WebSocket URL, and the
    staff screens' language: a catalogue per language (/static/i18n/staff.<lang>.json, flat keys, {name}
-   placeholders: plain JSON that translators edit and a test checks key by key), chosen per user (kept in this
-   browser under the user's id; the browser's language until they choose), RTL for Arabic. */
+   placeholders: plain JSON that translators edit and a test checks key by key), chosen per user (kept with the
+   user on the server, so it follows them to any desk; the browser's language until they choose), RTL for Arabic. */
 "use strict";
 const Tawasol = (() => {
   const KEY = "tawasol.staff";
@@ -18,7 +18,8 @@ const Tawasol = (() => {
   }
   function chosenLanguage() {
     const user = session && session.user;
-    return pickLanguage(user && localStorage.getItem(langKey(user.id))) || pickLanguage(localStorage.getItem(langKey())) ||
+    return pickLanguage(user && user.ui_language) || pickLanguage(user && localStorage.getItem(langKey(user.id))) ||
+      pickLanguage(localStorage.getItem(langKey())) ||
       (navigator.languages || [navigator.language]).map(pickLanguage).find(Boolean) || "en";
   }
   async function catalogue(l) {
@@ -40,10 +41,16 @@ const Tawasol = (() => {
   }
   /* A status, presence, wrap-up code... in the staff language; the code itself when the catalogue has none. */
   const term = (group, code) => (strings[`${group}.${code}`] ?? fallback[`${group}.${code}`] ?? String(code ?? "").replaceAll("_", " "));
-  function setLanguage(l) {
+  async function setLanguage(l) {
     const user = session && session.user;
     localStorage.setItem(langKey(), l);
-    if (user) localStorage.setItem(langKey(user.id), l);
+    if (user) {
+      localStorage.setItem(langKey(user.id), l);
+      try {  // the user's own setting: the same language on any desk they log in at
+        session.user = await api("/api/v1/agent/language", {method: "PUT", body: JSON.stringify({language: l})});
+        sessionStorage.setItem(KEY, JSON.stringify(session));
+      } catch (e) { /* kept in this browser; the server learns it at the next choice */ }
+    }
     location.reload();  // every screen is drawn again in the new language
   }
   function languagePicker() {
@@ -119,8 +126,7 @@ const Tawasol = (() => {
         if (!res.ok) throw new Error(res.status === 401 ? t("login.failed") : errorText(res.status, body && body.detail));
         session = {token: body.access_token, user: body.user};
         sessionStorage.setItem(KEY, JSON.stringify(session));
-        if (!localStorage.getItem(langKey(session.user.id))) localStorage.setItem(langKey(session.user.id), lang);
-        else if (chosenLanguage() !== lang) { location.reload(); return; }  // this user chose another language
+        if (chosenLanguage() !== lang) { location.reload(); return; }  // this user chose another language
         onDone(session);
       } catch (e) { error.textContent = e.message; }
     });

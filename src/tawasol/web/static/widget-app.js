@@ -62,9 +62,15 @@
     const asked = state && (state.asked || {})[m.client_message_id];  // a button's request: its label, not the keyword
     let text = asked ? T(asked) : m.author === "customer" && typed.has(m.client_message_id) ? typed.get(m.client_message_id) : m.text;
     if (asked) node.dataset.askedKey = asked;
-    // The source is cited once: as the link below the text, its "Source : title — url" line taken out.
+    // The source is cited once: its "Source : title — url" line becomes the link below the text.
+    const cited = {};
     (m.sources || []).forEach((src) => {
-      if (src.url) text = text.split("\n").filter((line) => !line.includes(" — " + src.url)).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+      if (!src.url) return;
+      const lines = text.split("\n");
+      const line = lines.find((l) => l.includes(" — " + src.url));
+      if (!line) return;
+      cited[src.url] = line.replace(" — " + src.url, "").trim();
+      text = lines.filter((l) => l !== line).join("\n").replace(/\n{3,}/g, "\n\n").trim();
     });
     const choices = m.author === "bot" && Array.isArray(m.choices) ? m.choices : [];
     if (choices.length) {  // "(oui / non)" typed in the question: the buttons say it
@@ -77,7 +83,7 @@
       if (!src.url) return;
       const a = document.createElement("a");
       a.className = "source"; a.href = src.url; a.target = "_blank"; a.rel = "noopener noreferrer";
-      a.dataset.article = src.article_key || ""; a.textContent = "📄 " + (src.title || src.url);
+      a.dataset.article = src.article_key || ""; a.textContent = "📄 " + (cited[src.url] || src.title || src.url);
       node.append(a);
     });
     if (m.created_at) {  // the time of the message in the widget's locale, drawn by CSS (not part of the text)
