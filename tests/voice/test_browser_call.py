@@ -24,10 +24,11 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def microphone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """What the fake microphone says, in a loop: a pause, the question, a long pause."""
+    """What the fake microphone says, in a loop: silence while the disclosure plays (speaking over it would cut
+    it: barge-in), the question, then silence while the answer plays."""
     question, rate = read_wav(AUDIO / "fr-facture.wav")
     path = tmp_path_factory.mktemp("mic") / "caller.wav"
-    write_wav(path, np.concatenate([np.zeros(rate, np.float32), question, np.zeros(8 * rate, np.float32)]), rate)
+    write_wav(path, np.concatenate([np.zeros(12 * rate, np.float32), question, np.zeros(30 * rate, np.float32)]), rate)
     return path
 
 
