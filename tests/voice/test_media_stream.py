@@ -252,3 +252,18 @@ def test_status_names_the_model_and_its_languages(voice_client: Any) -> None:
     r = voice_client.get("/api/v1/voice/status")
     assert r.status_code == 200
     assert r.json()["model"] == "whisper-base" and {"fr", "ar", "ary", "en", "es"} <= set(r.json()["languages"])
+
+
+def test_calls_from_one_address_are_rate_limited_as_new_conversations(
+    client: Any, platform: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(calls, "voice_engine", lambda _: pytest.fail("a refused call loads no model"))
+    limit = platform.settings.conversations_per_minute
+    for _ in range(limit):
+        assert client.post("/api/v1/conversations", json={"tenant": "nope"}).status_code == 404
+    with (
+        client.websocket_connect("/api/v1/voice/stream?tenant=nope") as ws,
+        pytest.raises(WebSocketDisconnect) as closed,
+    ):
+        ws.receive_json()
+    assert closed.value.code == 4429 and "too many calls" in closed.value.reason

@@ -2,6 +2,7 @@
 
 `WS /api/v1/voice/stream?tenant=T` speaks the common JSON framing of media streams (see
 `service/call_session.py`). Close codes: 1000 the call ended, 4400 a malformed frame (the reason names it),
+4429 too many calls from one address (TAWASOL_CONVERSATIONS_PER_MINUTE),
 4404 unknown tenant, 4415 a language without a speech model, 4503 voice not installed (the reason names the
 install command; `GET /api/v1/voice/status` answers 503 with the same message).
 """
@@ -79,6 +80,10 @@ async def _close(ws: WebSocket, code: int, reason: str) -> None:
 async def media_stream(ws: WebSocket, tenant: str = Query("", max_length=64)) -> None:
     platform: Platform = ws.app.state.platform
     await ws.accept()
+    wait = await ws.app.state.limits.conversations.hit(ws.client.host if ws.client else "?")
+    if wait is not None:  # each call opens a conversation: the same limit per address as the chat's
+        await _close(ws, 4429, f"too many calls from this address; retry in {int(wait) + 1} s")
+        return
     try:
         engine = await run_in_threadpool(calls.voice_engine, platform.settings)
     except VoiceUnavailable as exc:
