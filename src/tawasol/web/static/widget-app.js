@@ -143,7 +143,10 @@
   function onStatus(s, ev) {
     status = s;
     if (s === "queued") showWait();
-    else if (s === "assigned") banner(ev && ev.agent ? "assigned" : "assignedAnon", {agent: ev && ev.agent});
+    else if (s === "assigned") {  // a reply's bare status never hides the agent's name the live event gave
+      if (ev && ev.agent) banner("assigned", {agent: ev.agent});
+      else if (!lastBanner || lastBanner.key !== "assigned") banner("assignedAnon");
+    }
     else if (s === "resolved" || s === "closed") { banner("resolved"); $("csat").hidden = false; }
     else banner(null);
     if (s !== "resolved" && s !== "closed") $("csat").hidden = true;  // reopened by a new request
