@@ -30,7 +30,7 @@ class Chat:
     def say(self, text: str, intent: str | None = None, confidence: float = 0.9,
             out_of_scope: bool = False, language: str | None = None,
             pii: list[Entity] | None = None, redacted: str | None = None,
-            languages: list[str] | None = None) -> MessageContext:
+            languages: list[str] | None = None, language_confidence: float = 0.95) -> MessageContext:
         """One customer message. `redacted`/`pii`: what the privacy step made of `text` (then `text` is
         the raw text, read in memory only, and the stored message holds the redaction)."""
         stored = redacted if redacted is not None else text
@@ -40,7 +40,8 @@ class Chat:
             analysis.intent = IntentResult(label=intent or "out_of_scope", confidence=confidence,
                                            out_of_scope=out_of_scope)
         if language:
-            analysis.language = LanguageResult(label=language, confidence=0.95, code_switching=bool(languages),
+            analysis.language = LanguageResult(label=language, confidence=language_confidence,
+                                               code_switching=bool(languages),
                                                languages=list(languages or [language]))
         ctx = MessageContext(tenant=self.tenant, conversation=self.conversation, customer=self.customer,
                              message=msg, history=list(self.history), text=stored,

@@ -97,3 +97,16 @@ def test_confident_intent_agreeing_with_the_article_lets_a_short_arabizi_questio
     c = chat()
     ctx = c.say("wach kayn roaming l spania?", intent="roaming", confidence=0.99)
     assert ctx.replies[0].sources and ctx.replies[0].sources[0]["article_key"].startswith("roaming")
+
+
+def test_arabizi_mixing_french_is_answered_in_arabizi_when_the_identifier_hesitates(chat):
+    from tawasol.bot.language import darija_marked
+
+    text = "bghit ndouz l eSIM f telephone jdid, comment ça marche le QR code?"
+    ctx = chat().say(text, intent="sim_swap", language="fr", language_confidence=0.5)
+    assert ctx.replies and ctx.replies[0].extra["language"] == "ary_Latn"
+    # courtesy words sprinkled over French mark nothing; a confident French reading is kept
+    assert not darija_marked("Salam, je voudrais savoir comment transferer du credit a ma mere, merci bzaf")
+    assert not darija_marked("ma 3g ne marche pas")
+    ctx = chat().say(text, intent="sim_swap", language="fr", language_confidence=0.9)
+    assert ctx.replies[0].extra["language"] == "fr"

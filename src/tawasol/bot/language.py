@@ -16,6 +16,13 @@ wach wash chno chnou kifach kifash fin bghit dyal dial dyali diali daba rah 3lac
 kayn machi bzaf ghadi 3afak mzyan walo hit bach nchargi nkhelles nbeddel nlghi makhdamch t9ila
 ana nta 3andi 3ndi lfatoura fatoura lapuce tilifoun rezo linternet chkaya bghina mazal ma3lomat
 """.split())
+# Arabizi words that no French, English or Spanish sentence uses: one of them marks a code-switched message
+# ("bghit ndouz l eSIM, comment ça marche le QR code?") as Darija.
+# Greetings and courtesy ("salam", "merci bzaf", "shukran", "3afak") are sprinkled over French, English or
+# Spanish by speakers of every language here: they mark nothing.
+_COURTESY = frozenset("salam slm shukran chokran choukran bzaf wesh 3afak afak inchallah hamdullah safi wakha".split())
+_SHARED = frozenset("fin had hadi ana nta bach hit walo rah kayn machi daba dial dyal".split())  # also fr/en/es
+_ARABIZI_ONLY = _ARABIZI - _COURTESY - _SHARED
 _FR = frozenset("le la les des une est je ne pas mon ma mes pour avec que qui quoi comment pourquoi "
                 "vous votre est-ce ce cette sur dans au aux du j'ai".split())
 _EN = frozenset("the is my i you your how what why can do does to of and with for it not have".split())
@@ -34,3 +41,10 @@ def guess_language(text: str) -> str:
     scores = {lang: sum(w in vocab for w in words) for lang, vocab in (("fr", _FR), ("en", _EN), ("es", _ES))}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else "fr"
+
+
+def darija_marked(text: str) -> bool:
+    """Latin text with a word only Darija uses ("bghit", "chno", "3afak"): Arabizi, whatever else it mixes in."""
+    words = re.findall(r"[^\W_]+", text.lower())
+    return any(w in _ARABIZI_ONLY for w in words) or any(
+        re.fullmatch(r"[a-z]+[3790][a-z]+|[3790][a-z]{2,}", w) for w in words if w not in _COURTESY)

@@ -10,7 +10,7 @@ from tawasol.bot.choices import Choice, slot_choices, yes_no
 from tawasol.bot.decision import BotSettings, Decision, Reading, decide
 from tawasol.bot.flow_turn import FlowTurn
 from tawasol.bot.flows import Flow
-from tawasol.bot.language import guess_language
+from tawasol.bot.language import darija_marked, guess_language
 from tawasol.bot.llm import GroundedLLM, LLMConfig
 from tawasol.bot.messages import pick, say
 from tawasol.bot.retrieval import Hit, KnowledgeIndex
@@ -23,6 +23,8 @@ VERSION = "bot-1.0"
 IndexProvider = Callable[[str], KnowledgeIndex]
 FlowProvider = Callable[[Any], list[Flow]]
 
+# Below this confidence in French, English or Spanish, a Darija-only word makes the message Arabizi.
+DARIJA_OVERRIDE = 0.75
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]{2,}")
 _YES = re.compile(r"^\W*(oui|ouais|yes|yep|yeah|si|sí|ok|okay|parfait|merci|نعم|أجل|ايه|إيه|واه|اه|آه|"
                   r"ih|iyeh|eh|wah|ah|"
@@ -85,6 +87,8 @@ class _Turn(FlowTurn):
                 return arabic[0]
         if previous and len(re.findall(r"[^\W\d_]{2,}", self.text)) < 4:
             return previous  # "perdon, en Tanger", "oui 0612...": too few words to switch language on
+        if lang and lang.label in ("fr", "en", "es") and lang.confidence < DARIJA_OVERRIDE and darija_marked(self.text):
+            return "ary_Latn"  # Arabizi mixing French: "bghit ndouz l eSIM, comment ça marche le QR code?"
         if lang and lang.label not in ("", "und") and lang.confidence >= 0.5 and len(self.text) > 12:
             return lang.label
         if lang and lang.label not in ("", "und") and lang.confidence >= 0.5:
