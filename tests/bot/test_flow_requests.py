@@ -95,3 +95,27 @@ def test_a_darija_no_in_a_flow_lets_it_go(text):
 ])
 def test_a_request_in_the_imperative_starts_its_flow(chat, text, language, flow):
     assert _outcome(chat().say(text, intent=None, language=language)) == ("flow_started", flow)
+
+
+def test_the_box_light_is_the_restart_article_not_the_outage_check(chat):
+    ctx = chat().say("صباح الخير، الويفي ديال البوكس ما بقاش خدام والضو حمر", intent="internet_outage",
+                     language="ary")
+    assert ctx.replies[-1].sources and ctx.replies[-1].sources[0]["article_key"] == "internet-router-restart"
+
+
+@pytest.mark.parametrize("start,refusal,language", [
+    ("3afak chargi lia 10dh", "la la ma bghitch", "ary_Latn"),
+    ("بغيت نبدل لاپيس، دير ليا موعد فالوكالة", "لا، نخليها لمن بعد", "ary"),
+])
+def test_a_refusal_lets_go_of_the_flow_in_the_conversations_language(chat, start, refusal, language):
+    c = chat()
+    c.say(start, intent="recharge_credit" if "chargi" in start else "sim_swap", language=language)
+    ctx = c.say(refusal, language="fr" if language == "ary_Latn" else "ar", language_confidence=0.6)
+    assert ctx.replies[-1].extra["outcome"] == "flow_cancelled" and ctx.replies[-1].extra["language"] == language
+
+
+def test_a_problem_that_went_away_lets_go_of_the_outage_flow(chat):
+    c = chat()
+    c.say("bghit nsignali panne dyal internet f dar", intent="internet_outage", language="ary_Latn")
+    ctx = c.say("la safi rj3 khdam", language="ary_Latn")
+    assert ctx.replies[-1].extra["outcome"] == "flow_cancelled"

@@ -133,3 +133,21 @@ def test_a_phrase_of_function_words_at_the_end_gives_its_concept_to_the_last_con
 
     words = Tokenizer().words("je peux voir ou elle en est ?", "fr")
     assert "#follow_up" in words[-1].tokens
+
+
+@pytest.mark.parametrize("question,language,article", [
+    ("شارجيت ب100 درهم والرصيد ما زادش", "ary", "recharge-not-credited"),  # "did not go up"
+    ("I recharged 100 dirhams through the app an hour ago and my balance hasnt changed", "en",
+     "recharge-not-credited"),
+    ("chargit b 30dh, ch7al mn nhar ghadi yb9a lcredit sala7?", "ary_Latn", "recharge-validity"),
+])
+def test_found_on_the_fourth_development_file(index, question, language, article):
+    assert index.search(question, k=3, language=language)[0].article_key == article
+
+
+def test_chher_the_month_is_not_cher_the_price():
+    from tawasol.bot.text import Tokenizer
+
+    month = Tokenizer().words("lfatoura dyal had chher", "ary_Latn")[-1]
+    assert month.word == "chher" and "#expensive" not in month.tokens
+    assert "#expensive" in Tokenizer().words("trop cher", "fr")[-1].tokens

@@ -29,6 +29,9 @@ for _concepts in PARAPHRASES.values():
 # Function words of the six languages and scripts: they carry no retrieval signal.
 STOPWORDS: frozenset[str] = frozenset(_SEED.text("stopwords").split())
 
+# Arabizi words that fold onto another language's word ("chher" -> "cher"): no concept (see the seed file).
+NO_CONCEPT: frozenset[str] = frozenset(_SEED.strings("no_concept"))
+
 # Per language, words that stay content words although another language's stopwords list them.
 CONTENT_WORDS: dict[str, tuple[str, ...]] = _SEED.strings_by_key("content_words")
 

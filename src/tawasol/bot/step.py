@@ -85,6 +85,8 @@ class _Turn(FlowTurn):
             arabic = [code for code in lang.languages if code in ("ary", "ar")]
             if arabic:
                 return arabic[0]
+        if previous and turn_words().is_cancel(self.text):
+            return previous  # "la la ma bghitch", "no", "لا، نخليها لمن بعد": refusals read alike in many languages
         if previous and len(re.findall(r"[^\W\d_]{2,}", self.text)) < 4:
             return previous  # "perdon, en Tanger", "oui 0612...": too few words to switch language on
         if lang and lang.label in ("fr", "en", "es") and lang.confidence < DARIJA_OVERRIDE and darija_marked(self.text):

@@ -21,7 +21,16 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-from tawasol.bot.lexicon import CONCEPTS, CONTENT_WORDS, FRAMING_VERBS, PLACE_PHRASES, PLACES, QUESTION_WORDS, STOPWORDS
+from tawasol.bot.lexicon import (
+    CONCEPTS,
+    CONTENT_WORDS,
+    FRAMING_VERBS,
+    NO_CONCEPT,
+    PLACE_PHRASES,
+    PLACES,
+    QUESTION_WORDS,
+    STOPWORDS,
+)
 
 Fold = Callable[[str], str]
 
@@ -207,6 +216,8 @@ class Tokenizer:
             if not concepts and len(key) > 4 and key[0] in "فب":
                 # Darija glues "f"/"b" to the word: "فبلجيكا" (in Belgium)
                 concepts = set(_SINGLE.get(word_key(key[1:]), ()))
+            if w in NO_CONCEPT:
+                concepts = set()
             concepts |= paired.get(i, set())
             if s is not None and language is not None:
                 concepts |= _STEMMED[language].get(s, set())
