@@ -167,6 +167,11 @@ class TokenRepository(_Repository[model.AuthToken]):
     def delete(self, token: model.AuthToken) -> None:
         self.session.delete(token)
 
+    def delete_for_user(self, user_id: str) -> None:
+        """End every session of a user (their password was reset)."""
+        for token in self.session.scalars(select(model.AuthToken).where(_auth_tokens.user_id == user_id)):
+            self.session.delete(token)
+
 
 class ArticleRepository(_Repository[model.Article]):
     entity = model.Article
