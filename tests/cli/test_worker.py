@@ -25,8 +25,9 @@ def _tawasol(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str
 @pytest.mark.postgres
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 def test_worker_runs_the_schedule_and_an_enqueued_job(tmp_path: Path, database_url: str) -> None:
-    # insights off the schedule: its only run is the one enqueued below
-    env = _env(tmp_path, database_url, TAWASOL_RETENTION_INTERVAL_SECONDS="1", TAWASOL_INSIGHTS_INTERVAL_SECONDS="0")
+    # insights off the schedule: its only run is the one enqueued below (and the quality review off: not measured here)
+    env = _env(tmp_path, database_url, TAWASOL_RETENTION_INTERVAL_SECONDS="1", TAWASOL_INSIGHTS_INTERVAL_SECONDS="0",
+               TAWASOL_QA_REVIEW_INTERVAL_SECONDS="0")
     assert _tawasol("db", "upgrade", env=env).returncode == 0  # as a deployment does before starting workers
     log = tmp_path / "worker.log"
     with log.open("wb") as out:
