@@ -129,3 +129,21 @@ def test_the_reading_takes_the_out_of_scope_probability_from_the_nlu_ranking():
     sure = IntentResult(label="out_of_scope", confidence=0.97, out_of_scope=True)
     assert Reading.of(sure).out_of_scope_score == 0.97
     assert Reading.of(None, "ar") == Reading(language="ar")
+
+
+def test_a_follow_up_stays_on_the_topic_just_answered_when_that_article_explains_it_as_well(demo_index):
+    # "how many days does the transfer of the number take?" after keeping one's number: the transfer of a
+    # line to someone else's name scores higher on "transfer", but portability accounts for more of it.
+    question = "how many days does the transfer of the number take?"
+    alone = decide(demo_index, question, Reading(language="en"), BotSettings())
+    assert alone.best is not None and alone.best.article_key != "contract-portability"
+    assert "contract-portability" in [h.article_key for h in alone.hits]
+    on_topic = decide(demo_index, question, Reading(language="en"), BotSettings(), topic="contract-portability")
+    assert on_topic.best is not None and on_topic.best.article_key == "contract-portability"
+
+
+def test_a_follow_up_on_a_new_aspect_leaves_the_topic(demo_index):
+    # "y cuando caduca ese saldo?" after the balance: the validity article explains "caduca" best.
+    decision = decide(demo_index, "y cuando caduca ese saldo?", Reading(language="es"), BotSettings(),
+                      topic="recharge-balance")
+    assert decision.best is not None and decision.best.article_key == "recharge-validity"

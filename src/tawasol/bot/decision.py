@@ -30,6 +30,9 @@ FEATURES = ("support", "support_with_places", "matched", "matched_head", "intent
 ANSWER_WEIGHTS: dict[str, float] = {"bias": -4.739, "support": 0.92, "support_with_places": 1.146, "matched": 1.881,
                                     "matched_head": 2.671, "intent_agrees": 1.196}
 OUT_OF_SCOPE_VETO = 0.8  # the NLU's own out-of-scope probability above which the bot never answers
+# A follow-up stays on the conversation's topic: the article just answered goes first when it scores at
+# least this share of the first one ("how many days does the transfer take?" after keeping one's number).
+TOPIC_CONTINUITY = 0.75
 
 
 @dataclass
@@ -101,11 +104,14 @@ def answer_probability(features: dict[str, float], weights: dict[str, float] | N
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def decide(index: KnowledgeIndex, text: str, reading: Reading, settings: BotSettings, k: int = 3) -> Decision:
-    """Rank the tenant's articles for `text` and decide whether the bot answers with the first one."""
+def decide(index: KnowledgeIndex, text: str, reading: Reading, settings: BotSettings, k: int = 3,
+           topic: str | None = None) -> Decision:
+    """Rank the tenant's articles for `text` and decide whether the bot answers with the first one;
+    `topic`: the article the conversation was just answered with, preferred among near ties."""
     intent = reading.intent if reading.confidence >= settings.intent_confidence else None
     hits = index.search(text, k=k, intent=intent, intent_confidence=reading.confidence if intent else 0.0,
                         language=reading.language)
+    hits = _on_topic_first(hits, topic)
     best = hits[0] if hits else None
     if best is None or best.evidence is None:
         return Decision(hits, False, "out_of_scope" if reading.out_of_scope else "low_confidence")
@@ -118,6 +124,22 @@ def decide(index: KnowledgeIndex, text: str, reading: Reading, settings: BotSett
     confident = probability >= settings.threshold and best.score >= settings.min_score
     reason = "answered" if confident else "out_of_scope" if reading.out_of_scope else "low_confidence"
     return Decision(hits, confident, reason, probability, features)
+
+
+def _on_topic_first(hits: list[Hit], topic: str | None) -> list[Hit]:
+    if not topic or len(hits) < 2 or hits[0].article_key == topic:
+        return hits
+    for i, hit in enumerate(hits[1:], start=1):
+        if (hit.article_key == topic and hit.evidence is not None and hits[0].evidence is not None
+                and hit.score >= TOPIC_CONTINUITY * hits[0].score
+                and _explains(hit.evidence) >= _explains(hits[0].evidence)):
+            return [hit, *hits[:i], *hits[i + 1:]]
+    return hits
+
+
+def _explains(evidence: Evidence) -> tuple[float, int]:
+    """How much of the question an article accounts for: its share of the words, then the words in its titles."""
+    return evidence.support, evidence.matched_head
 
 
 def fit_answer_weights(features: Sequence[dict[str, float]], labels: Sequence[int], c: float = 1.0) -> dict[str, float]:

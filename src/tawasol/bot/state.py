@@ -17,6 +17,7 @@ EMPTY_STATE: dict[str, Any] = {
     "feedback": None,  # {"article_key"} while we wait for "did this solve it?"
     "resolutions": {"confirmed": 0, "assumed": 0, "failed": 0},
     "llm_calls": 0,
+    "topic": None,  # the article the bot last answered with (a follow-up stays on it among near ties)
 }
 
 

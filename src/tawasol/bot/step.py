@@ -209,7 +209,8 @@ class _Turn(FlowTurn):
             intent = self.ctx.analysis.intent
             if intent is not None and intent.label in _SMALL_TALK and self._has_topic():
                 intent = None  # "Bonjour, ma facture...": the greeting says nothing of the question
-            self._decided = decide(self.index, self._query(), Reading.of(intent, self.language), self.settings)
+            self._decided = decide(self.index, self._query(), Reading.of(intent, self.language), self.settings,
+                                   topic=self.state.get("topic"))
         return self._decided
 
     def _query(self) -> str:
@@ -233,6 +234,7 @@ class _Turn(FlowTurn):
         if text is None:  # the LLM judged the passages do not answer the question
             return self._miss(hits, reason="llm_refused")
         self.state["misses"] = 0
+        self.state["topic"] = best.article_key
         if aside_of is None:
             self.state["feedback"] = {"article_key": best.article_key}
         source = {"article_key": article.article_key, "title": article.title, "language": article.language,
