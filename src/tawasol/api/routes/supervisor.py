@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Query
 
 from tawasol.api.deps import CurrentUser, PlatformDep, handle
@@ -20,3 +22,8 @@ async def overview(who: CurrentUser, platform: PlatformDep) -> OverviewPublic:
 async def fairness(who: CurrentUser, platform: PlatformDep, days: int = Query(30, ge=1, le=365),
                    reference: str = Query("fr", max_length=16)) -> FairnessPublic:
     return FairnessPublic.model_validate(await handle(platform, lambda uow: svc.fairness(uow, who, days, reference)))
+
+
+@router.get("/metrics")
+async def metrics(who: CurrentUser, platform: PlatformDep, hours: int = Query(24, ge=1, le=744)) -> dict[str, Any]:
+    return await handle(platform, lambda uow: svc.metrics(uow, who, hours))
