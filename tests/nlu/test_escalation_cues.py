@@ -76,3 +76,20 @@ def test_more_anger_and_repeats(text: str) -> None:
 ])
 def test_an_announced_cancellation_is_a_churn_threat(text: str) -> None:
     assert _signals(text)["churn_threat"] >= 0.6
+
+
+@pytest.mark.parametrize("text", [
+    "je suis chez un autre operateur et je veux venir chez atlas sans perdre mon numero en 06, c possible ?",
+    "mon ancien operateur me bloque la portabilite", "is my phone locked to my operator?",
+    "mi operador actual es otro", "wach nqder nkhdem b puce dyal operateur akhor?",
+])
+def test_the_operator_as_a_telecom_company_is_no_request_for_a_person(text: str) -> None:
+    assert _signals(text)["human_request"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "je veux parler a un operateur", "passez-moi un opérateur", "an operator please", "operador por favor",
+    "bghit nhder m3a operateur", "opérateur", "quiero un operador",
+])
+def test_an_operator_asked_for_is_a_request_for_a_person(text: str) -> None:
+    assert _signals(text)["human_request"] >= 0.5
