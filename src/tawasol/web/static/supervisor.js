@@ -14,6 +14,13 @@
         el("a", {href: "/static/coaching.html", style: "color:#fff", text: t("supervisor.coaching")}),
         Tawasol.languagePicker(),
         el("button", {type: "button", onclick: Tawasol.logout, text: t("common.logout")})),
+      el("section", {class: "card", style: "margin:1rem", "aria-labelledby": "m-h"},
+        el("h2", {id: "m-h", text: t("supervisor.metrics")}),
+        el("label", {for: "m-window", text: t("supervisor.window") + " "}),
+        el("select", {id: "m-window", onchange: refreshMetrics},
+          [1, 8, 24, 168].map((h) => el("option", {value: String(h), text: t("supervisor.hours", {n: Tawasol.number(h)}), selected: h === 24 ? "" : null}))),
+        el("div", {id: "metrics", class: "tiles"}),
+        el("div", {id: "m-chart", role: "img", "aria-label": t("supervisor.arrivalsChart")})),
       el("main", {class: "grid"},
         el("section", {class: "card", "aria-labelledby": "q-h"}, el("h2", {id: "q-h", text: t("supervisor.queues")}), el("div", {id: "queues"})),
         el("section", {class: "card", "aria-labelledby": "a-h"}, el("h2", {id: "a-h", text: t("supervisor.agents")}), el("div", {id: "agents"})),
@@ -34,6 +41,32 @@
       el("span", {class: "pill bad", text: `${term("sentiment", a.sentiment || "negative")} ${Math.round((a.intensity || 0) * 100)}%`}),
       a.anger ? el("span", {class: "pill bad", text: t("supervisor.anger", {pct: Math.round(a.anger * 100)})}) : null,
       el("div", {dir: "auto", text: a.text || ""}));
+  }
+
+  const pct = (x) => x == null ? "—" : Tawasol.number(x, {style: "percent", maximumFractionDigits: 0});
+  const secs = (x) => x == null ? "—" : fmtWait(x);
+  let chart = null;
+
+  async function refreshMetrics() {
+    const hours = Number(document.getElementById("m-window").value);
+    const m = await api(`/api/v1/supervisor/metrics?hours=${hours}`);
+    const label = (g) => `${g.queue || t("supervisor.bot")} · ${g.language}`;
+    const figures = (g) => [["conversations", Tawasol.number(g.conversations)], ["serviceLevel", pct(g.service_level)],
+      ["asa", secs(g.asa_seconds)], ["abandonment", pct(g.abandonment)], ["handleTime", secs(g.handle_seconds)],
+      ["containment", pct(g.bot_containment)], ["backlog", Tawasol.number(g.backlog)]];
+    document.getElementById("metrics").replaceChildren(...(m.groups.length ? m.groups.map((g) =>
+      el("div", {class: "tile card", "data-queue": g.queue_id || "", "data-language": g.language},
+        el("h3", {dir: "auto", text: label(g)}),
+        el("dl", {}, figures(g).flatMap(([k, v]) => [el("dt", {text: t("supervisor.m." + k)}), el("dd", {"data-metric": k, text: v})]))))
+      : [el("p", {class: "muted", text: t("supervisor.noMetrics")})]));
+    const box = document.getElementById("m-chart");
+    if (chart) { chart.destroy(); chart = null; }
+    if (!m.groups.length || typeof uPlot === "undefined") return;
+    const xs = m.buckets.map((b) => Date.parse(b) / 1000);
+    const colours = ["#1f6feb", "#d92d20", "#12b76a", "#f79009", "#7a5af8", "#0e9384", "#c11574", "#667085"];
+    chart = new uPlot({width: Math.max(320, box.clientWidth || 800), height: 220,
+      series: [{}].concat(m.groups.map((g, i) => ({label: label(g), stroke: colours[i % colours.length], width: 2}))),
+      axes: [{}, {label: t("supervisor.arrivals")}]}, [xs].concat(m.groups.map((g) => g.hourly)), box);
   }
 
   async function refresh() {
@@ -77,7 +110,9 @@
     await api("/api/v1/agent/me");
     layout();
     await refresh();
+    await refreshMetrics();
     connect();
+    setInterval(refreshMetrics, 30000);
     setInterval(refresh, 5000);
   }
   const login = async () => { await Tawasol.loadLanguage(); document.title = t("supervisor.title"); Tawasol.loginForm(app, t("supervisor.title"), start); };
