@@ -104,7 +104,7 @@ def conversation_detail(uow: UnitOfWork, who: UserPrincipal, conversation_id: st
         return {
             "handoff": packet,
             "assigned_agent": {"id": assignee.id, "display_name": assignee.display_name} if assignee else None,
-            "queue_status": routing.queue_status(uow, conv),
+            "queue_status": routing.queue_status(uow, conv).fields(),
             "conversation": conversation_view(conv),
             "customer": None if customer is None else {
                 "id": customer.id, "name": _contact(uow, contacts, customer).name,

@@ -67,7 +67,7 @@ def _reply_message(reply: Reply, conv: Conversation, msg: Message, seq: int) -> 
 CommentRedactor = Callable[[UnitOfWork, Conversation, str], tuple[str, dict[str, Any]]]
 
 
-def waiting_status(uow: UnitOfWork, tenant_id: str, conversation_id: str) -> dict[str, Any]:
+def waiting_status(uow: UnitOfWork, tenant_id: str, conversation_id: str) -> routing.QueueStatus:
     """For the widget: the customer's place in the queue and the estimated wait."""
     with uow:
         conv = uow.conversations.require_in(tenant_id, conversation_id)

@@ -10,7 +10,7 @@ never both fill an agent's last slot. SQLite: writers are serialised by BEGIN IM
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -235,10 +235,37 @@ def dispatch(uow: UnitOfWork, tenant_ids: Sequence[str], limit: int = 100) -> in
     return assigned
 
 
-def queue_status(uow: UnitOfWork, conv: Conversation) -> dict[str, Any]:
+@dataclass(frozen=True)
+class QueueStatus:
+    """A conversation's place in its queue. Only a queued conversation has an SLA, a wait so far and a
+    notice (`sla_seconds`, `waited_seconds`, `notice` are None for the others)."""
+
+    status: str
+    position: int
+    estimated_wait_seconds: int
+    agents_online: int | None
+    sla_seconds: int | None = None
+    waited_seconds: int | None = None
+    notice: str | None = None
+
+    @property
+    def queued(self) -> bool:
+        return self.status == ConversationStatus.QUEUED.value
+
+    def fields(self) -> dict[str, Any]:
+        """The fields a response carries: the queue-only ones are absent (not null) when not queued."""
+        out: dict[str, Any] = {"status": self.status, "position": self.position,
+                               "estimated_wait_seconds": self.estimated_wait_seconds,
+                               "agents_online": self.agents_online}
+        if self.queued:
+            out.update(sla_seconds=self.sla_seconds, waited_seconds=self.waited_seconds, notice=self.notice)
+        return out
+
+
+def queue_status(uow: UnitOfWork, conv: Conversation) -> QueueStatus:
     """The customer's place in the queue and the estimated wait."""
     if conv.status != ConversationStatus.QUEUED.value:
-        return {"status": conv.status, "position": 0, "estimated_wait_seconds": 0, "agents_online": None}
+        return QueueStatus(status=conv.status, position=0, estimated_wait_seconds=0, agents_online=None)
     now = utcnow()
     queue = uow.queues.get(conv.queue_id) if conv.queue_id else None
     sla = queue.sla_seconds if queue else 60
@@ -252,17 +279,18 @@ def queue_status(uow: UnitOfWork, conv: Conversation) -> dict[str, Any]:
     tenant = uow.tenants.get(conv.tenant_id)
     handle = int((((tenant.settings if tenant else None) or {}).get("routing") or {}).get("handle_seconds", 240))
     seconds = estimate_wait(position, free, len(eligible), handle)
-    return {"status": conv.status, "position": position, "estimated_wait_seconds": seconds,
-            "agents_online": len(eligible), "sla_seconds": sla, "waited_seconds": round(_seconds(conv.queued_at, now)),
-            "notice": wait_notice(conv.language, position, seconds, len(eligible))}
+    return QueueStatus(status=conv.status, position=position, estimated_wait_seconds=seconds,
+                       agents_online=len(eligible), sla_seconds=sla,
+                       waited_seconds=round(_seconds(conv.queued_at, now)),
+                       notice=wait_notice(conv.language, position, seconds, len(eligible)))
 
 
-def tell_wait(uow: UnitOfWork, conv: Conversation) -> dict[str, Any]:
+def tell_wait(uow: UnitOfWork, conv: Conversation) -> QueueStatus:
     """Tell the waiting customer their place and the estimated wait, in their language."""
     status = queue_status(uow, conv)
     if conv.status == ConversationStatus.QUEUED.value:
-        note(uow, conv, status["notice"], analysis={"kind": "wait_estimate", "position": status["position"],
-                                                    "estimated_wait_seconds": status["estimated_wait_seconds"]})
+        note(uow, conv, status.notice or "", analysis={"kind": "wait_estimate", "position": status.position,
+                                                       "estimated_wait_seconds": status.estimated_wait_seconds})
         uow.emit(events.conversation_channel(conv.id), events.status_event(
-            conv, position=status["position"], estimated_wait_seconds=status["estimated_wait_seconds"]))
+            conv, position=status.position, estimated_wait_seconds=status.estimated_wait_seconds))
     return status

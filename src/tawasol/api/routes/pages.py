@@ -16,8 +16,8 @@ router = APIRouter(tags=["widget"])
 # Only a queued conversation has an SLA, a wait and a notice: for the others those keys stay absent.
 @router.get("/api/v1/conversations/{conversation_id}/queue", response_model_exclude_unset=True)
 async def queue_status(conversation_id: str, who: CurrentCustomer, platform: PlatformDep) -> QueueStatusPublic:
-    return QueueStatusPublic.model_validate(await handle(platform, lambda uow: handoff.waiting_status(
-        uow, who.tenant_id, conversation_id)))
+    status = await handle(platform, lambda uow: handoff.waiting_status(uow, who.tenant_id, conversation_id))
+    return QueueStatusPublic.model_validate(status.fields())
 
 
 @router.post("/api/v1/conversations/{conversation_id}/csat", status_code=201)
