@@ -147,3 +147,11 @@ def test_a_follow_up_on_a_new_aspect_leaves_the_topic(demo_index):
     decision = decide(demo_index, "y cuando caduca ese saldo?", Reading(language="es"), BotSettings(),
                       topic="recharge-balance")
     assert decision.best is not None and decision.best.article_key == "recharge-validity"
+
+
+def test_a_short_follow_up_on_the_article_just_given_is_answered(demo_index):
+    # "w wach katji b pdf?" after the e-bill: too few words to answer alone; on the conversation's topic it is.
+    question, reading = "w wach katji b pdf?", Reading(language="ary_Latn")
+    alone = decide(demo_index, question, reading, BotSettings())
+    assert alone.best is not None and alone.best.article_key == "bill-e-bill" and not alone.answer
+    assert decide(demo_index, question, reading, BotSettings(), topic="bill-e-bill").answer

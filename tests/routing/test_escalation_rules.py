@@ -22,7 +22,7 @@ def ctx(text: str, history: list[Message] | None = None, intent: tuple[str, floa
                           customer=Customer(tenant_id=tenant.id, attributes={"segment": segment}),
                           message=Message(tenant_id=tenant.id, conversation_id=conv.id, author="customer", text=text),
                           history=history or [], text=text, analysis=a,
-                          replies=replies if replies is not None else [Reply(text="ok", extra={"outcome": "answered"})])
+                          replies=replies if replies is not None else [Reply(text="?", extra={"outcome": "not_confident"})])
 
 
 def said(label: str, conf: float = 0.9, oos: bool = False, author: str = "customer", outcome: str = "") -> Message:
@@ -152,3 +152,15 @@ def test_the_same_intent_while_answering_a_flow_is_no_loop_but_turns_without_pro
     again = ctx("Narnia", stuck, intent=("roaming", 0.9, False),
                 replies=[Reply(text="?", extra={"kind": "bot_flow", "outcome": "slot_invalid"})])
     assert "loop" in rules(again)
+
+
+def test_follow_ups_the_bot_answers_are_no_low_confidence_turns() -> None:
+    """"bghit lfatoura tjini f email" then "w wach katji b pdf?": the intent model is unsure of both, the
+    knowledge base answered both (the e-bill article): no hand-off for low confidence."""
+    unsure = ("check_bill", 0.2, False)
+    answered = Reply(text="e-bill", extra={"outcome": "answered"})
+    history = [said(*unsure), said("", author="bot", outcome="answered")]
+    assert "low_confidence" not in rules(ctx("w wach katji b pdf?", history, intent=unsure, replies=[answered]))
+    # unanswered, the same two turns are two low-confidence turns in a row
+    missed = [said(*unsure), said("", author="bot", outcome="not_confident")]
+    assert "low_confidence" in rules(ctx("w wach katji b pdf?", missed, intent=unsure))

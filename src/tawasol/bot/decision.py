@@ -117,7 +117,10 @@ def decide(index: KnowledgeIndex, text: str, reading: Reading, settings: BotSett
         return Decision(hits, False, "out_of_scope" if reading.out_of_scope else "low_confidence")
     # Two independent signals agreeing (a confident NLU intent and the article linked to it) are worth
     # more than word coverage alone: short or dialectal questions cover few words.
-    features = answer_features(best.evidence, intent is not None and best.intent == intent)
+    # The article the conversation is on, first again for a short follow-up ("w wach katji b pdf?" after the
+    # e-bill), is such a second signal too.
+    on_topic = topic is not None and best.article_key == topic
+    features = answer_features(best.evidence, (intent is not None and best.intent == intent) or on_topic)
     probability = round(answer_probability(features, settings.answer_weights), 4)
     if reading.out_of_scope and reading.out_of_scope_score >= OUT_OF_SCOPE_VETO:
         return Decision(hits, False, "out_of_scope", probability, features)

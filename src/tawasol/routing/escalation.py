@@ -161,17 +161,24 @@ def _in_flow(ctx: MessageContext) -> bool:
     return any(r.extra.get("kind") == "bot_flow" for r in ctx.replies if r.author == "bot")
 
 
-def _flow_turns(ctx: MessageContext) -> list[bool]:
+def _answered(ctx: MessageContext) -> bool:
+    """The bot answered this message from the knowledge base."""
+    return any(r.extra.get("outcome") == "answered" for r in ctx.replies if r.author == "bot")
+
+
+def _handled_turns(ctx: MessageContext) -> list[bool]:
     """Per earlier customer message of `_customer_turns` (the current one left out): did the bot take it
-    as part of a flow (a slot's answer, a flow started)?"""
+    as part of a flow (a slot's answer, a flow started) or answer it from the knowledge base?"""
     flags: list[bool] = []
     for m in ctx.history:
         if m.author == "agent":
             flags = []
         elif m.author == "customer":
             flags.append(False)
-        elif m.author == "bot" and flags and (m.analysis or {}).get("kind") == "bot_flow":
-            flags[-1] = True
+        elif m.author == "bot" and flags:
+            analysis = m.analysis or {}
+            if analysis.get("kind") == "bot_flow" or analysis.get("outcome") == "answered":
+                flags[-1] = True
     return flags
 
 
@@ -202,10 +209,13 @@ def history_reasons(ctx: MessageContext, policy: EscalationPolicy) -> list[dict[
     reasons: list[dict[str, Any]] = []
     intents = [t.get("intent") or {} for t in _customer_turns(ctx)]
     # A number or a city typed for a flow's question reads as out of scope to the intent model: a message
-    # the bot took as a flow's answer (or question) is no sign that the bot cannot help.
+    # the bot took as a flow's answer (or question) is no sign that the bot cannot help. Nor is a message
+    # the bot answered from the knowledge base ("w wach katji b pdf?" after the e-bill): the intent model
+    # is unsure of a short follow-up the articles answer well.
     in_flow = _in_flow(ctx)
-    understood = [i for i, flow in zip(intents, _flow_turns(ctx) + [in_flow], strict=True) if not flow]
-    if ctx.analysis.intent is not None and not in_flow:
+    handled = _handled_turns(ctx) + [in_flow or _answered(ctx)]
+    understood = [i for i, done in zip(intents, handled, strict=True) if not done]
+    if ctx.analysis.intent is not None and not handled[-1]:
         oos = sum(1 for i in understood if i.get("out_of_scope") or i.get("label") == "out_of_scope")
         low = sum(1 for i in understood if i and not i.get("out_of_scope") and i.get("label") not in _IDLE_INTENTS
                   and float(i.get("confidence") or 0) < policy.low_confidence)
