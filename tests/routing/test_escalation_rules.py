@@ -7,6 +7,8 @@ from tawasol.domain.model import Conversation, Customer, Message, Tenant
 from tawasol.domain.pipeline import MessageContext, Reply
 from tawasol.routing import EscalationPolicyStep
 
+_NOT_CONFIDENT = Reply(text="?", extra={"outcome": "not_confident"})  # the bot's reply to "???"
+
 
 def ctx(text: str, history: list[Message] | None = None, intent: tuple[str, float, bool] | None = None,
         sentiment: tuple[str, float] | None = None, settings: dict | None = None, segment: str = "standard",
@@ -22,7 +24,7 @@ def ctx(text: str, history: list[Message] | None = None, intent: tuple[str, floa
                           customer=Customer(tenant_id=tenant.id, attributes={"segment": segment}),
                           message=Message(tenant_id=tenant.id, conversation_id=conv.id, author="customer", text=text),
                           history=history or [], text=text, analysis=a,
-                          replies=replies if replies is not None else [Reply(text="?", extra={"outcome": "not_confident"})])
+                          replies=replies if replies is not None else [_NOT_CONFIDENT])
 
 
 def said(label: str, conf: float = 0.9, oos: bool = False, author: str = "customer", outcome: str = "") -> Message:
