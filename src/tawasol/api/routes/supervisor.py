@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query
+from pydantic import BaseModel
 
 from tawasol.api.deps import CurrentUser, PlatformDep, handle
 from tawasol.api.schemas import FairnessPublic, OverviewPublic
@@ -24,6 +25,15 @@ async def fairness(who: CurrentUser, platform: PlatformDep, days: int = Query(30
     return FairnessPublic.model_validate(await handle(platform, lambda uow: svc.fairness(uow, who, days, reference)))
 
 
-@router.get("/metrics")
-async def metrics(who: CurrentUser, platform: PlatformDep, hours: int = Query(24, ge=1, le=744)) -> dict[str, Any]:
-    return await handle(platform, lambda uow: svc.metrics(uow, who, hours))
+class MetricsPublic(BaseModel):
+    """Service figures per queue and language over the last `hours`, with hourly arrival buckets."""
+
+    hours: int
+    since: str
+    buckets: list[str]
+    groups: list[dict[str, Any]]
+
+
+@router.get("/metrics", response_model=MetricsPublic)
+async def metrics(who: CurrentUser, platform: PlatformDep, hours: int = Query(24, ge=1, le=744)) -> MetricsPublic:
+    return MetricsPublic.model_validate(await handle(platform, lambda uow: svc.metrics(uow, who, hours)))
