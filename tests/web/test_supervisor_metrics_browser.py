@@ -15,6 +15,16 @@ from tests.web.test_accessibility import _violations
 pytestmark = pytest.mark.browser
 
 
+def _open_week(page: Any, site: dict[str, Any]) -> None:
+    """Sign in to the supervisor page as the demo supervisor and pick the last week's window."""
+    page.goto(f"{site['url']}/static/supervisor.html")
+    page.fill("#login-email", "amina@atlas-telecom.example")
+    page.fill("#login-password", DEMO_PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_selector("#metrics .tile, #metrics p")
+    page.select_option("#m-window", "168")
+
+
 @pytest.mark.parametrize("locale", ["fr-FR", "ar-MA"])
 def test_tiles_chart_and_window(site: dict[str, Any], browser: Any, locale: str) -> None:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)  # the app's CSP applies
@@ -23,12 +33,7 @@ def test_tiles_chart_and_window(site: dict[str, Any], browser: Any, locale: str)
     try:
         page = ctx.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{site['url']}/static/supervisor.html")
-        page.fill("#login-email", "amina@atlas-telecom.example")
-        page.fill("#login-password", DEMO_PASSWORD)
-        page.click("#login-submit")
-        page.wait_for_selector("#metrics .tile, #metrics p")
-        page.select_option("#m-window", "168")
+        _open_week(page, site)
         want = page.evaluate("() => Tawasol.api('/api/v1/supervisor/metrics?hours=168')")
         assert want["hours"] == 168 and want["groups"], "the demo has conversations in the last week"
         page.wait_for_function("n => document.querySelectorAll('#metrics .tile').length === n", arg=len(want["groups"]))
@@ -50,12 +55,7 @@ def test_tiles_chart_and_window(site: dict[str, Any], browser: Any, locale: str)
     ctx.set_default_timeout(15_000)
     try:
         page = ctx.new_page()
-        page.goto(f"{site['url']}/static/supervisor.html")
-        page.fill("#login-email", "amina@atlas-telecom.example")
-        page.fill("#login-password", DEMO_PASSWORD)
-        page.click("#login-submit")
-        page.wait_for_selector("#metrics .tile, #metrics p")
-        page.select_option("#m-window", "168")
+        _open_week(page, site)
         page.wait_for_selector("#metrics .tile")
         page.wait_for_selector("#m-chart canvas")
         assert _violations(page) == []
